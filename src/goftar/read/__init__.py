@@ -1,0 +1,13 @@
+"""Structure: title, kicker, lead, body, agency, original source, tags, dates (as spans)."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Document
+from ..pipeline import Stage
+
+STAGES: list[Stage] = []
+
+
+def record_fields(doc: Document) -> dict[str, Any]:
+    return {}
