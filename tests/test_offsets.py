@@ -70,3 +70,50 @@ def test_text_is_frozen_once_spans_exist():
     doc.add_span("title", 0, 4)
     with pytest.raises(RuntimeError):
         doc.apply([Edit(0, 0, "x", "late")], "late")
+
+
+def _naive(text, edits):
+    """Reference: per-character raw spans after applying edits (the obvious, slow way)."""
+    spans, out, pos = [], [], 0
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        for i in range(pos, e.start):
+            out.append(text[i]); spans.append((i, i + 1))
+        same = len(e.new) == e.end - e.start
+        for k, ch in enumerate(e.new):
+            out.append(ch); spans.append((e.start + k, e.start + k + 1) if same else (e.start, e.end))
+        pos = e.end
+    for i in range(pos, len(text)):
+        out.append(text[i]); spans.append((i, i + 1))
+    return "".join(out), spans
+
+
+def test_random_edit_chains_match_a_naive_reference():
+    import random
+
+    rng = random.Random(7)
+    base = "حضرت آیتاالله خامنهای در دیدار رئیس جمهور کوبا تاکید کردند: باید از این ظرفیتها استفاده شود."
+    for _ in range(200):
+        doc = Document(base)
+        ref_spans = [(i, i + 1) for i in range(len(base))]
+        for _stage in range(3):
+            text = doc.text
+            cuts = sorted(rng.sample(range(len(text) + 1), 6))
+            edits = []
+            for a, b in zip(cuts[::2], cuts[1::2]):
+                b = min(b, a + rng.randint(0, 3))
+                edits.append(Edit(a, b, rng.choice(["", ZWNJ, " ", "xy", text[a:b][::-1] or "q"]), "t"))
+            edits = [e for e in edits if text[e.start:e.end] != e.new]
+            new, spans = _naive(text, edits)
+            # compose the reference by hand
+            composed = []
+            for s_, e_ in spans:
+                if e_ > s_:
+                    composed.append((ref_spans[s_][0], ref_spans[e_ - 1][1]))
+                else:
+                    p = ref_spans[s_][0] if s_ < len(ref_spans) else len(base)
+                    composed.append((p, p))
+            doc.apply(edits, "t")
+            assert doc.text == new
+            ref_spans = composed
+            for i in range(len(new)):
+                assert doc.raw_span(i, i + 1) == ref_spans[i], (i, new)

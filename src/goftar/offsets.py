@@ -10,7 +10,7 @@ Stdlib only.  Lookups are strict: an offset outside the text raises
 """
 from __future__ import annotations
 
-from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -30,64 +30,117 @@ class Edit:
 
 
 class OffsetMap:
-    """Maps each character ``i`` of a text to the raw span ``[starts[i], ends[i])``.
+    """Maps each character of a text to the raw span it came from.
 
-    ``starts`` has one extra sentinel entry (``len(text)`` → ``len(raw)``) so
-    that empty spans at the end of the text resolve.
+    The map is stored as segments that tile the text: in a *linear* segment
+    character ``ns + k`` came from raw character ``rs + k``; in any other segment
+    (a replacement of a different length) every character came from the whole
+    raw span ``[rs, re)`` — a point when the characters were inserted.  Work is
+    proportional to the number of edits, not the length of the text.
     """
 
-    __slots__ = ("starts", "ends", "raw_len")
+    __slots__ = ("_ns", "_rs", "_re", "_lin", "length", "raw_len")
 
-    def __init__(self, starts: Sequence[int], ends: Sequence[int], raw_len: int) -> None:
-        if len(starts) != len(ends) + 1:
-            raise OffsetError("starts must have one more entry than ends")
-        self.starts = starts if isinstance(starts, array) else array("l", starts)
-        self.ends = ends if isinstance(ends, array) else array("l", ends)
+    def __init__(self, segments: Sequence[tuple[int, int, int, bool]], length: int, raw_len: int) -> None:
+        self._ns: list[int] = []
+        self._rs: list[int] = []
+        self._re: list[int] = []
+        self._lin: list[bool] = []
+        self.length = length
         self.raw_len = raw_len
+        for ns, rs, re_, lin in segments:
+            self._push(ns, rs, re_, lin)
+
+    def _push(self, ns: int, rs: int, re_: int, lin: bool) -> None:
+        if self._ns and ns == self._ns[-1]:  # the previous segment was empty: replace it
+            self._ns.pop(); self._rs.pop(); self._re.pop(); self._lin.pop()
+        if lin and self._lin and self._lin[-1]:
+            # merge with a contiguous linear predecessor
+            plen = ns - self._ns[-1]
+            if self._rs[-1] + plen == rs:
+                self._re[-1] = re_
+                return
+        self._ns.append(ns)
+        self._rs.append(rs)
+        self._re.append(re_)
+        self._lin.append(lin)
 
     @classmethod
     def identity(cls, n: int) -> "OffsetMap":
-        return cls(array("l", range(n + 1)), array("l", range(1, n + 1)), n)
+        return cls([(0, 0, n, True)] if n else [], n, n)
 
     def __len__(self) -> int:
-        return len(self.ends)
+        return self.length
+
+    def _seg(self, i: int) -> int:
+        return bisect_right(self._ns, i) - 1
+
+    def _raw_start(self, i: int) -> int:
+        k = self._seg(i)
+        return self._rs[k] + (i - self._ns[k]) if self._lin[k] else self._rs[k]
+
+    def _raw_end(self, i: int) -> int:
+        """Raw end of character ``i`` (exclusive)."""
+        k = self._seg(i)
+        return self._rs[k] + (i - self._ns[k]) + 1 if self._lin[k] else self._re[k]
 
     def to_raw(self, start: int, end: int) -> tuple[int, int]:
         """Raw span covered by ``text[start:end]``; an empty span maps to a point."""
-        n = len(self.ends)
+        n = self.length
         if not (0 <= start <= end <= n):
             raise OffsetError(f"span [{start}, {end}) outside text of length {n}")
         if start == end:
-            p = self.starts[start]
+            p = self.raw_len if start == n else self._raw_start(start)
             return p, p
-        return self.starts[start], self.ends[end - 1]
+        return self._raw_start(start), self._raw_end(end - 1)
+
+    def segments(self) -> list[tuple[int, int, int, int, bool]]:
+        """``(new_start, new_end, raw_start, raw_end, linear)`` for each segment."""
+        ends = self._ns[1:] + [self.length]
+        return list(zip(self._ns, ends, self._rs, self._re, self._lin))
 
     def compose(self, inner: "OffsetMap") -> "OffsetMap":
         """``inner`` maps a newer text onto this map's text; return newer text → raw."""
-        if inner.raw_len != len(self.ends):
+        if inner.raw_len != self.length:
             raise OffsetError(
-                f"cannot compose: inner map indexes {inner.raw_len} chars, outer text has {len(self.ends)}"
+                f"cannot compose: inner map indexes {inner.raw_len} chars, outer text has {self.length}"
             )
-        s_out, e_out = self.starts, self.ends
-        starts = array("l")
-        ends = array("l")
-        for a, b in zip(inner.starts, inner.ends):
-            rs = s_out[a]
-            starts.append(rs)
-            ends.append(e_out[b - 1] if b > a else rs)
-        starts.append(s_out[inner.starts[-1]])
-        return OffsetMap(starts, ends, self.raw_len)
+        out = OffsetMap([], 0, self.raw_len)
+        outer = self.segments()
+        o_starts = self._ns
+        for ns, ne, ms, me, lin in inner.segments():
+            if ne == ns:
+                continue
+            if not lin:
+                rs, re_ = self.to_raw(ms, me)
+                out._push(ns, rs, re_, False)
+                continue
+            k = bisect_right(o_starts, ms) - 1
+            pos = ms
+            while pos < me:
+                os_, oe, ors, ore, olin = outer[k]
+                b = min(me, oe)
+                new_at = ns + (pos - ms)
+                if olin:
+                    out._push(new_at, ors + (pos - os_), ors + (b - os_), True)
+                else:
+                    out._push(new_at, ors, ore, False)
+                pos = b
+                k += 1
+        out.length = inner.length
+        return out
 
     def to_json(self) -> dict:
-        return {"starts": list(self.starts), "ends": list(self.ends), "raw_len": self.raw_len}
+        return {"segments": [[ns, rs, re_, int(lin)] for ns, _, rs, re_, lin in self.segments()],
+                "length": self.length, "raw_len": self.raw_len}
 
     @classmethod
     def from_json(cls, d: dict) -> "OffsetMap":
-        return cls(d["starts"], d["ends"], d["raw_len"])
+        return cls([(a, b, c, bool(e)) for a, b, c, e in d["segments"]], d["length"], d["raw_len"])
 
 
 def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap, list[Edit]]:
-    """Apply non-overlapping edits; return (new text, map new→old, edits sorted).
+    """Apply non-overlapping edits; return (new text, map new→old, edits applied, sorted).
 
     Edits that change nothing are dropped.  A replacement of the same length
     maps character by character; otherwise each new character maps to the
@@ -96,28 +149,25 @@ def apply_edits(text: str, edits: Iterable[Edit]) -> tuple[str, OffsetMap, list[
     todo = sorted((e for e in edits if text[e.start : e.end] != e.new), key=lambda e: (e.start, e.end))
     n = len(text)
     pieces: list[str] = []
-    starts = array("l")
-    ends = array("l")
+    m = OffsetMap([], 0, n)
     pos = 0
+    new_pos = 0
     for e in todo:
         if e.start < pos or e.end > n or e.start > e.end:
             raise OffsetError(f"overlapping or out-of-range edit {e!r}")
         if e.start > pos:
             pieces.append(text[pos : e.start])
-            starts.extend(range(pos, e.start))
-            ends.extend(range(pos + 1, e.start + 1))
-        pieces.append(e.new)
+            m._push(new_pos, pos, e.start, True)
+            new_pos += e.start - pos
         k = len(e.new)
-        if k == e.end - e.start:
-            starts.extend(range(e.start, e.end))
-            ends.extend(range(e.start + 1, e.end + 1))
-        else:
-            starts.extend([e.start] * k)
-            ends.extend([e.end] * k)
+        if k:
+            pieces.append(e.new)
+            m._push(new_pos, e.start, e.end, k == e.end - e.start)
+            new_pos += k
         pos = e.end
     if pos < n:
         pieces.append(text[pos:])
-        starts.extend(range(pos, n))
-        ends.extend(range(pos + 1, n + 1))
-    starts.append(n)
-    return "".join(pieces), OffsetMap(starts, ends, n), todo
+        m._push(new_pos, pos, n, True)
+        new_pos += n - pos
+    m.length = new_pos
+    return "".join(pieces), m, todo
