@@ -1,0 +1,192 @@
+"""Engines run partitions somewhere and yield their manifests as they finish.
+
+Both engines take a lazy iterator of partitions and keep only a bounded
+number in flight (``2 × workers``), so the driver never materialises the
+whole plan.  A partition whose task fails is resubmitted up to ``retries``
+times; one that still fails is reported, not fatal — a later run over the same
+OUTDIR picks it up again (finished partitions are skipped).
+
+* ``local``: a :class:`~concurrent.futures.ProcessPoolExecutor` (spawned
+  processes, warmed once).  A worker process that dies breaks the pool: the
+  pool is rebuilt and every partition that was in flight is resubmitted.
+* ``dask``: a ``distributed`` client on a given scheduler, or on a
+  LocalCluster of N single-threaded worker processes.  Tasks carry dask
+  ``retries=``; a worker that dies has its tasks rescheduled by the
+  scheduler, and a task that exhausts the scheduler's patience
+  (``KilledWorker``) is resubmitted here.
+"""
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import uuid
+from collections import deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+from ..errors import GoftarError
+from ..settings import Settings
+from .faults import Fault
+from .inputs import Partition
+from .work import process_partition
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Failure:
+    """A partition that failed every attempt."""
+
+    partition: int
+    reason: str
+
+
+@dataclass
+class _Retrier:
+    """Bookkeeping shared by the engines: a queue of partitions to (re)submit and the attempts so far."""
+
+    parts: Iterator[Partition]
+    retries: int
+    queue: deque[Partition] = field(default_factory=deque)
+    attempts: dict[int, int] = field(default_factory=dict)
+    failures: list[Failure] = field(default_factory=list)
+
+    def next(self) -> Partition | None:
+        if self.queue:
+            return self.queue.popleft()
+        return next(self.parts, None)
+
+    def failed(self, part: Partition, reason: str, count: bool = True) -> None:
+        n = self.attempts.get(part.pid, 0) + (1 if count else 0)
+        self.attempts[part.pid] = n
+        if n > self.retries:
+            log.warning("%s failed %d times, giving up: %s", part.name, n, reason)
+            self.failures.append(Failure(part.pid, reason))
+        else:
+            log.info("%s failed (attempt %d), retrying: %s", part.name, n, reason)
+            self.queue.append(part)
+
+
+def _warm(settings: Settings) -> None:
+    """Worker initializer: import the pipeline and load its lazy data once, before the first partition."""
+    from .. import api
+
+    try:
+        api.record(api.read_text("گفتار", settings))
+    except Exception:  # noqa: BLE001 - warming is an optimisation; real errors surface per article
+        pass
+
+
+def default_workers() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+def run_local(parts: Iterator[Partition], outdir: str, settings: Settings, workers: int, retries: int = 2,
+              fault: Fault | None = None, failures: list[Failure] | None = None) -> Iterator[dict[str, Any]]:
+    """Run partitions on ``workers`` local processes; yields each finished partition's manifest.
+
+    Partitions that fail every attempt are appended to ``failures``.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    r = _Retrier(parts, retries)
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm, initargs=(settings,))
+
+    pool = new_pool()
+    pending: dict[Future[dict[str, Any]], Partition] = {}
+    try:
+        while True:
+            while len(pending) < 2 * workers and (part := r.next()) is not None:
+                pending[pool.submit(process_partition, part, outdir, settings, fault)] = part
+            if not pending:
+                break
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                part = pending.pop(fut)
+                try:
+                    yield fut.result()
+                except BrokenProcessPool:
+                    broken = True
+                    r.failed(part, "a worker process died")
+                except Exception as e:  # noqa: BLE001 - a failed task is retried, then reported
+                    r.failed(part, f"{type(e).__name__}: {e}")
+            if broken:  # the pool is unusable: resubmit what was in flight on a fresh one
+                log.warning("a worker process died; restarting the pool (%d partitions in flight)", len(pending))
+                for part in pending.values():
+                    r.failed(part, "a worker process died")
+                pending.clear()
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+        if failures is not None:
+            failures.extend(r.failures)
+
+
+def run_dask(parts: Iterator[Partition], outdir: str, settings: Settings, workers: int | None,
+             scheduler: str | None = None, retries: int = 2, fault: Fault | None = None,
+             failures: list[Failure] | None = None) -> Iterator[dict[str, Any]]:
+    """Run partitions on a dask cluster; yields each finished partition's manifest.
+
+    With ``scheduler`` (``tcp://host:8786``) the workers must share ``outdir``'s file system and have goftar
+    installed; without it a LocalCluster of ``workers`` single-threaded processes is started and stopped here.
+    """
+    try:
+        from distributed import Client, LocalCluster, as_completed
+        from distributed.scheduler import KilledWorker
+    except ImportError:
+        raise GoftarError("the dask engine needs dask[distributed]: pip install 'goftar[scale]'") from None
+
+    cluster = None
+    try:
+        if scheduler:
+            client = Client(scheduler, timeout="20s")
+        else:
+            cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
+                                   dashboard_address=None, silence_logs=logging.ERROR)
+            client = Client(cluster)
+    except OSError as e:
+        raise GoftarError(f"cannot reach the dask scheduler {scheduler or '(local)'}: {e}") from None
+
+    run_token = uuid.uuid4().hex[:8]
+    r = _Retrier(parts, retries)
+    try:
+        nworkers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
+        client.run(_warm, settings)
+        futures: dict[Any, Partition] = {}
+        ac = as_completed()
+
+        def submit(part: Partition) -> None:
+            attempt = r.attempts.get(part.pid, 0)
+            fut = client.submit(process_partition, part, outdir, settings, fault, retries=retries, pure=False,
+                                key=f"goftar-batch-{run_token}-{part.name}-{attempt}")
+            futures[fut] = part
+            ac.add(fut)
+
+        for _ in range(2 * nworkers):
+            if (part := r.next()) is None:
+                break
+            submit(part)
+        for fut in ac:
+            part = futures.pop(fut)
+            try:
+                yield fut.result()
+            except KilledWorker as e:  # the scheduler saw its workers die too often: resubmit here
+                r.failed(part, f"KilledWorker: {e}")
+            except Exception as e:  # noqa: BLE001 - the task raised on every one of dask's retries
+                r.attempts[part.pid] = retries
+                r.failed(part, f"{type(e).__name__}: {e}")
+            fut.release()
+            while len(futures) < 2 * nworkers and (nxt := r.next()) is not None:
+                submit(nxt)
+    finally:
+        if failures is not None:
+            failures.extend(r.failures)
+        client.close()
+        if cluster is not None:
+            cluster.close()
