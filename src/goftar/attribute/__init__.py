@@ -1,13 +1,145 @@
-"""Attribution: quotes, speakers, people, places, organisations, events."""
+"""Attribution: who said what, to whom, where and when.
+
+One stage, ``attribute``, reads the repaired (frozen) text and adds the layers ``quote``, ``reported``,
+``person``, ``place``, ``org`` and ``event``, and the JSON-ready record fields in ``doc.meta["attribution"]``
+(returned by :func:`record_fields`).  Steps, each in its own module:
+
+1. :mod:`.text` — tokens and paragraphs (the reader's layers when present; footers excluded);
+2. :mod:`.mentions` — people with titles and roles, pronouns, places, organisations;
+3. :mod:`.statements` — quotes and reported statements, speakers resolved in text order;
+4. :mod:`.events` — meetings, calls and visits.
+"""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Document
 from ..pipeline import Stage
+from ..settings import Settings
+from . import lexicon as L
+from .events import find_events, resolve_date
+from .mentions import Mention, Scan, find_mentions, find_orgs, find_places, find_repeats
+from .statements import Statement, find_statements, resolve
+from .text import blocks, tokenize
 
-STAGES: list[Stage] = []
+LAYERS = ("quote", "reported", "person", "place", "org", "event")
+FIELDS = ("quotes", "reported_statements", "people", "places", "organizations", "events")
+
+
+def _published(doc: Document) -> str | None:
+    pub = doc.meta.get("published")
+    if isinstance(pub, str) and pub:
+        return pub
+    for s in doc.layer("published") + doc.layer("date"):
+        v = s.attrs.get("iso") or s.attrs.get("date")
+        if isinstance(v, str):
+            return v
+    return None
+
+
+def _stance_start(scan: Scan, st: Statement) -> int:
+    """Reported stance text starts after its subject (and the subject's role) or after the last comma."""
+    lo, ra = st.clause
+    start = lo
+    if st.mention is not None:
+        start = st.mention.end
+        for m in st.mention_followers:  # type: ignore[attr-defined]
+            start = max(start, m.end)
+    comma = scan.text.rfind("،", lo, ra)
+    if comma >= 0:
+        start = max(start, comma + 1)
+    while start < ra and (scan.text[start].isspace() or scan.text[start] in "«»"):
+        start += 1
+    return start
+
+
+def attribute(doc: Document, settings: Settings) -> Document:
+    """Find quotes, reported statements, people, places, organisations and events (the ``attribute`` stage)."""
+    text = doc.text
+    scan = Scan(text, tokenize(text), blocks(doc))
+    mentions, people = find_mentions(scan)
+    mentions = sorted(mentions + find_repeats(scan, mentions, people), key=lambda m: m.start)
+    statements = find_statements(scan, mentions)
+    resolve(scan, statements, mentions)
+    for st in statements:
+        if st.kind == "reported" and st.start == st.clause[0]:
+            st.mention_followers = [m for m in mentions if m.kind == "role-bound" and st.mention is not None  # type: ignore[attr-defined]
+                                    and m.person is st.mention.person and 0 <= m.start - st.mention.end <= 3]
+            st.start = _stance_start(scan, st)
+    name_tokens = {q for m in mentions if m.kind == "name" for q in range(m.t0, m.t1)}
+    place_hits = find_places(scan, name_tokens)
+    role_tokens = {q for m in mentions if m.kind.startswith("role") for q in range(m.t0, m.t1)}
+    orgs = find_orgs(scan, role_tokens)
+    quoted = [(st.start, st.end) for st in statements if st.kind != "reported"]
+    events = find_events(scan, mentions, place_hits, quoted)
+
+    # people that only appear inside a quote as a bare surname are still people; pronoun mentions are kept
+    used = {id(m.person) for m in mentions if m.person is not None}
+    people = [p for p in people if id(p) in used]
+    people.sort(key=lambda p: p.first_at)
+
+    def statement_json(st: Statement, layer: str) -> dict[str, Any]:
+        rs, re_ = doc.raw_span(st.start, st.end)
+        m = st.mention
+        rec = {
+            "speaker": st.speaker,
+            "speaker_mention": _mention_text(text, m) if m else None,
+            "verb": st.verb,
+            "kind": st.kind if st.kind != "reported" else "indirect",
+            "text": text[st.start : st.end],
+            "start": st.start,
+            "end": st.end,
+            "raw_start": rs,
+            "raw_end": re_,
+            "speaker_start": m.start if m else None,
+            "speaker_end": m.end if m else None,
+        }
+        doc.add_span(layer, st.start, st.end, st.kind, speaker=st.speaker, verb=st.verb)
+        return rec
+
+    quotes = [statement_json(st, "quote") for st in statements if st.kind != "reported"]
+    reported = [statement_json(st, "reported") for st in statements if st.kind == "reported"]
+    for m in mentions:
+        if m.person is not None:
+            doc.add_span("person", m.start, m.end, m.kind, name=m.person.name)
+    places_out: dict[str, dict[str, Any]] = {}
+    for h in place_hits:
+        doc.add_span("place", h.start, h.end, h.place.kind, name=h.place.name, code=h.place.code)
+        places_out.setdefault(L.key(h.name), {"name": h.name, "code": h.place.code, "kind": h.place.kind})
+    for s, e, name in orgs:
+        doc.add_span("org", s, e, "", name=name)
+    published = _published(doc)
+    events_out = []
+    for ev in events:
+        doc.add_span("event", ev.start, ev.end, ev.type, participants=[p.name for p in ev.participants])
+        events_out.append({
+            "type": ev.type,
+            "participants": [p.name for p in ev.participants],
+            "place": ev.place,
+            "date": resolve_date(ev.relative_time, published),
+            "relative_time": ev.relative_time,
+            "evidence": ev.evidence,
+        })
+    doc.meta["attribution"] = {
+        "quotes": quotes,
+        "reported_statements": reported,
+        "people": [{"name": p.name, "titles": p.titles, "roles": p.roles, "mentions": p.mentions} for p in people],
+        "places": list(places_out.values()),
+        "organizations": [{"name": n} for n in dict.fromkeys(n for _, _, n in orgs)],
+        "events": events_out,
+    }
+    return doc
+
+
+def _mention_text(text: str, m: Mention) -> str:
+    return re.sub(r"\s+", " ", text[m.start : m.end].replace("«", "").replace("»", "")).strip()
+
+
+STAGES: list[Stage] = [Stage("attribute", attribute, requires=(), assigns=LAYERS + ("attribution",))]
 
 
 def record_fields(doc: Document) -> dict[str, Any]:
-    return {}
+    """The attribution fields of the public record (empty lists when the stage has not run)."""
+    got = doc.meta.get("attribution") or {}
+    return {f: list(got.get(f, [])) for f in FIELDS}

@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Build the attribution lexicons in src/goftar/data/:
+
+- ``attr_places.tsv``  — place gazetteer (compact key, name, ISO/M.49 code, kind), compiled from
+  ../shared/corpora/gazetteer_fa (Unicode CLDR territories + tz exemplar cities via babel, Iranian
+  provinces/cities, MIT) plus a short hand list of news spellings (آمریکا, فلسطین, غزه …) below.
+- ``attr_names.tsv``   — person-name tokens (first / last), from Faker fa_IR (MIT) and the PERSON tags of
+  arman_personer + PEYMA (both RESEARCH-ONLY licences: the shipped names list inherits that restriction).
+
+Usage: python scripts/build_attr_lexicons.py [--corpora ../shared/corpora]
+Writes the files and their PROVENANCE.md with sha256.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import gzip
+import hashlib
+import json
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "src" / "goftar" / "data"
+FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا"})
+
+
+def key(s: str) -> str:
+    """Matching key: folded letters, no spaces / half-spaces."""
+    return re.sub(r"[\s\u200c]+", "", s.translate(FOLD))
+
+
+# News spellings CLDR lacks (CLDR writes «امریکا», «سرزمین‌های فلسطینی» …): name, code, kind.
+EXTRA_PLACES = [
+    ("آمریکا", "US", "country"), ("ایالات متحده", "US", "country"), ("ایالات متحده آمریکا", "US", "country"),
+    ("امریکا", "US", "country"), ("فلسطین", "PS", "country"), ("انگلیس", "GB", "country"),
+    ("بریتانیا", "GB", "country"), ("انگلستان", "GB", "country"), ("روسیه", "RU", "country"),
+    ("چین", "CN", "country"), ("کره جنوبی", "KR", "country"), ("کره شمالی", "KP", "country"),
+    ("امارات", "AE", "country"), ("امارات متحده عربی", "AE", "country"), ("عربستان", "SA", "country"),
+    ("عربستان سعودی", "SA", "country"), ("آذربایجان", "AZ", "country"), ("جمهوری آذربایجان", "AZ", "country"),
+    ("هلند", "NL", "country"), ("سوئیس", "CH", "country"), ("سوییس", "CH", "country"),
+    ("اسرائیل", "IL", "country"), ("رژیم صهیونیستی", "IL", "country"), ("ونزوئلا", "VE", "country"),
+    ("آلمان", "DE", "country"), ("فرانسه", "FR", "country"), ("ژاپن", "JP", "country"), ("هند", "IN", "country"),
+    ("پاکستان", "PK", "country"), ("افغانستان", "AF", "country"), ("عراق", "IQ", "country"), ("سوریه", "SY", "country"),
+    ("لبنان", "LB", "country"), ("ترکیه", "TR", "country"), ("یمن", "YE", "country"), ("مصر", "EG", "country"),
+    ("ارمنستان", "AM", "country"), ("تاجیکستان", "TJ", "country"), ("قزاقستان", "KZ", "country"),
+    ("ازبکستان", "UZ", "country"), ("ترکمنستان", "TM", "country"), ("بحرین", "BH", "country"), ("کویت", "KW", "country"),
+    ("قطر", "QA", "country"), ("عمان", "OM", "country"), ("اوکراین", "UA", "country"), ("کوبا", "CU", "country"),
+    ("برزیل", "BR", "country"), ("آرژانتین", "AR", "country"), ("ایتالیا", "IT", "country"), ("اسپانیا", "ES", "country"),
+    ("کانادا", "CA", "country"), ("استرالیا", "AU", "country"), ("بلژیک", "BE", "country"), ("اتریش", "AT", "country"),
+    ("سوئد", "SE", "country"), ("نروژ", "NO", "country"), ("یونان", "GR", "country"), ("لیبی", "LY", "country"),
+    ("الجزایر", "DZ", "country"), ("تونس", "TN", "country"), ("مالزی", "MY", "country"), ("اندونزی", "ID", "country"),
+    ("ایران", "IR", "country"), ("بوسنی", "BA", "country"), ("صربستان", "RS", "country"), ("کرواسی", "HR", "country"),
+    ("غزه", None, "region"), ("نوار غزه", None, "region"), ("کرانه باختری", None, "region"), ("قدس", None, "city"),
+    ("بیت المقدس", None, "city"), ("اروپا", "150", "region"), ("آسیا", "142", "region"), ("آفریقا", "002", "region"),
+    ("خاورمیانه", None, "region"), ("غرب آسیا", "145", "region"), ("خلیج فارس", None, "region"), ("قفقاز", None, "region"),
+    ("آمریکای لاتین", "419", "region"), ("تهران", None, "city"), ("مشهد", None, "city"), ("اصفهان", None, "city"),
+    ("شیراز", None, "city"), ("تبریز", None, "city"), ("قم", None, "city"), ("کرج", None, "city"), ("اهواز", None, "city"),
+    ("نیویورک", None, "city"), ("واشنگتن", None, "city"), ("لندن", None, "city"), ("پاریس", None, "city"),
+    ("مسکو", None, "city"), ("پکن", None, "city"), ("ژنو", None, "city"), ("وین", None, "city"), ("برلین", None, "city"),
+    ("بغداد", None, "city"), ("دمشق", None, "city"), ("بیروت", None, "city"), ("کابل", None, "city"), ("آنکارا", None, "city"),
+    ("استانبول", None, "city"), ("ریاض", None, "city"), ("دوحه", None, "city"), ("باکو", None, "city"), ("هاوانا", None, "city"),
+    ("کربلا", None, "city"), ("نجف", None, "city"), ("مکه", None, "city"), ("مدینه", None, "city"),
+]
+# CLDR / gazetteer entries that are ordinary Persian words or too ambiguous in news text.
+PLACE_STOP = {
+    "جهان", "دنیا", "آمریکا", "ایالات", "اسلام", "نور", "امید", "بهار", "کوه", "شهر", "بندر", "مرکز", "آزادی",
+    "رضوان", "نیک", "نیکشهر", "امام", "بم", "بن", "سنت", "الجزیره", "جمهوری", "ماه", "باران", "باغ", "دره",
+    "سرو", "فردوس", "آباد", "خان", "زمان", "جنوب", "شمال", "شرق", "غرب", "وحدت", "اتحاد", "اسلامشهر",
+    "پیروز", "پیروزی", "دولت", "صفا", "ملک", "کیش", "اروند", "خاتم", "بهشت", "دانش", "امیر", "سلطان",
+    "ماکو", "نظر", "کلام", "باشت", "سیاه", "ناز", "سنگ", "تیران", "گلستان", "مهر", "آبادان",
+}
+PROVINCE_CAPITAL_FIRST = True
+
+
+def build_places(corpora: Path) -> list[tuple[str, str, str, str]]:
+    gz = corpora / "gazetteer_fa"
+    rows: dict[str, tuple[str, str, str]] = {}
+
+    def add(name: str, code: str | None, kind: str, override: bool = False) -> None:
+        name = name.translate(FOLD).strip()
+        k = key(name)
+        if len(k) < 3 or (name in PLACE_STOP and not override):
+            return
+        if k in rows and not override:
+            return
+        rows[k] = (name, code or "", kind)
+
+    for name, code, kind in EXTRA_PLACES:
+        add(name, code, kind, override=True)
+    for line in (gz / "cldr_territories_fa.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        code, ctype, name_fa, _ = line.split("\t")
+        name_fa = re.sub(r"\s*\(.*?\)\s*", "", name_fa).strip()
+        add(name_fa, code, "country" if ctype == "iso3166_alpha2" else "region")
+    for line in (gz / "cldr_tz_exemplar_cities_fa.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        _, city, _ = line.split("\t")
+        add(city, None, "city")
+    for prov in json.loads((gz / "iran_province_city.json").read_text(encoding="utf-8")):
+        add(prov["province-fa"], None, "region")
+        for i, c in enumerate(prov["cities"]):
+            # the first city listed is the provincial capital; other towns are only kept when long
+            # enough to be unlikely ordinary words (short ones collide: «نور», «بم» …)
+            if i == 0 or len(key(c["city-fa"])) >= 5:
+                add(c["city-fa"], None, "city")
+    return sorted(((k, *v) for k, v in rows.items()), key=lambda r: r[0])
+
+
+def read_conll(path: Path, sep: str | None) -> list[list[tuple[str, str]]]:
+    sents, cur = [], []
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if cur:
+                    sents.append(cur)
+                cur = []
+                continue
+            parts = line.rsplit(sep, 1) if sep else line.rsplit(None, 1)
+            if len(parts) == 2:
+                cur.append((parts[0].strip(), parts[1].strip().replace("_", "-")))
+    if cur:
+        sents.append(cur)
+    return sents
+
+
+def build_names(corpora: Path) -> list[tuple[str, str]]:
+    """Person-name tokens that are names far more often than ordinary words in the NER corpora."""
+    as_first, as_last, total = collections.Counter(), collections.Counter(), collections.Counter()
+    files = [(corpora / "arman_personer" / f"{s}_fold1.txt.gz", None) for s in ("train", "test")]
+    files += [(corpora / "peyma" / f"{s}.txt.gz", "|") for s in ("train", "dev", "test")]
+    for path, sep in files:
+        for sent in read_conll(path, sep):
+            toks = [key(t) for t, _ in sent]
+            tags = [g for _, g in sent]
+            for i, (t, g) in enumerate(zip(toks, tags)):
+                total[t] += 1
+                if g in ("B-pers", "B-PER"):
+                    nxt = tags[i + 1] if i + 1 < len(tags) else "O"
+                    if nxt in ("I-pers", "I-PER"):
+                        as_first[t] += 1
+                elif g in ("I-pers", "I-PER"):
+                    nxt = tags[i + 1] if i + 1 < len(tags) else "O"
+                    if nxt not in ("I-pers", "I-PER"):
+                        as_last[t] += 1
+    out: dict[str, str] = {}
+    for t, n in as_first.items():
+        if len(t) >= 2 and n >= 2 and n / total[t] >= 0.6:
+            out[t] = "first"
+    for t, n in as_last.items():
+        if len(t) >= 3 and n >= 2 and n / total[t] >= 0.6 and t not in out:
+            out[t] = "last"
+    for line in (corpora / "gazetteer_fa" / "faker_fa_IR_person_names.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        kind, name = line.split("\t")
+        if kind.startswith("first_name"):
+            for part in name.split():
+                out.setdefault(key(part), "first")
+        elif kind == "last_name":
+            out.setdefault(key(name), "last")
+    return sorted(out.items())
+
+
+def sha(p: Path) -> str:
+    return hashlib.sha256(p.read_bytes()).hexdigest()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
+    a = ap.parse_args()
+    corpora = a.corpora if a.corpora.exists() else Path("/work/shared/corpora")
+    places = build_places(corpora)
+    p1 = DATA / "attr_places.tsv"
+    p1.write_text("key\tname\tcode\tkind\n" + "".join("\t".join(r) + "\n" for r in places), encoding="utf-8")
+    names = build_names(corpora)
+    p2 = DATA / "attr_names.tsv"
+    p2.write_text("key\tkind\n" + "".join(f"{k}\t{v}\n" for k, v in names), encoding="utf-8")
+    today = dt.date.today().isoformat()
+    (DATA / "attr_places.PROVENANCE.md").write_text(
+        f"""# attr_places.tsv — place gazetteer for attribution
+
+- Source: ../shared/corpora/gazetteer_fa — Unicode CLDR territories and IANA tz exemplar cities (via babel 2.19.0,
+  Unicode License v3), Iranian provinces/cities (github.com/amyrmahdy/provinces_cities_iran, MIT; provincial capitals
+  and town names of 5+ letters only), plus a hand list of news spellings in scripts/build_attr_lexicons.py.
+- Licence: Unicode License v3 + MIT. Not research-only.
+- Build: `python scripts/build_attr_lexicons.py` ({today})
+- Rows: {len(places)}; sha256: {sha(p1)}
+""", encoding="utf-8")
+    (DATA / "attr_names.PROVENANCE.md").write_text(
+        f"""# attr_names.tsv — person-name tokens (first / last)
+
+- Source: PERSON tags of ../shared/corpora/arman_personer (fold 1 train+test) and ../shared/corpora/peyma
+  (train/dev/test): tokens tagged as a person's first (or last) token in at least 60 % of their occurrences and
+  at least twice; plus Faker fa_IR first/last names (MIT) from ../shared/corpora/gazetteer_fa.
+- Licence: **RESEARCH-ONLY** — ArmanPersoNERCorpus is released "only for academic research use" and PEYMA "for
+  research purposes"; this derived list inherits that restriction. Faker names are MIT.
+- Build: `python scripts/build_attr_lexicons.py` ({today})
+- Rows: {len(names)}; sha256: {sha(p2)}
+""", encoding="utf-8")
+    print(f"{p1}: {len(places)} places; {p2}: {len(names)} name tokens")
+
+
+if __name__ == "__main__":
+    main()

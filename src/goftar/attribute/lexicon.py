@@ -1,0 +1,166 @@
+"""Word lists for attribution, matched whatever their half-spaces.
+
+Every entry is looked up by its *key*: folded letters with spaces and U+200C removed, so
+«تاکید کردند», «تاکیدکردند» and «تاکید‌کردند» are one entry, and so are «می‌گوید» / «میگوید» / «می گوید».
+Speech-verb forms are generated from stems here; the place gazetteer and person-name tokens are built
+files in ``goftar/data`` (see their PROVENANCE files), loaded lazily once.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا", "ؤ": "و"})
+_SEP = re.compile(r"[\s\u200c\u200d]+")
+
+
+def key(s: str) -> str:
+    """The matching key of a word or phrase: folded letters, no spaces or half-spaces."""
+    return _SEP.sub("", s.translate(_FOLD)).replace("أ", "ا")
+
+
+# -- speech verbs ---------------------------------------------------------------------------
+# light-verb compounds: noun → light verbs it takes
+_LIGHT = {
+    "کرد": ("تاکید", "تأکید", "تصریح", "خاطرنشان", "اظهار", "بیان", "عنوان", "اعلام", "اضافه", "تشریح",
+            "یادآوری", "اذعان", "ابراز", "توصیه", "اشاره", "پیشنهاد", "ادعا", "اعتراف", "گلایه", "انتقاد",
+            "تاکیدخاطرنشان", "ابرازامیدواری", "ابرازتاسف", "ابراز نگرانی", "هشدار", "توضیح", "استدلال", "تکرار",
+            "نقل", "مطرح", "اعلان", "تقدیر", "خاطرنشان", "ذکر"),
+    "نمود": ("تاکید", "تأکید", "تصریح", "خاطرنشان", "اظهار", "بیان", "عنوان", "اعلام", "اضافه", "ابراز", "اشاره"),
+    "شد": ("یادآور", "متذکر", "خاطرنشان", "مدعی", "یادآوری", "مطرح", "خواستار", "معترض"),
+    "داشت": ("اظهار", "بیان", "اعلام", "عنوان", "ابراز", "اذعان"),
+    "داد": ("ادامه", "توضیح", "پاسخ", "هشدار", "خبر", "شرح", "اطمینان", "نوید"),
+}
+_PRESENT = {"کرد": "کن", "نمود": "نمای", "شد": "شو", "داشت": "دار", "داد": "ده",
+            "گفت": "گوی", "افزود": "افزای", "نوشت": "نویس", "پرسید": "پرس", "اضافه کرد": "اضافه کن"}
+_SIMPLE = ("گفت", "افزود", "نوشت", "پرسید")
+# stance verbs: «X را همسو با Y خواندند», «… را هم‌جهت با … دانست», «… را … ارزیابی کرد»
+_STANCE_SIMPLE = ("خواند", "دانست", "شمرد", "نامید")
+_STANCE_LIGHT = {"کرد": ("ارزیابی", "توصیف", "قلمداد", "تلقی", "تعبیر")}
+
+
+def _inflect(past: str, present: str) -> list[str]:
+    out = [past, past + "ند", past + "ه است", past + "ه‌اند", past + "ه بود", past + "ه بودند", past + "ه‌ایم",
+           past + "یم", "می" + present + "د", "می" + present + "ند", "می" + present + "ید"]
+    if present.endswith("ا"):
+        out += ["می" + present + "ید", "می" + present + "یند"]
+    return out
+
+
+def _verb_table(simple: tuple[str, ...], light: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    table: dict[str, str] = {}
+    for v in simple:
+        for form in _inflect(v, _PRESENT.get(v, v)):
+            table.setdefault(key(form), v)
+    for lv, nouns in light.items():
+        for form in _inflect(lv, _PRESENT.get(lv, lv)):
+            for n in nouns:
+                table.setdefault(key(n + form), f"{n} {lv}")
+    return table
+
+
+@lru_cache(maxsize=1)
+def speech_verbs() -> dict[str, str]:
+    """Key of every inflected speech-verb form → its lemma (e.g. «تاکید کرد»)."""
+    return _verb_table(_SIMPLE, _LIGHT)
+
+
+@lru_cache(maxsize=1)
+def stance_verbs() -> dict[str, str]:
+    """Key of every inflected stance-verb form («خواندند», «دانست», «ارزیابی کرد») → lemma."""
+    return _verb_table(_STANCE_SIMPLE, _STANCE_LIGHT)
+
+
+#: «گفته می‌شود», «گفته شده است»: a statement without a speaker.
+PASSIVE_SPEECH = {key(x) for x in ("گفته می‌شود", "گفته شده است", "گفته شده", "اعلام شده است", "اعلام شد",
+                                   "عنوان شده است", "گفته می شود", "شنیده می‌شود")}
+
+# -- people ---------------------------------------------------------------------------------
+TITLES = [
+    "حضرت آیت‌الله العظمی", "حضرت آیت‌الله", "آیت‌الله العظمی", "آیت‌الله", "آیت الله", "حجت‌الاسلام والمسلمین",
+    "حجت‌الاسلام و المسلمین", "حجت‌الاسلام", "ثقة‌الاسلام", "جناب آقای", "سرکار خانم", "آقای", "آقایان", "خانم",
+    "دکتر", "مهندس", "سردار", "سرلشکر", "سرتیپ", "سرهنگ", "سرگرد", "سپهبد", "دریادار", "دریابان", "امیر دریادار",
+    "امیر سرتیپ", "استاد", "پروفسور", "شیخ", "حاج", "حاجی", "شهید", "مرحوم", "علامه", "امام",
+]
+#: words that head a role noun phrase («رئیس جمهور کوبا», «رهبر انقلاب اسلامی», «وزیر امور خارجه»)
+ROLE_HEADS = [
+    "رئیس", "رییس", "رئیس‌جمهور", "رییس‌جمهور", "رهبر", "وزیر", "معاون", "سخنگوی", "سخنگو", "نماینده", "نمایندگان",
+    "دبیر", "دبیرکل", "مدیر", "مدیرعامل", "مدیر کل", "مدیرکل", "فرمانده", "فرماندهی", "سفیر", "استاندار",
+    "فرماندار", "شهردار", "دادستان", "نخست‌وزیر", "نخست وزیر", "عضو", "کارشناس", "مشاور", "قائم‌مقام",
+    "قائم مقام", "امام جمعه", "سرمربی", "مربی", "کاپیتان", "هافبک", "مهاجم", "دروازه‌بان", "مدافع", "بازیکن",
+    "نایب رئیس", "نایب‌رئیس", "سرپرست", "مسئول", "پژوهشگر", "استاد", "سرکنسول", "کاردار", "دیپلمات", "جانشین",
+    "رئیس‌کل", "رئیس کل", "دبیرکل", "ریاست", "مفتی", "نویسنده", "خبرنگار", "تحلیلگر", "فعال", "وکیل", "قاضی",
+    "پادشاه", "ملک", "امیر", "ولیعهد", "شاه", "صدراعظم", "صدر اعظم", "رئیس‌جمهوری", "رئیس جمهوری", "رهبری",
+    "مرجع", "بنیانگذار", "هماهنگ‌کننده", "نماینده ویژه", "فرستاده", "دستیار", "کمیسر", "کمیساریای",
+]
+PRONOUNS = {key(x): x for x in ("وی", "ایشان", "او")}
+ORG_HEADS = [
+    "وزارت", "سازمان", "خبرگزاری", "مجلس", "شورای", "ستاد", "بانک", "دانشگاه", "شرکت", "کمیته", "کمیسیون",
+    "حزب", "جبهه", "سپاه", "ارتش", "دادگاه", "قوه", "فدراسیون", "باشگاه", "روزنامه", "پایگاه", "انجمن",
+    "اتحادیه", "بنیاد", "صندوق", "سفارت", "پلیس", "نیروی", "اداره", "مرکز", "دفتر", "شبکه", "هفته‌نامه",
+    "ماهنامه", "خبرگزاری‌های", "استانداری", "فرمانداری", "شهرداری", "دادستانی", "اتاق",
+]
+#: function words and frequent verbs: they end a name or a role phrase
+FUNCTION = {key(w) for w in """
+و در با از به که را برای تا بر این آن ها های نیز هم همچنین ضمن طی پس اما ولی یا اگر چون زیرا درباره
+درمورد خصوص نسبت اینکه این‌که است بود شد کرد کردند گفت گفتند افزود افزودند داشت داشتند هست هستند نیست
+باشد شود می‌شود خواهد کند کنند دارد دارند خود خویش او وی ایشان آنها ما من شما همه هر چند چه چرا کجا
+میان بین روی زیر کنار نزد سوی توسط طبق بنابر براساس حال حالی عین رغم علیرغم باره جمله جهت
+""".split()}
+#: ordinary nouns that often follow a name but are never part of it
+NOUNISH = {key(w) for w in """
+روز امروز دیروز سال ماه گذشته جاری دیدار ملاقات گفتگو گفت‌وگو سفر نشست جلسه همایش مراسم هیئت همراه
+سخنان سخنرانی مصاحبه گزارش نقل گفته نوشته اعلام ادامه افزوده تصریح خاطرنشان یادآور شده بوده کشور
+کشورهای کشورمان دولت مردم جمهوری اسلامی انقلاب فقید سابق اسبق کنونی فعلی جدید بیان اظهار اشاره تاکید
+تأکید پیش بعد قبل بیش کم مواضع موضع نیز همچنین
+""".split()}
+STOP = FUNCTION | NOUNISH
+#: a token before a mention that makes it an object, not the subject of its clause
+OBJECT_MARKERS = {key(w) for w in "با از به برای درباره مورد دیدار ملاقات نزد علیه توسط مواضع سخنان نظر را".split()}
+#: finite verbs that close a relative clause («در این دیدار که X حضور داشت، Y گفت»)
+CLAUSE_VERBS = {key(w) for w in """
+داشت داشتند بود بودند است هستند کرد کردند شد شدند دارد دارند کند کنند بوده‌اند کرده‌اند نمود نمودند
+""".split()}
+
+
+@dataclass(frozen=True)
+class Place:
+    name: str
+    code: str | None
+    kind: str
+
+
+def _data(name: str) -> str:
+    return resources.files("goftar.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    """Key → place, from the built gazetteer ``attr_places.tsv``."""
+    out: dict[str, Place] = {}
+    for line in _data("attr_places.tsv").splitlines()[1:]:
+        k, name, code, kind = line.split("\t")
+        out[k] = Place(name, code or None, kind)
+    return out
+
+
+@lru_cache(maxsize=1)
+def name_tokens() -> dict[str, str]:
+    """Key → "first" | "last" for person-name tokens (``attr_names.tsv``; research-only sources)."""
+    out: dict[str, str] = {}
+    for line in _data("attr_names.tsv").splitlines()[1:]:
+        k, kind = line.split("\t")
+        out[k] = kind
+    return out
+
+
+def phrase_table(phrases: list[str]) -> dict[str, str]:
+    """Key → phrase as listed."""
+    return {key(p): p for p in phrases}
+
+
+TITLE_KEYS = phrase_table(TITLES)
+ROLE_KEYS = phrase_table(ROLE_HEADS)
+ORG_KEYS = phrase_table(ORG_HEADS)

@@ -1,0 +1,370 @@
+"""People (with titles and roles), pronouns, places and organisations mentioned in an article.
+
+Names are found from cues, not guessed from every capital-less word: a title before them
+(«حضرت آیت‌الله خامنه‌ای», «آقای «فیدل کاسترو»»), a role right after or before them
+(«میگل دیاز کانل» رئیس جمهور کوبا»), or known first-name tokens («محمدجواد ظریف»).  Once found, a
+person's full name and surname are recognised wherever else they appear («آقای کاسترو»).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import lexicon as L
+from .text import Block, Token
+
+_GAP_OK = re.compile(r"^[ \u200c\u00a0\u200f\u200e]*$")
+
+
+@dataclass
+class Person:
+    """One person of the article: the name as the article gives it in full, titles, roles, mentions."""
+
+    pid: int
+    name: str
+    key: str
+    last: str
+    titles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
+    first_at: int = 0
+
+    def add(self, seq: list[str], value: str | None) -> None:
+        if value and value not in seq:
+            seq.append(value)
+
+
+@dataclass
+class Mention:
+    """A stretch of text that refers to someone: a name (with titles), a role or a pronoun."""
+
+    start: int
+    end: int
+    t0: int  # first token index
+    t1: int  # one past the last token
+    kind: str  # "name" | "role" | "pronoun" | "org"
+    text: str
+    person: Person | None = None
+    role: str | None = None
+
+
+class Scan:
+    """The token stream of one article with helpers to match phrases whatever their spacing."""
+
+    def __init__(self, text: str, tokens: list[Token], blocks: list[Block]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.blocks = blocks
+        self.block_of = [0] * len(tokens)
+        self.footer = [False] * len(tokens)
+        b = 0
+        for t in tokens:
+            while b + 1 < len(blocks) and t.start >= blocks[b].end:
+                b += 1
+            inside = bool(blocks) and blocks[b].start <= t.start < blocks[b].end
+            self.block_of[t.i] = b
+            self.footer[t.i] = (not inside) or blocks[b].kind == "footer"
+
+    def joined(self, i: int) -> bool:
+        """True when token ``i`` and ``i+1`` are separated by spaces only (same phrase possible)."""
+        if i + 1 >= len(self.tokens):
+            return False
+        a, b = self.tokens[i], self.tokens[i + 1]
+        return self.block_of[i] == self.block_of[i + 1] and bool(_GAP_OK.match(self.text[a.end : b.start]))
+
+    def match(self, i: int, table: dict[str, str], maxn: int = 4) -> tuple[int, str] | None:
+        """Longest phrase of ``table`` starting at token ``i``: (number of tokens, value)."""
+        best = None
+        k = ""
+        for n in range(maxn):
+            j = i + n
+            if j >= len(self.tokens) or (n and not self.joined(j - 1)):
+                break
+            k += self.tokens[j].key
+            if k in table:
+                best = (n + 1, table[k])
+        return best
+
+    def span_text(self, t0: int, t1: int) -> str:
+        return self.text[self.tokens[t0].start : self.tokens[t1 - 1].end]
+
+
+def _name_token_ok(scan: Scan, j: int) -> bool:
+    k = scan.tokens[j].key
+    return (
+        k not in L.STOP
+        and scan.match(j, L.TITLE_KEYS, 3) is None
+        and scan.match(j, L.ROLE_KEYS, 2) is None
+        and k not in L.speech_verbs()
+        and not k.isdigit()
+        and not re.search(r"[0-9۰-۹]", k)
+    )
+
+
+def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
+    """«X» starting right before token ``i``: (name token range, char range of «…») when short and name-like."""
+    t = scan.tokens[i]
+    before = scan.text[max(0, t.start - 2) : t.start].strip(" ")
+    if not before.endswith("«"):
+        return None
+    close = scan.text.find("»", t.start, t.start + 60)
+    if close < 0:
+        return None
+    j = i
+    while j < len(scan.tokens) and scan.tokens[j].end <= close:
+        if not _name_token_ok(scan, j) and scan.tokens[j].key not in {"و", "دی", "د", "ال", "بن", "فون", "وان"}:
+            return None
+        j += 1
+    if j == i or j - i > 5:
+        return None
+    return i, j, scan.text.rfind("«", 0, t.start), close + 1
+
+
+_ROLE_END = {L.key(w) for w in "دیدار ملاقات گفتگو گفت‌وگو سفر نشست جلسه مراسم سخنان مواضع ضمن همراه نیز روز امروز دیروز".split()}
+
+
+def _role_at(scan: Scan, i: int) -> int | None:
+    """End token (exclusive) of a role phrase starting at ``i`` («رئیس جمهور کوبا», «وزیر امور خارجه»)."""
+    m = scan.match(i, L.ROLE_KEYS, 2)
+    if not m or scan.footer[i]:
+        return None
+    j = i + m[0]
+    names = L.name_tokens()
+    while j < len(scan.tokens) and j - i < 8 and scan.joined(j - 1):
+        k = scan.tokens[j].key
+        if (k in L.FUNCTION or k in L.speech_verbs() or names.get(k) == "first"
+                or scan.match(j, L.TITLE_KEYS, 3) or k in L.CLAUSE_VERBS or k in _ROLE_END):
+            break
+        j += 1
+    return j
+
+
+def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
+    """Name, role and pronoun mentions in text order, and the people they refer to."""
+    toks = scan.tokens
+    names = L.name_tokens()
+    raw: list[tuple[Mention, list[str]]] = []  # name mentions with their titles
+    roles: list[Mention] = []
+    pronouns: list[Mention] = []
+    used = [False] * len(toks)
+    i = 0
+    while i < len(toks):
+        if scan.footer[i] or used[i]:
+            i += 1
+            continue
+        # titles, possibly stacked: «حضرت آیت‌الله», «حجت‌الاسلام والمسلمین»
+        titles: list[str] = []
+        j = i
+        while j < len(toks):
+            m = scan.match(j, L.TITLE_KEYS, 3)
+            if not m:
+                break
+            titles.append(scan.span_text(j, j + m[0]))
+            j += m[0]
+            if not scan.joined(j - 1) and not scan.text[toks[j - 1].end : toks[j].start if j < len(toks) else None].strip(" ") == "«":
+                break
+        name_rng: tuple[int, int] | None = None
+        span_start = toks[i].start
+        span_end = 0
+        if j < len(toks):
+            g = _guillemet_name(scan, j)
+            if g and (titles or _role_at(scan, g[1]) or (g[1] < len(toks) and _role_after(scan, g[3], g[1]))):
+                name_rng, span_end = (g[0], g[1]), g[3]
+            elif titles:
+                k = j
+                while k < len(toks) and k - j < 4 and _name_token_ok(scan, k) and (k == j or scan.joined(k - 1)):
+                    k += 1
+                if k > j:
+                    name_rng, span_end = (j, k), toks[k - 1].end
+            elif names.get(toks[j].key) == "first" and _name_token_ok(scan, j):
+                k = j + 1
+                while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and toks[k].key in names:
+                    k += 1
+                if k == j + 1 and k < len(toks) and scan.joined(j) and _name_token_ok(scan, k) and len(toks[k].key) >= 3 \
+                        and toks[k].key not in L.places():
+                    k += 1
+                if k - j >= 2:
+                    name_rng, span_end = (j, k), toks[k - 1].end
+        if name_rng:
+            a, b = name_rng
+            mtext = scan.text[span_start:span_end].replace("«", "").replace("»", "")
+            mtext = re.sub(r"\s+", " ", mtext).strip()
+            ment = Mention(span_start, span_end, i, b, "name", scan.span_text(a, b))
+            ment.role = mtext  # full written form, kept until people are built
+            raw.append((ment, titles))
+            for q in range(i, b):
+                used[q] = True
+            i = b
+            continue
+        if toks[i].key in L.PRONOUNS and not titles:
+            pronouns.append(Mention(toks[i].start, toks[i].end, i, i + 1, "pronoun", toks[i].text))
+            i += 1
+            continue
+        r = _role_at(scan, i)
+        if r:
+            roles.append(Mention(toks[i].start, toks[r - 1].end, i, r, "role", scan.span_text(i, r)))
+            for q in range(i, r):
+                used[q] = True
+            i = r
+            continue
+        i += 1
+    people = _people(scan, raw, roles)
+    mentions = sorted([m for m, _ in raw] + roles + pronouns, key=lambda m: m.start)
+    return mentions, people
+
+
+def _role_after(scan: Scan, char_end: int, t: int) -> bool:
+    return t < len(scan.tokens) and _GAP_OK.match(scan.text[char_end : scan.tokens[t].start]) is not None and \
+        _role_at(scan, t) is not None
+
+
+def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mention]) -> list[Person]:
+    """Group name mentions into people; bind adjacent roles; find bare repeats of known names."""
+    people: list[Person] = []
+    by_key: dict[str, Person] = {}
+
+    def person_for(name: str, at: int) -> Person:
+        k = L.key(name)
+        if k in by_key:
+            return by_key[k]
+        parts = name.split()
+        for p in people:  # «کاسترو» after «فیدل کاسترو», and the other way round
+            if k == p.last or (len(parts) > 1 and L.key(parts[-1]) == p.key):
+                if len(k) > len(p.key):
+                    p.name, p.key = name, k
+                by_key[k] = p
+                return p
+        p = Person(len(people), name, k, L.key(parts[-1]) if parts else k, first_at=at)
+        people.append(p)
+        by_key[k] = p
+        return p
+
+    # longer names first, so a surname alone joins the full name
+    for m, titles in sorted(raw, key=lambda x: -len(x[0].text.split())):
+        p = person_for(m.text, m.start)
+        m.person = p
+        for t in titles:
+            p.add(p.titles, t)
+    for m, _ in raw:
+        p = m.person
+        assert p is not None
+        p.first_at = min(p.first_at, m.start)
+        p.add(p.mentions, m.role or m.text)
+        m.role = None
+    # roles right after a name («… خامنه‌ای رهبر انقلاب اسلامی») or right before one
+    name_end = {m.t1: m for m, _ in raw}
+    name_start = {m.t0: m for m, _ in raw}
+    role_owner: dict[str, Person] = {}
+    for r in roles:
+        owner = None
+        if r.t0 in name_end and _GAP_OK.match(scan.text[name_end[r.t0].end : r.start].replace("»", "")):
+            owner = name_end[r.t0].person
+        elif r.t1 in name_start and _GAP_OK.match(scan.text[r.end : name_start[r.t1].start].replace("«", "")):
+            owner = name_start[r.t1].person
+        if owner:
+            owner.add(owner.roles, r.text)
+            owner.add(owner.mentions, r.text)
+            r.person = owner
+            r.kind = "role-bound"
+            role_owner.setdefault(L.key(r.text), owner)
+    # other role mentions: the person holding that role in this article
+    for r in roles:
+        if r.person is None:
+            k = L.key(r.text)
+            owner = role_owner.get(k)
+            if owner is None:
+                cands = {id(p): p for rk, p in role_owner.items() if rk.startswith(k) and len(k) >= 4}
+                owner = next(iter(cands.values())) if len(cands) == 1 else None
+            if owner:
+                r.person = owner
+                owner.add(owner.mentions, r.text)
+    return people
+
+
+def find_repeats(scan: Scan, mentions: list[Mention], people: list[Person]) -> list[Mention]:
+    """Bare repeats of known names («میگل دیاز کانل در مورد …», «کاسترو») as name mentions."""
+    covered = set()
+    for m in mentions:
+        covered.update(range(m.t0, m.t1))
+    forms: dict[str, Person] = {}
+    for p in people:
+        forms[p.key] = p
+        if len(p.last) >= 3 and p.last not in L.STOP:
+            forms.setdefault(p.last, p)
+    out = []
+    toks = scan.tokens
+    for i in range(len(toks)):
+        if i in covered or scan.footer[i]:
+            continue
+        m = scan.match(i, forms and {k: k for k in forms}, 4)
+        if m and not any(q in covered for q in range(i, i + m[0])):
+            p = forms[m[1]]
+            out.append(Mention(toks[i].start, toks[i + m[0] - 1].end, i, i + m[0], "name", scan.span_text(i, i + m[0]), p))
+            covered.update(range(i, i + m[0]))
+    return out
+
+
+@dataclass
+class PlaceHit:
+    start: int
+    end: int
+    name: str
+    place: L.Place
+
+
+def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:
+    """Gazetteer matches (countries, cities, regions), longest first, outside person names and footers."""
+    table = {k: k for k in L.places()}
+    out = []
+    i = 0
+    toks = scan.tokens
+    while i < len(toks):
+        if scan.footer[i] or i in skip:
+            i += 1
+            continue
+        m = scan.match(i, table, 3)
+        if m:
+            out.append(PlaceHit(toks[i].start, toks[i + m[0] - 1].end, scan.span_text(i, i + m[0]), L.places()[m[1]]))
+            i += m[0]
+        else:
+            i += 1
+    return out
+
+
+_AGENCY = re.compile(r"به\s+گزارش\s+([^،,:.\n]{2,60}?)\s*(?:،|,|به\s+نقل\s+از\s+([^،,:.\n]{2,60}?)\s*[،,])")
+_SOURCE = re.compile(r"^\s*منبع\s*[|:：]?\s*(.+?)\s*$", re.M)
+
+
+def find_orgs(scan: Scan, role_tokens: set[int]) -> list[tuple[int, int, str]]:
+    """Agencies («به گزارش X،»), the original source («منبع| X»), and ministries / outlets by their head noun."""
+    out: list[tuple[int, int, str]] = []
+    for m in _AGENCY.finditer(scan.text):
+        for g in (1, 2):
+            if m.group(g):
+                out.append((m.start(g), m.end(g), m.group(g).strip()))
+    for m in _SOURCE.finditer(scan.text):
+        out.append((m.start(1), m.end(1), m.group(1).strip()))
+    toks = scan.tokens
+    i = 0
+    while i < len(toks):
+        if scan.footer[i] or i in role_tokens:
+            i += 1
+            continue
+        m = scan.match(i, L.ORG_KEYS, 2)
+        if m and i + m[0] < len(toks) and scan.joined(i + m[0] - 1):
+            j = i + m[0]
+            while j < len(toks) and j - i < 6 and scan.joined(j - 1) and toks[j].key not in L.FUNCTION \
+                    and toks[j].key not in L.speech_verbs() and toks[j].key not in L.CLAUSE_VERBS:
+                j += 1
+            if j > i + m[0]:
+                out.append((toks[i].start, toks[j - 1].end, scan.span_text(i, j)))
+            i = j
+            continue
+        i += 1
+    seen, uniq = set(), []
+    for s, e, name in sorted(out):
+        k = L.key(name)
+        if k not in seen and not any(k in x for x in seen):
+            seen.add(k)
+            uniq.append((s, e, name))
+    return uniq

@@ -1,0 +1,306 @@
+"""Quotes (direct and indirect) and reported statements, with their speakers resolved.
+
+- direct: the content after a colon whose clause ends in a speech verb («… تاکید کردند:»), running over the
+  following paragraphs until the next attributing paragraph; or «…» followed by a speech verb.
+- indirect: «به گفته X، …», «به نوشته X، …», «X گفت که …»; «گفته می‌شود که …» has no speaker.
+- reported: stances without a verb of saying («… را همسو با … خواندند», «… را هم‌جهت با … دانست») and the
+  «با تاکید بر اینکه X … افزود» clause.
+
+The speaker is the subject of the attributing clause: the first mention that starts the clause (or follows a
+comma, an adverb, or the verb closing a relative clause), not one after «با / از / دیدار …».  Pronouns
+(«ایشان / وی / او») and a dropped subject resolve to the previous speaker; roles to the person holding them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as L
+from .mentions import Mention, Person, Scan
+
+_SENT_END = re.compile(r"[.!؟?](?=\s|$|[«»\"])|\n")
+_ADVERBS = {L.key(w) for w in "همچنین سپس اما ولی نیز هم بنابراین همچنان در ادامه بلافاصله پیشتر قبلا اخیرا".split()}
+_INDIRECT_CUES = {L.key(w): w for w in ("به گفته", "به نوشته", "به اعتقاد", "به عقیده", "به ادعای", "به نقل از")}
+_THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
+_WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
+
+
+@dataclass
+class Statement:
+    """One attributed statement: content span, verb, kind, and the mention of its speaker."""
+
+    kind: str  # direct | indirect | reported
+    start: int
+    end: int
+    verb: str
+    clause: tuple[int, int]  # where the speaker is looked for
+    at: int  # text position that orders statements (the verb)
+    mention: Mention | None = None
+    person: Person | None = None
+    speaker: str | None = None
+    passive: bool = False
+    inherit: bool = True  # a missing subject means the previous speaker
+
+
+def _sentence_start(text: str, lo: int, pos: int) -> int:
+    s = lo
+    for m in _SENT_END.finditer(text, lo, pos):
+        s = m.end()
+    while s < pos and text[s].isspace():
+        s += 1
+    return s
+
+
+def _sentence_end(text: str, pos: int, hi: int) -> int:
+    m = _SENT_END.search(text, pos, hi)
+    return m.end() if m and m.group() != "\n" else (m.start() if m else hi)
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and (text[s].isspace() or text[s] in "،,:"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "،,:"):
+        e -= 1
+    if e - s > 2 and text[s] == "«" and text[e - 1] == "»" and text.count("«", s + 1, e - 1) == text.count("»", s + 1, e - 1):
+        s, e = s + 1, e - 1
+    return s, e
+
+
+def _verb_before(scan: Scan, pos: int, table: dict[str, str]) -> tuple[int, int] | None:
+    """Token range of a verb from ``table`` ending at the last token before ``pos``."""
+    toks = scan.tokens
+    j = _token_before(scan, pos)
+    if j is None:
+        return None
+    for n in (4, 3, 2, 1):
+        i = j - n + 1
+        if i < 0 or any(not scan.joined(q) for q in range(i, j)):
+            continue
+        if "".join(t.key for t in toks[i : j + 1]) in table:
+            return i, j + 1
+    return None
+
+
+def _token_before(scan: Scan, pos: int) -> int | None:
+    lo, hi = 0, len(scan.tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if scan.tokens[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1 if lo else None
+
+
+def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
+    """All quotes and reported statements of the article, speakers unresolved yet."""
+    text = scan.text
+    body = [b for b in scan.blocks if b.kind not in ("footer",)]
+    verbs = L.speech_verbs()
+    out: list[Statement] = []
+    # 1. colon attributions
+    colon_at: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+    for bi, b in enumerate(body):
+        for m in re.finditer(r"[:：]", text[b.start : b.end]):
+            c = b.start + m.start()
+            v = _verb_before(scan, c, verbs) or _verb_before(scan, c, {k: k for k in L.PASSIVE_SPEECH})
+            if v and not text[scan.tokens[v[1] - 1].end : c].strip():
+                colon_at.setdefault(bi, []).append((c, v))
+    attributing = set(colon_at)
+    for bi, b in enumerate(body):
+        if re.match(r"\s*به\s+گزارش", text[b.start : b.end]):
+            attributing.add(bi)
+    for bi, items in colon_at.items():
+        b = body[bi]
+        for n, (c, (v0, v1)) in enumerate(items):
+            nxt = items[n + 1][0] if n + 1 < len(items) else b.end
+            s, e = _trim(text, c + 1, nxt if n + 1 < len(items) else b.end)
+            if n + 1 < len(items):  # content stops before the next attributing clause
+                e = _sentence_start(text, c + 1, items[n + 1][0])
+                s, e = _trim(text, s, e)
+            if e <= s and n + 1 == len(items):  # content in the following paragraphs
+                k = bi + 1
+                last = None
+                while k < len(body) and k not in attributing and body[k].kind == "paragraph":
+                    last = k
+                    k += 1
+                if last is not None:
+                    s, e = _trim(text, body[bi + 1].start, body[last].end)
+            if e <= s:
+                continue
+            cs = _sentence_start(text, b.start, scan.tokens[v0].start)
+            vtext = scan.span_text(v0, v1)
+            st = Statement("direct", s, e, vtext, (cs, scan.tokens[v0].start), scan.tokens[v0].start)
+            st.passive = "".join(t.key for t in scan.tokens[v0:v1]) in L.PASSIVE_SPEECH
+            out.append(st)
+    covered = [(q.start, q.end) for q in out]
+
+    def inside(pos: int) -> bool:
+        return any(s <= pos < e for s, e in covered)
+
+    toks = scan.tokens
+    for i, t in enumerate(toks):
+        if scan.footer[i] or inside(t.start):
+            continue
+        b_end = body[_block_index(body, t.start)].end if body else len(text)
+        b_start = body[_block_index(body, t.start)].start if body else 0
+        # 2. «به گفته X، …»
+        m = scan.match(i, _INDIRECT_CUES, 2)
+        if m and L.key(m[1]) != L.key("به نقل از"):
+            j = i + m[0]
+            comma = text.find("،", toks[j - 1].end, b_end)
+            send = _sentence_end(text, toks[j - 1].end, b_end)
+            if 0 <= comma < send and j < len(toks):
+                s, e = _trim(text, comma + 1, send)
+                if e > s:
+                    st = Statement("indirect", s, e, m[1], (toks[j].start, comma), t.start, inherit=False)
+                    st.speaker = text[toks[j].start : comma].strip()
+                    out.append(st)
+                    covered.append((s, e))
+            continue
+        # 3. «X گفت که …», «گفته می‌شود که …»
+        if t.key == "که" and i > 0 and scan.joined(i - 1):
+            v = _verb_before(scan, t.start, verbs)
+            passive = _verb_before(scan, t.start, {k: k for k in L.PASSIVE_SPEECH})
+            if v or passive:
+                v0, v1 = v or passive  # type: ignore[misc]
+                send = _sentence_end(text, t.end, b_end)
+                s, e = _trim(text, t.end, send)
+                if e > s:
+                    cs = _sentence_start(text, b_start, toks[v0].start)
+                    st = Statement("indirect", s, e, scan.span_text(v0, v1), (cs, toks[v0].start), toks[v0].start)
+                    st.passive = bool(passive) and not v
+                    out.append(st)
+                    covered.append((s, e))
+            continue
+        # 4. stances: «… را همسو با … خواندند»
+        sv = scan.match(i, L.stance_verbs(), 3)
+        if sv:
+            cs = _sentence_start(text, b_start, t.start)
+            ra = [q for q in range(i - 1, max(-1, i - 30), -1) if toks[q].start >= cs and toks[q].key == "را"]
+            if ra:
+                st = Statement("reported", cs, toks[i + sv[0] - 1].end, scan.span_text(i, i + sv[0]),
+                               (cs, toks[ra[0]].start), t.start)
+                st.clause = (cs, toks[ra[0]].start)
+                out.append(st)
+            continue
+        # 5. «با تاکید بر اینکه X … افزود»
+        if t.key == "با" and i + 2 < len(toks) and toks[i + 1].key in _WITH_CUE:
+            j = i + 2
+            if toks[j].key in {"بر", "به"}:
+                j += 1
+            th = scan.match(j, {k: k for k in _THAT}, 2) if j < len(toks) else None
+            if th:
+                s0 = toks[j + th[0] - 1].end
+                send = _sentence_end(text, s0, b_end)
+                # X runs to the speech verb that closes the clause (or the colon / sentence end)
+                stop = send
+                colon = text.find(":", s0, send)
+                if colon >= 0:
+                    stop = colon
+                    v = _verb_before(scan, colon, verbs)
+                    if v:
+                        stop = toks[v[0]].start
+                else:
+                    for q in range(j + th[0], len(toks)):
+                        if toks[q].start >= send:
+                            break
+                        vv = scan.match(q, verbs, 4)
+                        if vv and (q + vv[0] >= len(toks) or toks[q + vv[0]].start >= send
+                                   or text[toks[q + vv[0] - 1].end : toks[q + vv[0]].start].strip()):
+                            stop = toks[q].start
+                            break
+                s, e = _trim(text, s0, stop)
+                if e > s:
+                    cs = _sentence_start(text, b_start, t.start)
+                    out.append(Statement("reported", s, e, scan.span_text(i, i + 2), (cs, t.start), t.start))
+    out.sort(key=lambda st: st.at)
+    return out
+
+
+def _block_index(body: list, pos: int) -> int:
+    for n, b in enumerate(body):
+        if b.start <= pos < b.end:
+            return n
+    return max(0, len(body) - 1)
+
+
+def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention | None:
+    """The mention that is the grammatical subject of the clause ``[lo, hi)``."""
+    text = scan.text
+    m = re.match(r"\s*به\s+گزارش[^،]{0,80}،", text[lo:hi])
+    if m:
+        lo += m.end()
+    best: tuple[int, Mention] | None = None
+    for men in mentions:
+        if not (lo <= men.start < hi) or men.kind == "role-bound" and best is not None:
+            continue
+        prev = _token_before(scan, men.start)
+        rank = 3
+        if prev is None or scan.tokens[prev].end <= lo:
+            rank = 1
+        else:
+            gap = text[scan.tokens[prev].end : men.start]
+            pk = scan.tokens[prev].key
+            if re.search(r"[،,؛;:»)]", gap):
+                rank = 1
+            elif pk in L.OBJECT_MARKERS:
+                rank = 9
+            elif pk in L.CLAUSE_VERBS or pk in _ADVERBS or pk in L.speech_verbs():
+                rank = 1
+            elif pk == "که":
+                rank = 2
+            elif pk in L.FUNCTION:
+                rank = 9
+        if rank < 9 and (best is None or rank < best[0]):
+            best = (rank, men)
+            if rank == 1:
+                break
+    return best[1] if best else None
+
+
+def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], quotes_only: bool = False) -> None:
+    """Give each statement its speaker mention and person, in text order (pronouns need the one before)."""
+    last: Person | None = None
+    last_name: str | None = None
+    persons_before = [m for m in mentions if m.person is not None]
+    for st in statements:
+        if st.passive:
+            st.speaker = None
+            continue
+        if st.kind == "indirect" and st.speaker is not None and not st.inherit:
+            lo, hi = st.clause
+            men = [m for m in mentions if lo <= m.start < hi]
+            if men:
+                st.mention = men[0]
+                _bind(st, men[0], last, persons_before)
+            if st.person:
+                last, last_name = st.person, st.person.name
+            continue
+        lo, hi = st.clause
+        men = _subject(scan, mentions, lo, hi)
+        if men is None:
+            if st.inherit and last_name is not None:
+                st.person, st.speaker = last, last_name
+            continue
+        st.mention = men
+        _bind(st, men, last, persons_before)
+        if st.speaker is not None:
+            last, last_name = st.person, st.speaker
+
+
+def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mention]) -> None:
+    if men.kind == "pronoun":
+        p = last
+        if p is None:
+            before = [m for m in persons if m.start < men.start]
+            p = before[-1].person if before else None
+        if p is not None:
+            p.add(p.mentions, men.text)
+            men.person = p
+        st.person = p
+        st.speaker = p.name if p else None
+    elif men.person is not None:
+        st.person, st.speaker = men.person, men.person.name
+    else:
+        st.speaker = men.text

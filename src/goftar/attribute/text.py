@@ -1,0 +1,76 @@
+"""Tokens and paragraphs of the repaired text, as offsets (attribution never copies text)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document
+from .lexicon import key
+
+# a word: anything but whitespace and punctuation; U+200C stays inside the word
+_WORD = re.compile(r"[^\s«»\"“”'()\[\]{}:：؛;،,.!؟?|/\\…\-–—]+")
+_FOOTER = re.compile(
+    r"^\s*(?:منبع\s*[|:：]|منبع\s|برچسب|کلید\s*واژه|کلیدواژه|کد\s*خبر|انتهای\s*پیام|\[\d+\]|لینک\s*کوتاه|"
+    r"نظرات|ارسال\s*نظر|تگ\s*ها|تگ‌ها|source\b|tags?\s*:)",
+    re.I,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word: ``[start, end)`` in ``doc.text`` and its matching key."""
+
+    i: int
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-like block of the text (title, lead or body paragraph)."""
+
+    start: int
+    end: int
+    kind: str  # "title" | "kicker" | "lead" | "paragraph" | "footer"
+
+
+def tokenize(text: str) -> list[Token]:
+    """Every word of ``text`` with offsets."""
+    return [Token(n, m.start(), m.end(), m.group(), key(m.group())) for n, m in enumerate(_WORD.finditer(text))]
+
+
+def is_footer(line: str) -> bool:
+    """A source / tags / link line at the end of a report, not part of its body."""
+    return bool(_FOOTER.match(line))
+
+
+def blocks(doc: Document) -> list[Block]:
+    """Paragraphs in text order: from the reader's layers when present, else split on blank lines.
+
+    Everything from the first footer line on («منبع|», «برچسب ها:», «[1] …») is marked ``footer``.
+    """
+    layered: list[Block] = []
+    for layer in ("title", "kicker", "lead", "paragraph"):
+        for s in doc.layer(layer):
+            layered.append(Block(s.start, s.end, layer))
+    if any(b.kind == "paragraph" for b in layered):
+        out = sorted(layered, key=lambda b: b.start)
+    else:
+        out = []
+        for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]*)*", doc.text):
+            s, e = m.start(), m.end()
+            while s < e and doc.text[s].isspace():
+                s += 1
+            while e > s and doc.text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                out.append(Block(s, e, "paragraph"))
+    marked, footer = [], False
+    for b in out:
+        line = doc.text[b.start : b.end]
+        if is_footer(line) or ("برچسب" in line and len(line) < 60):
+            footer = True
+        marked.append(Block(b.start, b.end, "footer") if footer and b.kind == "paragraph" else b)
+    return marked
