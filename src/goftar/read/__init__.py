@@ -37,7 +37,19 @@ def core(s: str) -> str:
 
 
 def _hints(doc: Document) -> dict[str, Any]:
-    return dict(doc.meta.get("html_meta") or {})
+    """What the reader learned outside the text: page markup (HTML) or a print header (PDF)."""
+    from ..repair.fold import fold_text
+
+    hints = dict(doc.meta.get("hints") or {})
+    html = doc.meta.get("html_meta") or {}
+    for key, src in (("title", "title"), ("kicker", "kicker"), ("lead", "lead"),
+                     ("published_time", "article:published_time"), ("date", "time")):
+        if html.get(src):
+            hints[key] = html[src]
+    for key in ("title", "kicker", "lead"):
+        if hints.get(key):
+            hints[key] = fold_text(hints[key])
+    return hints
 
 
 def _blocks(doc: Document) -> list[Span]:
@@ -226,6 +238,10 @@ _REPORTER = re.compile(r"^(?:خبرنگار|گروه|سرویس|دبیر|تحر�
 def _agency_span(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     """Narrow «خبرنگار ورزشی خبرگزاری فارس» to the outlet; refuse a reporter with no outlet."""
     t = doc.text[start:end]
+    place = re.search(r"\s+از\s+", t)  # «خبرگزاری فارس از بوشهر»: the outlet, not its bureau
+    if place and place.start() > 0:
+        end = start + place.start()
+        t = t[: place.start()]
     m = re.search(_OUTLET, t)
     if m and m.start() > 0:
         start += m.start()

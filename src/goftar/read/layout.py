@@ -139,4 +139,10 @@ def classify(text: str) -> list[Para]:
     paras = paragraphs(text)
     for p in paras:
         p.role = role_of(p.text)
+    # the masthead: short lines above the page's navigation menu (site name, slogan)
+    top = paras[:8]
+    last_nav = max((i for i, p in enumerate(top) if p.role == "nav"), default=-1)
+    for p in top[: max(last_nav, 0)]:
+        if p.role == "text" and len(p.text) <= 80 and not _TERMINAL.search(p.text):
+            p.role = "nav"
     return paras

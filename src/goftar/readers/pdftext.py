@@ -1,0 +1,149 @@
+"""Clean text that pdftotext extracted: visual-order runs, page furniture, page breaks.
+
+pdftotext writes right-to-left lines inside RLE…PDF marks and wraps every
+left-to-right run (numbers, «:», «،» next to them) in LRE…PDF marks *in visual
+order*: «تاریخ انتشار‪ ۲۴ :‬شهریور» is «تاریخ انتشار: ۲۴ شهریور».  We put such
+runs back in reading order, then drop page furniture: form feeds, page
+numbers («1/2», «صفحه ۳ از ۵»), print headers and footers (lines repeated on
+several pages, the browser's date/URL lines).  Every change is an
+:class:`~goftar.offsets.Edit` with a reason, applied by the reader so that
+``doc.raw`` stays exactly what pdftotext wrote.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..offsets import Edit
+
+LRE, RLE, PDF_MARK, LRM, RLM = "\u202a", "\u202b", "\u202c", "\u200e", "\u200f"
+_LTR_RUN = re.compile(f"{LRE}([^{LRE}{RLE}{PDF_MARK}\n]*){PDF_MARK}")
+_LATIN = re.compile(r"[A-Za-z]")
+_TOKEN = re.compile(r"[0-9۰-۹٠-٩]+(?:[:/.,٫٬][0-9۰-۹٠-٩]+)*|\s+|.", re.S)
+_PAGE_NO = re.compile(
+    r"^\s*(?:[-–—]?\s*[0-9۰-۹]{1,4}\s*[-–—]?|[0-9۰-۹]{1,4}\s*/\s*[0-9۰-۹]{1,4}|"
+    r"(?:صفحه|page)\s*[0-9۰-۹]{1,4}(?:\s*(?:از|of|/)\s*[0-9۰-۹]{1,4})?)\s*$",
+    re.I,
+)
+_PRINT_LINE = re.compile(
+    r"^\s*(?:(?:file|https?)://\S+\s*(?:[0-9]{1,4}\s*/\s*[0-9]{1,4})?|"
+    r"[0-9]{1,2}/[0-9]{1,2}/[0-9]{2,4},?\s+[0-9]{1,2}:[0-9]{2}(?:\s*[AP]M)?)\s*$",
+    re.I,
+)
+_MARKS = re.compile(f"[{LRE}{RLE}{PDF_MARK}{LRM}{RLM}\u2066\u2067\u2068\u2069]")
+
+
+def looks_like_pdftotext(text: str) -> bool:
+    """pdftotext output: form feeds between pages, or lines wrapped in bidi embedding marks."""
+    return "\f" in text or text.count(RLE) >= 3 or text.count(LRE) >= 3
+
+
+def reorder_edits(text: str) -> list[Edit]:
+    """Put each visual-order LTR run («۲۴ :») back in reading order («: ۲۴»).
+
+    Runs with Latin letters are left alone: there the visual order is the logical one.
+    """
+    out = []
+    for m in _LTR_RUN.finditer(text):
+        run = m.group(1)
+        if not run.strip() or _LATIN.search(run):
+            continue
+        tokens = _TOKEN.findall(run)
+        if len(tokens) < 2:
+            continue
+        new = "".join(reversed(tokens))
+        if new != run:
+            out.append(Edit(m.start(1), m.end(1), new, "pdf:visual-order"))
+    return out
+
+
+def _key(line: str) -> str:
+    """A line with marks, spaces and digits removed: running headers differ only by page number."""
+    return re.sub(r"[\s0-9۰-۹]+", "", _MARKS.sub("", line))
+
+
+def furniture_edits(text: str) -> tuple[list[Edit], list[str]]:
+    """Edits removing page breaks, page numbers and running headers/footers; also the header lines seen.
+
+    Removing a line also removes the blank lines around it, so a paragraph cut by a page break
+    is one wrapped paragraph again.
+    """
+    lines: list[tuple[int, int, str]] = []
+    pos = 0
+    for raw_line in re.split(r"\n", text):
+        lines.append((pos, pos + len(raw_line), raw_line))
+        pos += len(raw_line) + 1
+    pages = text.count("\f") + 1
+    counts = Counter(_key(l) for _, _, l in lines if _key(l))
+    repeated = {k for k, n in counts.items() if pages >= 2 and n >= 2 and n >= pages - 1 and len(k) <= 200}
+    drop = []
+    headers = []
+    after_print_date = False
+    for i, (s, e, l) in enumerate(lines):
+        bare = _MARKS.sub("", l).replace("\f", "").strip()
+        if not bare:
+            continue
+        printed = bool(_PRINT_LINE.match(bare))
+        if _PAGE_NO.match(bare) or printed or _key(l) in repeated:
+            drop.append(i)
+            if not _PAGE_NO.match(bare) and not printed:
+                headers.append(bare)
+        elif after_print_date and len(bare) <= 200:
+            # a browser's print header: the date line, then the page's <title>
+            drop.append(i)
+            headers.append(bare)
+        after_print_date = printed and not bare.lower().startswith(("file:", "http"))
+    edits: list[Edit] = []
+    dropped = set(drop)
+    # group dropped lines with the blank lines between them; replace each group by a single newline
+    i = 0
+    n = len(lines)
+    while i < n:
+        if i not in dropped:
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and (j + 1 in dropped or not _MARKS.sub("", lines[j + 1][2]).replace("\f", "").strip()):
+            j += 1
+        k = i
+        while k - 1 >= 0 and not _MARKS.sub("", lines[k - 1][2]).replace("\f", "").strip():
+            k -= 1
+        start = lines[k][0]
+        end = lines[j][1]
+        if k == 0:
+            edits.append(Edit(start, min(end + 1, len(text)), "", "pdf:page-furniture"))
+        elif j == n - 1:
+            edits.append(Edit(start - 1, end, "", "pdf:page-furniture"))
+        else:
+            edits.append(Edit(start, end + 1, "", "pdf:page-furniture"))
+        i = j + 1
+    # form feeds left inside kept lines
+    covered = [(e.start, e.end) for e in edits]
+    for m in re.finditer("\f", text):
+        if not any(a <= m.start() < b for a, b in covered):
+            edits.append(Edit(m.start(), m.end(), "\n", "pdf:page-break"))
+    # header lines seen once per page, most frequent first, without duplicates
+    seen: list[str] = []
+    for h in headers:
+        if h not in seen:
+            seen.append(h)
+    return edits, seen
+
+
+def title_join_edits(text: str, title: str) -> list[Edit]:
+    """Join the lines of a wrapped title («… با» / «حضور نخبگان») that match ``title`` letter for letter."""
+    want = re.sub(r"[\s\u200c]+", "", _MARKS.sub("", title))
+    if not want:
+        return []
+    lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    for a in range(min(len(lines), 40)):
+        acc = ""
+        for b in range(a, min(a + 4, len(lines))):
+            acc += re.sub(r"[\s\u200c]+", "", _MARKS.sub("", lines[b][2]))
+            if not want.startswith(acc):
+                break
+            if acc == want:
+                if b == a:
+                    return []
+                return [Edit(lines[k][1], lines[k + 1][0], " ", "pdf:join-title") for k in range(a, b)]
+    return []
