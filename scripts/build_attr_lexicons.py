@@ -4,6 +4,7 @@
 - ``attr_places.tsv``  — place gazetteer (compact key, name, ISO/M.49 code, kind), compiled from
   ../shared/corpora/gazetteer_fa (Unicode CLDR territories + tz exemplar cities via babel, Iranian
   provinces/cities, MIT) plus a short hand list of news spellings (آمریکا, فلسطین, غزه …) below.
+- ``attr_common.txt``  — frequent Fars-news words (names stop there).
 - ``attr_names.tsv``   — person-name tokens (first / last), from Faker fa_IR (MIT) and the PERSON tags of
   arman_personer + PEYMA (both RESEARCH-ONLY licences: the shipped names list inherits that restriction).
 
@@ -69,12 +70,12 @@ PLACE_STOP = {
     "رضوان", "نیک", "نیکشهر", "امام", "بم", "بن", "سنت", "الجزیره", "جمهوری", "ماه", "باران", "باغ", "دره",
     "سرو", "فردوس", "آباد", "خان", "زمان", "جنوب", "شمال", "شرق", "غرب", "وحدت", "اتحاد", "اسلامشهر",
     "پیروز", "پیروزی", "دولت", "صفا", "ملک", "کیش", "اروند", "خاتم", "بهشت", "دانش", "امیر", "سلطان",
-    "ماکو", "نظر", "کلام", "باشت", "سیاه", "ناز", "سنگ", "تیران", "گلستان", "مهر", "آبادان",
+    "ماکو", "نظر", "کلام", "باشت", "سیاه", "ناز", "سنگ", "تیران", "مهر", "دوشنبه", "فارس", "اندیشه", "مرکزی", "ملارد", "بابا",
 }
 PROVINCE_CAPITAL_FIRST = True
 
 
-def build_places(corpora: Path) -> list[tuple[str, str, str, str]]:
+def build_places(corpora: Path, common: set[str]) -> list[tuple[str, str, str, str]]:
     gz = corpora / "gazetteer_fa"
     rows: dict[str, tuple[str, str, str]] = {}
 
@@ -101,7 +102,7 @@ def build_places(corpora: Path) -> list[tuple[str, str, str, str]]:
         for i, c in enumerate(prov["cities"]):
             # the first city listed is the provincial capital; other towns are only kept when long
             # enough to be unlikely ordinary words (short ones collide: «نور», «بم» …)
-            if i == 0 or len(key(c["city-fa"])) >= 5:
+            if i == 0 or (len(key(c["city-fa"])) >= 5 and key(c["city-fa"]) not in common):
                 add(c["city-fa"], None, "city")
     return sorted(((k, *v) for k, v in rows.items()), key=lambda r: r[0])
 
@@ -160,6 +161,17 @@ def build_names(corpora: Path) -> list[tuple[str, str]]:
     return sorted(out.items())
 
 
+def build_common(corpora: Path, names: dict[str, str], n: int = 4000) -> list[str]:
+    """The most frequent words of the Fars news articles (never the inside of a person's name)."""
+    freq: collections.Counter[str] = collections.Counter()
+    d = corpora / "langml_fars_varzesh3_news"
+    for f in sorted(d.glob("fars-news-*.json.gz"))[:2]:
+        for art in json.load(gzip.open(f, "rt", encoding="utf-8")):
+            for para in [art.get("title", ""), art.get("abstract", "")] + list(art.get("paragraphs") or []):
+                freq.update(key(w) for w in re.findall(r"[\u0600-\u06ff\u200c]+", para or ""))
+    return [w for w, _ in freq.most_common(n) if w not in names]
+
+
 def sha(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()
 
@@ -169,10 +181,13 @@ def main() -> None:
     ap.add_argument("--corpora", type=Path, default=ROOT.parent / "shared" / "corpora")
     a = ap.parse_args()
     corpora = a.corpora if a.corpora.exists() else Path("/work/shared/corpora")
-    places = build_places(corpora)
+    names = build_names(corpora)
+    common = build_common(corpora, dict(names))
+    places = build_places(corpora, set(common))
+    p3 = DATA / "attr_common.txt"
+    p3.write_text("".join(w + "\n" for w in common), encoding="utf-8")
     p1 = DATA / "attr_places.tsv"
     p1.write_text("key\tname\tcode\tkind\n" + "".join("\t".join(r) + "\n" for r in places), encoding="utf-8")
-    names = build_names(corpora)
     p2 = DATA / "attr_names.tsv"
     p2.write_text("key\tkind\n" + "".join(f"{k}\t{v}\n" for k, v in names), encoding="utf-8")
     today = dt.date.today().isoformat()
@@ -196,6 +211,16 @@ def main() -> None:
   research purposes"; this derived list inherits that restriction. Faker names are MIT.
 - Build: `python scripts/build_attr_lexicons.py` ({today})
 - Rows: {len(names)}; sha256: {sha(p2)}
+""", encoding="utf-8")
+    (DATA / "attr_common.PROVENANCE.md").write_text(
+        f"""# attr_common.txt — the {len(common)} most frequent words of Fars news (keys, no spaces/half-spaces)
+
+Used to stop a person's name from running into ordinary words, and to drop Iranian town names that are
+ordinary words. Person-name tokens are removed from the list.
+- Source: ../shared/corpora/langml_fars_varzesh3_news fars-news-1/2 (repository Apache-2.0; publisher content —
+  only word counts are kept).
+- Build: `python scripts/build_attr_lexicons.py` ({today})
+- sha256: {sha(p3)}
 """, encoding="utf-8")
     print(f"{p1}: {len(places)} places; {p2}: {len(names)} name tokens")
 

@@ -19,7 +19,7 @@ from ..pipeline import Stage
 from ..settings import Settings
 from . import lexicon as L
 from .events import find_events, resolve_date
-from .mentions import Mention, Scan, find_mentions, find_orgs, find_places, find_repeats
+from .mentions import Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats
 from .statements import Statement, find_statements, resolve
 from .text import blocks, tokenize
 
@@ -68,6 +68,8 @@ def attribute(doc: Document, settings: Settings) -> Document:
                                     and m.person is st.mention.person and 0 <= m.start - st.mention.end <= 3]
             st.start = _stance_start(scan, st)
     name_tokens = {q for m in mentions if m.kind == "name" for q in range(m.t0, m.t1)}
+    for s, e in agency_spans(text):
+        name_tokens.update(t.i for t in scan.tokens if s <= t.start < e)
     place_hits = find_places(scan, name_tokens)
     role_tokens = {q for m in mentions if m.kind.startswith("role") for q in range(m.t0, m.t1)}
     orgs = find_orgs(scan, role_tokens)

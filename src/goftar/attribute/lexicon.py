@@ -114,7 +114,7 @@ NOUNISH = {key(w) for w in """
 روز امروز دیروز سال ماه گذشته جاری دیدار ملاقات گفتگو گفت‌وگو سفر نشست جلسه همایش مراسم هیئت همراه
 سخنان سخنرانی مصاحبه گزارش نقل گفته نوشته اعلام ادامه افزوده تصریح خاطرنشان یادآور شده بوده کشور
 کشورهای کشورمان دولت مردم جمهوری اسلامی انقلاب فقید سابق اسبق کنونی فعلی جدید بیان اظهار اشاره تاکید
-تأکید پیش بعد قبل بیش کم مواضع موضع نیز همچنین
+تأکید پیش بعد قبل بیش کم مواضع موضع نیز همچنین ره س ع عج ص
 """.split()}
 STOP = FUNCTION | NOUNISH
 #: a token before a mention that makes it an object, not the subject of its clause
@@ -154,6 +154,12 @@ def name_tokens() -> dict[str, str]:
         k, kind = line.split("\t")
         out[k] = kind
     return out
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Keys of frequent ordinary words (``attr_common.txt``): a name does not run on into them."""
+    return frozenset(_data("attr_common.txt").split())
 
 
 def phrase_table(phrases: list[str]) -> dict[str, str]:

@@ -95,7 +95,7 @@ def _name_token_ok(scan: Scan, j: int) -> bool:
         k not in L.STOP
         and scan.match(j, L.TITLE_KEYS, 3) is None
         and scan.match(j, L.ROLE_KEYS, 2) is None
-        and k not in L.speech_verbs()
+        and scan.match(j, L.speech_verbs(), 3) is None
         and not k.isdigit()
         and not re.search(r"[0-9۰-۹]", k)
     )
@@ -132,7 +132,7 @@ def _role_at(scan: Scan, i: int) -> int | None:
     names = L.name_tokens()
     while j < len(scan.tokens) and j - i < 8 and scan.joined(j - 1):
         k = scan.tokens[j].key
-        if (k in L.FUNCTION or k in L.speech_verbs() or names.get(k) == "first"
+        if (k in L.FUNCTION or scan.match(j, L.speech_verbs(), 3) or names.get(k) == "first"
                 or scan.match(j, L.TITLE_KEYS, 3) or k in L.CLAUSE_VERBS or k in _ROLE_END):
             break
         j += 1
@@ -157,7 +157,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         j = i
         while j < len(toks):
             m = scan.match(j, L.TITLE_KEYS, 3)
-            if not m:
+            r = scan.match(j, L.ROLE_KEYS, 2)
+            if not m or (r and r[0] > m[0]):  # «امام جمعه» is a role, «امام خمینی» a title
                 break
             titles.append(scan.span_text(j, j + m[0]))
             j += m[0]
@@ -173,6 +174,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
             elif titles:
                 k = j
                 while k < len(toks) and k - j < 4 and _name_token_ok(scan, k) and (k == j or scan.joined(k - 1)):
+                    if k > j and toks[k].key in L.common_words():
+                        break
                     k += 1
                 if k > j:
                     name_rng, span_end = (j, k), toks[k - 1].end
@@ -310,6 +313,11 @@ class PlaceHit:
     end: int
     name: str
     place: L.Place
+
+
+def agency_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of «به گزارش X» agencies (their names are outlets, not places: «فارس»)."""
+    return [(m.start(1), m.end(2) if m.group(2) else m.end(1)) for m in _AGENCY.finditer(text)]
 
 
 def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:

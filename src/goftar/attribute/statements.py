@@ -273,7 +273,7 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
             men = [m for m in mentions if lo <= m.start < hi]
             if men:
                 st.mention = men[0]
-                _bind(st, men[0], last, persons_before)
+                _bind(st, men[0], last, persons_before, last_name)
             if st.person:
                 last, last_name = st.person, st.person.name
             continue
@@ -284,13 +284,16 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
                 st.person, st.speaker = last, last_name
             continue
         st.mention = men
-        _bind(st, men, last, persons_before)
+        _bind(st, men, last, persons_before, last_name)
         if st.speaker is not None:
             last, last_name = st.person, st.speaker
 
 
-def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mention]) -> None:
+def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mention], last_name: str | None = None) -> None:
     if men.kind == "pronoun":
+        if last_name is not None and last is None:  # the previous speaker was an unnamed role
+            st.speaker = last_name
+            return
         p = last
         if p is None:
             before = [m for m in persons if m.start < men.start]
