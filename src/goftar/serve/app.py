@@ -40,6 +40,8 @@ FILTER_LABELS = {
     "since": "از تاریخ",
     "until": "تا تاریخ",
 }
+#: How many top hits the counts by story look at (page one only).
+STORY_WINDOW = 100
 _DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
 _ARCHIVE_ERRORS: tuple[type[BaseException], ...] = (GoftarError, LookupError)
 
@@ -84,31 +86,32 @@ def create_app(
 # archive access
 # ---------------------------------------------------------------------------
 class ArchiveAccess:
-    """Opens the archive lazily and serialises access to it (one connection, many threads)."""
+    """Opens the archive lazily, once; the archive itself serialises access to its database."""
 
     def __init__(self, path: str | Path | None, *, archive: Any = None, writable: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.writable = writable
         self._archive = archive
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()
 
     def _open(self) -> Any:
         if self._archive is None:
-            from ..archive import Archive
+            with self._lock:
+                if self._archive is None:
+                    from ..archive import Archive
 
-            if self.path is None:
-                raise GoftarError("no archive given")
-            self._archive = Archive(self.path, readonly=not self.writable)
+                    if self.path is None:
+                        raise GoftarError("no archive given")
+                    self._archive = Archive(self.path, readonly=not self.writable)
         return self._archive
 
     def call(self, method: str, *args: Any, **kw: Any) -> Any:
-        """``archive.<method>(*args, **kw)`` under the lock."""
-        with self._lock:
-            return getattr(self._open(), method)(*args, **kw)
+        """``archive.<method>(*args, **kw)``."""
+        return getattr(self._open(), method)(*args, **kw)
 
     def has(self, method: str) -> bool:
-        with self._lock:
-            return callable(getattr(self._open(), method, None))
+        """Whether the archive offers ``method`` (older archives lack some)."""
+        return callable(getattr(self._open(), method, None))
 
     def close(self) -> None:
         with self._lock:
@@ -175,25 +178,36 @@ class Pages:
         self.allow_ingest = allow_ingest
 
     def search(self, q: str, filters: dict[str, str | None], limit: int, offset: int) -> dict[str, Any]:
+        """One page of hits, plus how the best ``STORY_WINDOW`` hits fall into stories (near-duplicates)."""
         q = _limit_text(q, "q", 500) or ""
         clean: dict[str, str | None] = {}
         for k in FILTERS:
             v = filters.get(k)
             clean[k] = parse_date(v, k) if k in ("since", "until") else _limit_text(v, k)
         active = {k: v for k, v in clean.items() if v}
-        result = self.store.call("search", q, limit=limit, offset=offset, **active)
-        hits = [_plain(h) for h in getattr(result, "hits", [])]
-        stories = _plain(getattr(result, "stories", None) or [])
-        if isinstance(stories, dict):
-            stories = [{"story": k, "count": v} for k, v in stories.items()]
+        window = offset == 0 and limit < STORY_WINDOW
+        result = self.store.call("search", q, limit=STORY_WINDOW if window else limit, offset=offset, **active)
+        all_hits = [_plain(h) for h in result.hits]
+        counts: dict[Any, dict[str, Any]] = {}
+        for h in all_hits:
+            key = h.get("story") or h.get("id")
+            entry = counts.setdefault(key, {"story": key, "count": 0, "title": h.get("title"), "first": h.get("id")})
+            entry["count"] += 1
+        hits = all_hits[:limit]
+        for h in hits:
+            h["story_count"] = counts[h.get("story") or h.get("id")]["count"]
+        stories = sorted(counts.values(), key=lambda e: -e["count"])
+        total_stories = result.stories if isinstance(result.stories, int) else len(stories)
         return {
             "query": q,
             "filters": active,
-            "total": int(getattr(result, "total", len(hits)) or 0),
+            "total": int(result.total or 0),
             "limit": limit,
             "offset": offset,
             "hits": hits,
             "stories": stories,
+            "stories_counted_over": len(all_hits),
+            "total_stories": total_stories,
         }
 
     def article(self, id: str) -> dict[str, Any]:
@@ -205,6 +219,12 @@ class Pages:
         rec = _plain(rec)
         rec.setdefault("id", id)
         return rec
+
+    def story(self, id: str) -> list[dict[str, Any]]:
+        """The articles of the story (near-duplicate group) that article ``id`` belongs to."""
+        if len(id) > 200 or not self.store.has("story"):
+            return []
+        return _plain(self.store.call("story", id))
 
     def repairs(self, id: str) -> dict[str, Any]:
         rec = self.article(id)
@@ -246,14 +266,15 @@ def _met(person: dict[str, Any]) -> list[dict[str, Any]]:
     for ev in person.get("events") or []:
         if not isinstance(ev, dict):
             continue
-        for who in ev.get("participants") or []:
+        for who in ev.get("with") or ev.get("participants") or []:
             name = who.get("name") if isinstance(who, dict) else str(who)
             if not name or name == me:
                 continue
             entry = seen.setdefault(name, {"name": name, "count": 0, "dates": [], "articles": []})
             entry["count"] += 1
-            if ev.get("date"):
-                entry["dates"].append(ev["date"])
+            when = ev.get("date") or ev.get("published")
+            if when:
+                entry["dates"].append(when)
             aid = ev.get("article") or ev.get("article_id") or ev.get("id")
             if aid and aid not in entry["articles"]:
                 entry["articles"].append(aid)
@@ -317,6 +338,12 @@ def _api_routes(app: FastAPI, store: ArchiveAccess, pages: Pages) -> None:
     @app.get("/api/articles/{id}", tags=["archive"], summary="The full record of one article")
     def api_article(id: str) -> dict[str, Any]:
         return pages.article(id)
+
+    @app.get("/api/articles/{id}/story", tags=["archive"],
+             summary="The articles of the same story (near-duplicates): id, title, published, agency")
+    def api_story(id: str) -> dict[str, Any]:
+        pages.article(id)  # 404 for an unknown id
+        return {"id": id, "articles": pages.story(id)}
 
     @app.get("/api/articles/{id}/repairs", tags=["archive"],
              summary="Every repair made to the raw input: raw offsets, before, after, reason")
@@ -418,6 +445,7 @@ def _env() -> Any:
         )
         env.filters["jalali"] = render.jalali
         env.filters["fa"] = render.fa_digits
+        env.filters["snippet"] = render.safe_snippet
         env.globals["version"] = __version__
         _ENV = env
     return _ENV
@@ -471,7 +499,9 @@ def _page_routes(app: FastAPI, store: ArchiveAccess, pages: Pages) -> None:
     @app.get("/articles/{id}", include_in_schema=False, response_class=HTMLResponse)
     def article_page(request: Request, id: str) -> HTMLResponse:
         rec = pages.article(id)
-        return render_page("article.html", request, **_article_context(rec), api_url=f"/api/articles/{id}")
+        story = pages.story(id) if (rec.get("story_size") or 0) > 1 else []
+        return render_page("article.html", request, **_article_context(rec), story=story,
+                           api_url=f"/api/articles/{id}")
 
     @app.get("/people", include_in_schema=False, response_class=HTMLResponse)
     def people_page(request: Request) -> HTMLResponse:
@@ -541,22 +571,24 @@ def _article_context(rec: dict[str, Any]) -> dict[str, Any]:
 
 
 def _about(person: dict[str, Any], quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Whom ``person`` talked about: names of people they met or quoted that occur in their quotes."""
-    names = {m["name"] for m in person.get("met") or []}
-    for q in quotes:
-        for who in q.get("about") or []:
-            names.add(who.get("name") if isinstance(who, dict) else str(who))
-    names.discard(person.get("name"))
+    """Whom ``person`` spoke about, each with a few of the quotes that name them.
+
+    The archive's ``about`` list (name and count) is used when present;
+    otherwise the people they met are looked for in their quotes.
+    """
+    about = person.get("about")
+    if about is None:
+        about = [{"name": m["name"]} for m in person.get("met") or []]
     out = []
-    for name in sorted(n for n in names if n):
-        said = [q for q in quotes if name in (q.get("text") or "") or name in _about_names(q)]
-        if said:
-            out.append({"name": name, "quotes": said[:5], "count": len(said)})
+    for entry in about:
+        name = entry.get("name") if isinstance(entry, dict) else str(entry)
+        if not name or name == person.get("name"):
+            continue
+        said = [q for q in quotes if render.mentions(q.get("text") or "", name)]
+        count = entry.get("quotes") if isinstance(entry, dict) and isinstance(entry.get("quotes"), int) else len(said)
+        if count or said:
+            out.append({"name": name, "count": count, "quotes": said[:3]})
     return sorted(out, key=lambda e: -e["count"])
-
-
-def _about_names(q: dict[str, Any]) -> list[str]:
-    return [w.get("name") if isinstance(w, dict) else str(w) for w in q.get("about") or []]
 
 
 def iter_example_texts() -> Iterator[tuple[str, str]]:

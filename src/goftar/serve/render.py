@@ -86,6 +86,24 @@ def _occurrences(text: str, needle: str) -> Iterable[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
+def mentions(text: str, name: str) -> bool:
+    """Whether ``name`` occurs in ``text`` as whole words (ZWNJ and spaces interchangeable)."""
+    return bool(_occurrences(text, name))
+
+
+def safe_snippet(html: str) -> Markup:
+    """A search snippet that may carry ``<mark>`` highlights, re-escaped so that nothing else survives."""
+    import html as _html
+
+    out = []
+    for part in re.split(r"(</?mark>)", html or ""):
+        out.append(part if part in ("<mark>", "</mark>") else str(escape(_html.unescape(part))))
+    balanced = "".join(out)
+    if balanced.count("<mark>") != balanced.count("</mark>"):
+        return Markup(escape(_html.unescape(re.sub(r"</?mark>", "", html or ""))))
+    return Markup(balanced)
+
+
 def _name_of(item: Any) -> str:
     if isinstance(item, dict):
         return str(item.get("name") or item.get("text") or "")
@@ -96,14 +114,14 @@ def annotation_marks(record: dict[str, Any]) -> list[Mark]:
     """Marks for quotes, reported statements, people and places of a record, on its ``text``."""
     text = record.get("text") or ""
     marks: list[Mark] = []
-    for field, cls in (("quotes", "quote"), ("reported_statements", "reported")):
+    for field, cls in (("quotes", "m-quote"), ("reported_statements", "m-reported")):
         for q in record.get(field) or []:
             s, e = q.get("start"), q.get("end")
             if isinstance(s, int) and isinstance(e, int):
                 who = q.get("speaker") or q.get("speaker_mention") or "?"
                 title = f"{who} — {q.get('verb') or ''}".strip(" —")
                 marks.append(Mark(s, e, cls, title))
-    for field, cls in (("people", "person"), ("places", "place"), ("organizations", "org")):
+    for field, cls in (("people", "m-person"), ("places", "m-place"), ("organizations", "m-org")):
         for item in record.get(field) or []:
             name = _name_of(item)
             spans: list[tuple[int, int]] = []
