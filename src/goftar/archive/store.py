@@ -192,17 +192,26 @@ class Archive:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 10000")
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            if not self.readonly:
-                mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-                if str(mode).lower() != "wal":
-                    raise ArchiveError(f"{p}: cannot switch the archive to WAL mode (got {mode})")
-                db.execute("PRAGMA synchronous = NORMAL")
-                if max_bytes:
-                    page = db.execute("PRAGMA page_size").fetchone()[0]
-                    db.execute(f"PRAGMA max_page_count = {max(1, int(max_bytes) // page)}")
         except sqlite3.Error as e:
             raise _sql_error(e, p, "opening") from None
+        self._max_bytes = max_bytes
         return db
+
+    def _configure(self) -> None:
+        """WAL mode and size cap, only once the file is known to be ours (a foreign file stays untouched)."""
+        if self.readonly:
+            return
+        db = self.db
+        try:
+            mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+            if str(mode).lower() != "wal":
+                raise ArchiveError(f"{self.path}: cannot switch the archive to WAL mode (got {mode})")
+            db.execute("PRAGMA synchronous = NORMAL")
+            if self._max_bytes:
+                page = db.execute("PRAGMA page_size").fetchone()[0]
+                db.execute(f"PRAGMA max_page_count = {max(1, int(self._max_bytes) // page)}")
+        except sqlite3.Error as e:
+            raise _sql_error(e, self.path, "opening") from None
 
     def _migrate(self) -> None:
         db = self.db
@@ -221,6 +230,7 @@ class Archive:
             version = int(meta.get("schema_version", "0"))
         if version > SCHEMA_VERSION:
             raise ArchiveError(f"{self.path}: made by a newer goftar (schema {version} > {SCHEMA_VERSION})")
+        self._configure()
         if version == SCHEMA_VERSION:
             return
         if self.readonly:
