@@ -1,0 +1,20 @@
+#!/usr/bin/env python3
+"""Write eval/attribution_gold/<article>.json from the hand annotations in eval/attr_gold_src_*.py,
+then fill texts with scripts/build_attr_gold.py.  Usage: python scripts/build_attr_gold_files.py"""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "eval"))
+from attr_gold_src_a import GOLD as A  # noqa: E402
+from attr_gold_src_b import GOLD as B  # noqa: E402
+
+out = ROOT / "eval" / "attribution_gold"
+out.mkdir(exist_ok=True)
+for name, g in {**A, **B}.items():
+    rec = {"source": {"corpus": "persian_rst", "file": f"{name}.rs3"}, "split": "test",
+           "quotes": g["quotes"], "people": g["people"], "places": g["places"], "events": g.get("events", [])}
+    (out / f"{name}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+sys.exit(subprocess.call([sys.executable, str(ROOT / "scripts" / "build_attr_gold.py"), str(out)]))

@@ -1,0 +1,40 @@
+"""`goftar eval attribution GOLD_DIR`: speaker accuracy, quote recall/precision, people/places F1."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.command("attribution")
+@click.argument("gold_dir", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--misses", is_flag=True, help="List wrong speakers per article.")
+def attribution(gold_dir: Path, as_json: bool, misses: bool) -> None:
+    """Score attribution against GOLD_DIR (one JSON per article, e.g. eval/attribution_gold)."""
+    from ..attribute.evaluate import evaluate
+
+    res = evaluate(gold_dir)
+    if as_json:
+        click.echo(json.dumps(res if misses else {k: v for k, v in res.items() if k != "per_article"},
+                              ensure_ascii=False, indent=2))
+        return
+    q = res["quotes"]
+    click.echo(f"articles: {res['articles']}   statements: gold {q['gold']}, predicted {q['predicted']}")
+    click.echo(f"{'metric':28s} value")
+    click.echo(f"{'quote precision':28s} {q['precision']:.3f}")
+    click.echo(f"{'quote recall':28s} {q['recall']:.3f}")
+    for k, v in res["speaker_accuracy"].items():
+        acc = "n/a" if v["accuracy"] is None else f"{v['accuracy']:.3f}"
+        click.echo(f"{'speaker accuracy (' + k + ')':28s} {acc}  (n={v['n']})")
+    for k in ("people", "places", "events"):
+        v = res[k]
+        click.echo(f"{k + ' F1':28s} {v['f1']:.3f}  (P {v['precision']:.3f}, R {v['recall']:.3f})")
+    if misses:
+        for a in res["per_article"]:
+            for g, p, t in a["misses"]:
+                click.echo(f"  {a['file']}: gold {g!r} ≠ {p!r}  «{t}»")
+
+
+eval_commands = [attribution]
