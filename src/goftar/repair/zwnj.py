@@ -1,8 +1,407 @@
-"""Half-space (ZWNJ) restoration.  Placeholder interface: replaced by the learned model."""
+"""Half-space (ZWNJ, U+200C) restoration, learned from clean Persian news.
+
+Two damages are repaired, alone or mixed in one text:
+
+* **glued**: the ZWNJ was deleted (ظرفیتها, میکردند, بینالمللی);
+* **spaced**: the ZWNJ became a space (نشان دهنده, برچسب ها, می توانند).
+
+Glued prepositions are split as well (درطول → در طول).
+
+Knowledge comes from ``data/zwnj_lexicon.tsv.gz`` (every written form seen in
+the clean build split of ``shared/corpora`` with its count: one-word forms, and
+runs of 2–4 words whose letters also occur as one word) and
+``data/zwnj_affixes.json`` (affix statistics learned from those counts); see
+``scripts/build_zwnj_lexicon.py`` and ``data/zwnj.PROVENANCE.md``.
+
+Decisions, for each word or run of space-separated words:
+
+1. Lexicon: forms are compared on their *key* (the letters with spaces and
+   ZWNJ removed).  A glued word takes the most frequent form of its key when
+   that form is more frequent than the glued one; a run of words separated by
+   spaces is joined when a one-word form of its key is clearly more frequent
+   than the spaced run itself.
+2. Rules for unknown words, conditioned on stem knowledge: a known word + a
+   suffix usually written after a ZWNJ (ها، های، ترین، ای after ه …), a prefix
+   usually written before one (می، نمی …) + a known word or verb stem; a
+   spaced token that almost never stands alone (ها، اند، ترین …) is joined to
+   its neighbour.  After a non-joining letter (ا د ذ ر ز ژ و) a suffix is glued.
+
+Names and other known words are never cut (خامنه‌ای stays whole because the
+lexicon knows it), and text that is already right is left alone.
+"""
 from __future__ import annotations
+
+import gzip
+import json
+import re
+from functools import lru_cache
+from importlib import resources
 
 from ..offsets import Edit
 
+ZWNJ = "\u200c"
+_L = "\u0621-\u063a\u0641-\u064a\u064b\u0654\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0"
+WORD_RE = re.compile(f"[{_L}]+(?:{ZWNJ}[{_L}]+)*")
+"""A Persian word: a run of letters, ZWNJ allowed between letters."""
+
+NON_JOINING = frozenset("ءآأؤإاةدذرزژو\u06c0")
+"""Letters that do not join to the next one: a ZWNJ after them is invisible, so suffixes are glued."""
+_TRANSPARENT = frozenset("\u064b\u0654")
+
+SPLIT_HEADS = frozenset({"در", "از", "با", "به", "بر", "تا", "که"})
+"""Prepositions that lose their space (درطول, ازجمله) and are split again when the lexicon says so."""
+
+# decision thresholds (counts from the lexicon)
+_MIN_KNOWN = 2  # a word seen this often is a known stem
+_JOIN_RATIO = 2.0  # one-word form must beat the spaced run by this factor
+_SPLIT_MIN = 3
+_SPLIT_RATIO = 3.0
+_AFFIX_P = 0.3  # share of ZWNJ uses needed for an affix rule
+_BOUND_MIN = 5
+_BOUND_P = 0.9  # share of a token's uses that are bound for spaced-token joins
+_VERB_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند", "ن", "ه", "ست")
+_CONVENTION_RATIO = 4.0  # a conventional suffix keeps its ZWNJ unless glued is this much more frequent
+PLURALS = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست")
+_AFTER_ANY = frozenset(PLURALS + ("ترین", "تر", "تری", "ترها"))
+"""Suffixes written after a ZWNJ by convention when the stem ends in a joining letter (ظرفیت‌ها, مهم‌ترین)."""
+_AFTER_HEH = frozenset(("ای", "اند", "ایم", "اید", "ام", "ات", "اش", "ی", "ایی"))
+"""Suffixes written after a ZWNJ by convention after a final ه (بوده‌اند, نامه‌ای)."""
+
+
+def ends_joining(s: str) -> bool:
+    """True if the last letter of ``s`` joins to a following letter (so a ZWNJ after it is visible)."""
+    for ch in reversed(s):
+        if ch in _TRANSPARENT:
+            continue
+        return ch not in NON_JOINING
+    return False
+
+
+def _key(s: str) -> str:
+    return s.replace(ZWNJ, "").replace(" ", "")
+
+
+class Lexicon:
+    """Written forms with counts, and the decisions derived from them."""
+
+    def __init__(self, forms: dict[str, int], affixes: dict) -> None:
+        self.forms = forms
+        self.by_key: dict[str, list[str]] = {}
+        self.single_counts: dict[str, int] = {}
+        for f, c in forms.items():
+            k = _key(f)
+            self.by_key.setdefault(k, []).append(f)
+            if " " not in f:
+                self.single_counts[k] = self.single_counts.get(k, 0) + c
+        # prefixes (in letters) of multi-part forms, to find spaced runs cheaply
+        # keys that have a one-word ZWNJ form, and their letter prefixes up to a ZWNJ:
+        # only runs of spaced words starting with such a prefix can be joined
+        self.joinable: set[str] = set()
+        self.first_parts: set[str] = set()
+        for f in forms:
+            if ZWNJ in f and " " not in f:
+                self.joinable.add(_key(f))
+                acc = ""
+                for p in f.split(ZWNJ)[:-1]:
+                    acc += p
+                    self.first_parts.add(acc)
+        self.suffixes = {
+            s: zw / (zw + gl) for s, (zw, gl) in affixes["suffixes"].items() if zw >= 5 and zw / (zw + gl) >= _AFFIX_P
+        }
+        self.prefixes = {p: zw / (zw + gl) for p, (zw, gl) in affixes["prefixes"].items() if zw / (zw + gl) >= _AFFIX_P}
+        self.max_suffix = max(map(len, self.suffixes), default=0)
+        self.bound_suffix = {
+            t for t, (b, a) in affixes["bound_suffix"].items() if b >= _BOUND_MIN and b >= _BOUND_P * (a + b)
+        }
+        self.bound_prefix = {
+            t for t, (b, a) in affixes["bound_prefix"].items() if b >= _BOUND_MIN and b >= _BOUND_P * (a + b)
+        }
+        self.verb_stems = frozenset(affixes.get("verb_stems", ()))
+        self._glued_cache: dict[str, str | None] = {}
+
+    # -- counts -------------------------------------------------------------
+    def count(self, form: str) -> int:
+        return self.forms.get(form, 0)
+
+    def known(self, word: str) -> bool:
+        """A word (in any one-word spelling) seen at least ``_MIN_KNOWN`` times."""
+        return self.word_count(word) >= _MIN_KNOWN
+
+    def word_count(self, word: str) -> int:
+        """How often the letters of ``word`` were written as one word (glued or with ZWNJ)."""
+        return self.single_counts.get(_key(word), 0)
+
+    def best_single(self, key: str) -> tuple[str | None, int]:
+        best, n = None, 0
+        for f in self.by_key.get(key, ()):
+            if " " not in f and self.forms[f] > n:
+                best, n = f, self.forms[f]
+        return best, n
+
+    # -- glued words --------------------------------------------------------
+    def fix_glued(self, word: str) -> str | None:
+        """The form a word written without ZWNJ should take, or None to leave it."""
+        try:
+            return self._glued_cache[word]
+        except KeyError:
+            pass
+        out = self._decide_glued(word)
+        if out == word:
+            out = None
+        if len(self._glued_cache) < 200_000:
+            self._glued_cache[word] = out
+        return out
+
+    def _decide_glued(self, word: str) -> str | None:
+        forms = self.by_key.get(word)
+        if forms:
+            glued = self.forms.get(word, 0)
+            best, n = None, 0
+            for f in forms:
+                if ZWNJ in f and " " not in f and self.forms[f] > n:
+                    best, n = f, self.forms[f]
+            split, ns = None, 0
+            for f in forms:
+                if " " in f and f.count(" ") == 1 and f.split(" ", 1)[0] in SPLIT_HEADS and self.forms[f] > ns:
+                    split, ns = f, self.forms[f]
+            if best is not None and ZWNJ in best:
+                if n > glued or (_conventional(best) and _CONVENTION_RATIO * n > glued):
+                    return best
+            if split and ns >= _SPLIT_MIN and ns > _SPLIT_RATIO * (glued + (n if best != word else 0)):
+                return split
+            if n or glued:
+                return None
+        return self._rule_glued(word)
+
+    def _rule_glued(self, word: str) -> str | None:
+        """Affix rules for a word the lexicon does not know; the best-supported analysis wins."""
+        best: str | None = None
+        score = 0.0
+        for j in range(2, len(word) - 1):
+            head, tail = word[:j], word[j:]
+            if not ends_joining(head):
+                continue
+            n_head = self.word_count(head)
+            cand = None
+            s = 0.0
+            if tail in _AFTER_ANY or (tail in _AFTER_HEH and head.endswith("ه")):
+                # conventional suffix: a known stem, or any stem of 3+ letters for plurals
+                if n_head >= _MIN_KNOWN:
+                    s = 1000.0 + n_head
+                elif tail in PLURALS and len(head) >= 3 and tail not in ("ها",) or (tail == "ها" and len(head) >= 3):
+                    s = 1.0
+            elif head in self.bound_prefix and len(tail) >= 2:
+                # می / نمی + a verb (or another bound prefix + a known word)
+                n_tail = self.word_count(tail)
+                if head in ("می", "نمی"):
+                    if self._verb_like(tail) or n_tail >= _MIN_KNOWN:
+                        s = 500.0 + n_tail
+                elif n_tail >= _MIN_KNOWN:
+                    s = 100.0 + n_tail
+            else:
+                p = self.suffixes.get(tail)
+                if p is not None and n_head >= 3 and len(tail) >= 3 and len(word) >= 6:
+                    s = 10.0 * p + min(n_head, 100) / 100
+            if s > score:
+                h, _ = self.best_single(head)
+                t = self.fix_glued(tail) if len(tail) > 2 and s < 1000 else None
+                cand = (h if h and ZWNJ in h else head) + ZWNJ + (t or tail)
+                best, score = cand, s
+        return best
+
+    def _verb_like(self, s: str) -> bool:
+        for e in _VERB_ENDINGS:
+            if s.endswith(e) and s[: len(s) - len(e)] in self.verb_stems:
+                return True
+        return False
+
+    # -- spaced runs --------------------------------------------------------
+    def join_run(self, words: list[str]) -> str | None:
+        """One-word form for ``words`` (separated by single spaces in the text), "" to keep them, None if unknown."""
+        key = "".join(_key(w) for w in words)
+        if key not in self.joinable:
+            return "" if self.forms.get(" ".join(words), 0) >= _MIN_KNOWN else None
+        forms = self.by_key[key]
+        spaced = " ".join(words)
+        n_in = self.forms.get(spaced, 0)
+        # letter offsets where the input has a space
+        cuts = set()
+        acc = 0
+        for w in words[:-1]:
+            acc += len(_key(w))
+            cuts.add(acc)
+        best, n = None, 0
+        for f in forms:
+            c = self.forms[f]
+            if c <= n or " " in f:
+                continue
+            seps = _seps(f)
+            ok = True
+            for cut in cuts:
+                s = seps.get(cut, "")
+                if s == ZWNJ:
+                    continue
+                # glued across a former space: only for a bound suffix after a non-joining letter
+                right = _part_from(f, cut)
+                if s == "" and right in self.bound_suffix and not _joins_at(key, cut):
+                    continue
+                ok = False
+                break
+            if ok:
+                best, n = f, c
+        if best is not None and n > _JOIN_RATIO * n_in:
+            return best
+        if n_in >= _MIN_KNOWN:
+            return ""
+        return None
+
+
+def _conventional(form: str) -> bool:
+    """True if ``form``'s last ZWNJ sets off a suffix that convention writes with ZWNJ."""
+    head, _, tail = form.rpartition(ZWNJ)
+    if tail in _AFTER_ANY:
+        return ends_joining(head)
+    return tail in _AFTER_HEH and head.endswith("ه")
+
+
+def _seps(form: str) -> dict[int, str]:
+    """Separators of a written form by letter offset: {offset: ZWNJ or ' '}."""
+    out: dict[int, str] = {}
+    k = 0
+    for ch in form:
+        if ch == ZWNJ or ch == " ":
+            out[k] = ch
+        else:
+            k += 1
+    return out
+
+
+def _part_from(form: str, cut: int) -> str:
+    """Letters of ``form`` from letter offset ``cut`` up to the next separator."""
+    k = 0
+    out = []
+    for ch in form:
+        if ch == ZWNJ or ch == " ":
+            if k > cut:
+                break
+            continue
+        if k >= cut:
+            out.append(ch)
+        k += 1
+    return "".join(out)
+
+
+def _joins_at(key: str, cut: int) -> bool:
+    return ends_joining(key[:cut])
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged lexicon, loaded once on first use."""
+    data = resources.files("goftar.data")
+    with data.joinpath("zwnj_lexicon.tsv.gz").open("rb") as raw:
+        text = gzip.decompress(raw.read()).decode("utf-8")
+    forms: dict[str, int] = {}
+    for line in text.splitlines():
+        f, _, c = line.partition("\t")
+        forms[f] = int(c)
+    affixes = json.loads(data.joinpath("zwnj_affixes.json").read_text(encoding="utf-8"))
+    return Lexicon(forms, affixes)
+
+
+def _form_edits(text: str, start: int, end: int, new: str) -> list[Edit]:
+    """Minimal edits turning ``text[start:end]`` into ``new`` (same letters, other separators)."""
+    out: list[Edit] = []
+    old_seps: dict[int, tuple[str, int]] = {}
+    letter_pos: list[int] = []
+    k = 0
+    for p in range(start, end):
+        ch = text[p]
+        if ch == ZWNJ or ch == " ":
+            old_seps[k] = (ch, p)
+        else:
+            letter_pos.append(p)
+            k += 1
+    new_seps = _seps(new)
+    for cut in sorted(set(old_seps) | set(new_seps)):
+        old, p = old_seps.get(cut, ("", letter_pos[cut]))
+        want = new_seps.get(cut, "")
+        if old == want:
+            continue
+        if old == "":
+            out.append(Edit(p, p, want, "zwnj:glued" if want == ZWNJ else "zwnj:split"))
+        elif want == "":
+            out.append(Edit(p, p + 1, "", "zwnj:join" if old == " " else "zwnj:remove"))
+        elif want == ZWNJ:
+            out.append(Edit(p, p + 1, ZWNJ, "zwnj:space"))
+        else:
+            out.append(Edit(p, p + 1, " ", "zwnj:split"))
+    return out
+
+
+_SPLIT_RE = re.compile(f"([{_L}]+(?:{ZWNJ}[{_L}]+)*)")
+
 
 def zwnj_edits(text: str) -> list[Edit]:
-    return []
+    """Edits restoring half-spaces in ``text`` (folded and reflowed); does not change ``text``."""
+    lex = lexicon()
+    parts = _SPLIT_RE.split(text)  # [sep, word, sep, word, ..., sep]
+    words = parts[1::2]
+    seps = parts[2::2]  # seps[i] follows words[i]
+    starts: list[int] = []
+    pos = len(parts[0])
+    for w, sep in zip(words, seps):
+        starts.append(pos)
+        pos += len(w) + len(sep)
+    edits: list[Edit] = []
+    first_parts = lex.first_parts
+    joinable = lex.joinable
+    fix_glued = lex.fix_glued
+    n = len(words)
+    i = 0
+    while i < n:
+        w = words[i]
+        s = starts[i]
+        if seps[i] == " " and i + 1 < n:
+            # a run of words separated by single spaces: longest lexicon match first
+            j = i + 1
+            while j + 1 < n and j - i < 3 and seps[j] == " ":
+                j += 1
+            keep = False
+            k = w if ZWNJ not in w else _key(w)
+            if k in first_parts:
+                # extend the run while its letters can still begin a ZWNJ word
+                last = i
+                while last < j:
+                    k += _key(words[last + 1])
+                    if k not in joinable and k not in first_parts:
+                        break
+                    last += 1
+                done = False
+                for last in range(last, i, -1):
+                    out = lex.join_run(words[i : last + 1])
+                    if out:
+                        edits.extend(_form_edits(text, s, starts[last] + len(words[last]), out))
+                        i = last + 1
+                        done = True
+                        break
+                    if out == "" and last == i + 1:
+                        keep = True
+                if done:
+                    continue
+            else:
+                keep = lex.forms.get(w + " " + words[i + 1], 0) >= _MIN_KNOWN
+            nxt = words[i + 1]
+            if not keep and (nxt in lex.bound_suffix or w in lex.bound_prefix):
+                left = w if ZWNJ in w else (fix_glued(w) or w)
+                right = nxt if ZWNJ in nxt else (fix_glued(nxt) or nxt)
+                sep = ZWNJ if ends_joining(left) or w in lex.bound_prefix else ""
+                edits.extend(_form_edits(text, s, starts[i + 1] + len(nxt), left + sep + right))
+                i += 2
+                continue
+        if len(w) > 2 and ZWNJ not in w:
+            out = fix_glued(w)
+            if out:
+                edits.extend(_form_edits(text, s, s + len(w), out))
+        i += 1
+    return edits

@@ -1,0 +1,1 @@
+"""Evaluation helpers: corpus splits and scorers shared by ``goftar eval`` and bench/."""
