@@ -52,10 +52,10 @@ def _inflect(past: str, present: str) -> list[str]:
 def _verb_table(simple: tuple[str, ...], light: dict[str, tuple[str, ...]]) -> dict[str, str]:
     table: dict[str, str] = {}
     for v in simple:
-        for form in _inflect(v, _PRESENT.get(v, v)):
+        for form in _inflect(v, _PRESENT.get(v, v)) + [v + "ه"]:  # «گفته «…»», «افزوده»
             table.setdefault(key(form), v)
     for lv, nouns in light.items():
-        for form in _inflect(lv, _PRESENT.get(lv, lv)):
+        for form in _inflect(lv, _PRESENT.get(lv, lv)) + [lv + "ه"]:
             for n in nouns:
                 table.setdefault(key(n + form), f"{n} {lv}")
     return table
@@ -73,6 +73,8 @@ def stance_verbs() -> dict[str, str]:
     return _verb_table(_STANCE_SIMPLE, _STANCE_LIGHT)
 
 
+#: opinion verbs that take their content directly: «X معتقد است …»
+OPINION = {key(x): x for x in ("معتقد است", "معتقدند", "معتقد بود", "معتقد بودند", "معتقد است که", "بر این باور است")}
 #: «گفته می‌شود», «گفته شده است»: a statement without a speaker.
 PASSIVE_SPEECH = {key(x) for x in ("گفته می‌شود", "گفته شده است", "گفته شده", "اعلام شده است", "اعلام شد",
                                    "عنوان شده است", "گفته می شود", "شنیده می‌شود")}

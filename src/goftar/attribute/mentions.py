@@ -260,7 +260,8 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
     role_owner: dict[str, Person] = {}
     for r in roles:
         owner = None
-        if r.t0 in name_end and _GAP_OK.match(scan.text[name_end[r.t0].end : r.start].replace("»", "")):
+        gap = scan.text[name_end[r.t0].end : r.start].replace("»", "") if r.t0 in name_end else ""
+        if r.t0 in name_end and (_GAP_OK.match(gap) or re.fullmatch(r"\s*[،,]\s*", gap)):  # «X ، رییس …»
             owner = name_end[r.t0].person
         elif r.t1 in name_start and _GAP_OK.match(scan.text[r.end : name_start[r.t1].start].replace("«", "")):
             owner = name_start[r.t1].person

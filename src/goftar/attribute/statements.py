@@ -56,6 +56,35 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
     return m.end() if m and m.group() != "\n" else (m.start() if m else hi)
 
 
+def _content_end(text: str, pos: int, hi: int) -> int:
+    """End of the sentence that starts at ``pos``, not stopping inside «…»."""
+    depth = 0
+    for n in range(pos, hi):
+        ch = text[n]
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            depth = max(0, depth - 1)
+        elif ch == "\n" and depth == 0:
+            return n
+        elif ch in ".!؟?" and depth == 0 and (n + 1 >= len(text) or text[n + 1].isspace() or text[n + 1] in "«"):
+            return n + 1
+    return hi
+
+
+def _guillemet_end(text: str, pos: int, hi: int) -> int | None:
+    """Offset after the » that closes the « at ``pos``."""
+    depth = 0
+    for n in range(pos, hi):
+        if text[n] == "«":
+            depth += 1
+        elif text[n] == "»":
+            depth -= 1
+            if depth == 0:
+                return n + 1
+    return None
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in "،,:"):
         s += 1
@@ -149,7 +178,22 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         if m and L.key(m[1]) != L.key("به نقل از"):
             j = i + m[0]
             comma = text.find("،", toks[j - 1].end, b_end)
-            send = _sentence_end(text, toks[j - 1].end, b_end)
+            send = _content_end(text, toks[j - 1].end, b_end)
+            men = [x for x in mentions if x.start >= toks[j - 1].end and x.t0 <= j + 1]
+            if men and (comma < 0 or comma >= send or men[0].end < comma and
+                        len(text[men[0].end : comma].split()) > 3):
+                # «به گفته محمد مجتهدزاده تجهیزات …»: no comma; the content starts after the mention
+                end = men[0].end
+                for x in mentions:
+                    if x.kind == "role-bound" and x.person is men[0].person and 0 <= x.start - end <= 3:
+                        end = x.end
+                s, e = _trim(text, end, send)
+                if e > s:
+                    st = Statement("indirect", s, e, m[1], (men[0].start, end), t.start, inherit=False)
+                    st.speaker = men[0].text
+                    out.append(st)
+                    covered.append((s, e))
+                continue
             if 0 <= comma < send and j < len(toks):
                 s, e = _trim(text, comma + 1, send)
                 if e > s:
@@ -173,6 +217,31 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     out.append(st)
                     covered.append((s, e))
             continue
+        # 4a. «X می‌گوید «…»», «X گفته …», «X معتقد است …»: the content follows the verb
+        vm = scan.match(i, verbs, 4) or scan.match(i, L.OPINION, 4)
+        if vm and i + vm[0] < len(toks):
+            j = i + vm[0]
+            gap = text[toks[j - 1].end : toks[j].start]
+            nk = toks[j].key
+            if ":" not in gap and "،" not in gap and "." not in gap and nk not in ("و", "که", "تا", "اما", "ولی") \
+                    and scan.block_of[j] == scan.block_of[i] and "".join(x.key for x in toks[j:j + 2]) not in L.PASSIVE_SPEECH \
+                    and nk not in L.CLAUSE_VERBS and not text[toks[j - 1].end : toks[j].start].strip() == "" or \
+                    (vm and i + vm[0] < len(toks) and "«" in text[toks[i + vm[0] - 1].end : toks[i + vm[0]].start]
+                     and ":" not in text[toks[i + vm[0] - 1].end : toks[i + vm[0]].start]):
+                q0 = text.find("«", toks[j - 1].end, toks[j].start + 1)
+                if q0 >= 0:
+                    q1 = _guillemet_end(text, q0, b_end)
+                    s, e = (q0 + 1, q1 - 1) if q1 else (q0 + 1, _content_end(text, q0, b_end))
+                    kind = "direct"
+                else:
+                    s, e = toks[j].start, _content_end(text, toks[j].start, b_end)
+                    kind = "indirect"
+                s, e = _trim(text, s, e)
+                if e - s > 10:
+                    cs = _sentence_start(text, b_start, t.start)
+                    out.append(Statement(kind, s, e, scan.span_text(i, j), (cs, t.start), t.start))
+                    covered.append((s, e))
+                    continue
         # 4. stances: «… را همسو با … خواندند»
         sv = scan.match(i, L.stance_verbs(), 3)
         if sv:
