@@ -1,0 +1,153 @@
+"""Attribution on real Persian text: quotes, speakers (pronouns, roles), people, places, meetings."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from goftar.api import read_text, record
+from goftar.attribute import lexicon as L
+from goftar.attribute.events import resolve_date
+from goftar.attribute.evaluate import evaluate, score_article
+
+REPO = Path(__file__).resolve().parents[1]
+GOLD = REPO / "eval" / "attribution_gold"
+
+
+def rec_of(text: str) -> dict:
+    return record(read_text(text))
+
+
+def core(s: str | None) -> str:
+    return (s or "").replace("\u200c", "").replace(" ", "")
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text: str) -> dict:
+    return rec_of(seed_text)
+
+
+def test_seed_speakers_follow_pronouns_and_roles(seed):
+    quotes = seed["quotes"]
+    assert len(quotes) == 8 and all(q["kind"] == "direct" for q in quotes)
+    by_mention = {(core(q["speaker_mention"]), core(q["speaker"])) for q in quotes}
+    # «به گزارش اسپادانا خبر، ایشان افزودند:» — the agency is not the speaker; ایشان is the Leader
+    assert (core("ایشان"), core("خامنه‌ای")) in by_mention
+    # a role naming a country binds to the person holding it in this article
+    assert (core("رئیس جمهور کوبا"), core("میگل دیاز کانل")) in by_mention
+    assert (core("رهبر انقلاب اسلامی"), core("خامنه‌ای")) in by_mention
+    # the quote after «… گفتند:» is the Leader's, although Castro is named in the same clause
+    castro = [q for q in quotes if "شخصیت آقای کاسترو" in q["text"]]
+    assert castro and core(castro[0]["speaker"]) == core("خامنه‌ای")
+
+
+def test_seed_quote_offsets_point_into_text_and_raw(seed):
+    for q in seed["quotes"]:
+        assert seed["text"][q["start"] : q["end"]] == q["text"]
+        raw = seed["raw"][q["raw_start"] : q["raw_end"]]
+        assert core(raw)[:20].replace("\n", "") in core(seed["raw"]).replace("\n", "")
+        assert q["speaker_start"] is not None and q["speaker_start"] < q["start"]
+
+
+def test_seed_reported_statements(seed):
+    texts = [core(r["text"]) for r in seed["reported_statements"]]
+    assert any(t.endswith(core("همسو با مواضع جمهوری اسلامی خواندند")) for t in texts)
+    assert any(t.startswith(core("سخنان و مواضع ایشان")) for t in texts)
+    assert any(t.startswith(core("دو کشور")) and t.endswith(core("مکمل یکدیگر باشند")) for t in texts)
+
+
+def test_seed_people_titles_roles(seed):
+    people = {core(p["name"]): p for p in seed["people"]}
+    assert set(people) == {core(x) for x in ("خامنه‌ای", "میگل دیاز کانل", "فیدل کاسترو", "رئیسی")}
+    assert [core(t) for t in people[core("خامنه‌ای")]["titles"]] == [core("حضرت آیت‌الله")]
+    assert core("رهبر فقید کوبا") in [core(r) for r in people[core("فیدل کاسترو")]["roles"]]
+
+
+def test_seed_places_skip_footer_tags(seed):
+    places = {core(p["name"]): p for p in seed["places"]}
+    assert places[core("کوبا")]["code"] == "CU" and places[core("ایران")]["code"] == "IR"
+    assert core("اسرائیل") not in places  # only in the tags footer
+
+
+def test_seed_meetings(seed):
+    events = seed["events"]
+    assert [e["type"] for e in events] == ["meeting", "meeting"]
+    now, past = events
+    assert {core(p) for p in now["participants"]} >= {core("خامنه‌ای"), core("رئیسی")}
+    assert core(now["place"]) == core("تهران")
+    assert past["relative_time"] == "۲۲ سال پیش"
+    assert core("فیدل کاسترو") in {core(p) for p in past["participants"]}
+
+
+@pytest.mark.parametrize("form", ["تاکید کردند", "تاکیدکردند", "تاکید\u200cکردند", "می گوید", "میگوید", "اظهارداشت"])
+def test_speech_verbs_match_whatever_the_half_space(form):
+    assert L.key(form) in L.speech_verbs()
+
+
+def test_nested_attribution_agency_is_not_speaker():
+    r = rec_of("به گزارش خبرگزاری فارس، محمدباقر قالیباف رئیس مجلس شورای اسلامی گفت: بودجه سال آینده "
+               "باید با واقعیت‌های اقتصادی کشور هماهنگ باشد.\n\nوی افزود: مجلس این لایحه را بررسی می‌کند.")
+    assert [core(q["speaker"]) for q in r["quotes"]] == [core("محمدباقر قالیباف")] * 2
+    assert core(r["quotes"][1]["speaker_mention"]) == core("وی")
+    assert core("فارس") not in {core(p["name"]) for p in r["places"]}
+    assert any(core(o["name"]) == core("خبرگزاری فارس") for o in r["organizations"])
+
+
+def test_indirect_by_gofte_and_passive_without_speaker():
+    r = rec_of("به گفته وزیر بهداشت، واکسن‌های جدید تا پایان ماه به تهران می‌رسد. گفته می‌شود که "
+               "قیمت دارو در ماه آینده افزایش پیدا خواهد کرد.")
+    kinds = {q["kind"] for q in r["quotes"]}
+    assert kinds == {"indirect"}
+    passive = [q for q in r["quotes"] if "قیمت دارو" in q["text"]]
+    assert passive and passive[0]["speaker"] is None
+    gofte = [q for q in r["quotes"] if "واکسن" in q["text"]]
+    assert gofte and core(gofte[0]["speaker"]) == core("وزیر بهداشت")
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "The minister said: prices will rise next month.",
+    "Tehran (Reuters) — وزیر گفت: «we will not accept this».",
+    "قیمت طلا امروز در بازار تهران کاهش یافت و معاملات آرام بود.",
+    "«»:::«« گفت: \n\n:",
+])
+def test_bad_or_foreign_input_gives_a_valid_record(text):
+    r = rec_of(text)
+    for f in ("quotes", "reported_statements", "people", "places", "organizations", "events"):
+        assert isinstance(r[f], list)
+    json.dumps(r, ensure_ascii=False)
+
+
+def test_no_quotes_article_has_none():
+    r = rec_of("قیمت طلا امروز در بازار تهران کاهش یافت و معاملات آرام بود.")
+    assert r["quotes"] == [] and [p["name"] for p in r["places"]] == ["تهران"]
+
+
+def test_relative_time_resolves_against_published():
+    assert resolve_date("۲۲ سال پیش", "2023-06-12") == "2001"
+    assert resolve_date("۳ روز پیش", "2023-06-12") == "2023-06-09"
+    assert resolve_date("۲۲ سال پیش", None) is None
+
+
+def test_score_article_counts_speaker_by_mention_kind():
+    gold = {"quotes": [{"speaker": "علی", "speaker_mention": "وی", "text": "سلام بر همه دوستان عزیز"}],
+            "people": ["علی"], "places": ["تهران"]}
+    pred = {"quotes": [{"speaker": "علی رضایی", "text": "سلام بر همه دوستان عزیز"}],
+            "people": [{"name": "علی رضایی"}], "places": [{"name": "تهران"}]}
+    s = score_article(gold, pred)
+    assert s["speaker"]["pronoun"] == [1, 1] and s["quotes"] == (1, 1, 1, 1)
+    pred["quotes"][0]["speaker"] = "حسن"
+    assert score_article(gold, pred)["speaker"]["all"] == [0, 1]
+
+
+def test_eval_runs_on_part_of_the_gold_set(tmp_path):
+    files = sorted(GOLD.glob("meidan00*.json"))[:3]
+    if not files:
+        pytest.skip("gold set not present")
+    for f in files:
+        shutil.copy(f, tmp_path / f.name)
+    res = evaluate(tmp_path)
+    assert res["articles"] == 3
+    assert 0.0 <= res["quotes"]["recall"] <= 1.0 and res["quotes"]["gold"] > 0
