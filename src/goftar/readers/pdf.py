@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from .pdftext import furniture_edits, reorder_edits, title_join_edits
+from .pdftext import furniture_edits, paragraph_edits, reorder_edits, title_join_edits
 
 PDFTOTEXT_TIMEOUT = 120
 
@@ -41,6 +41,7 @@ def clean_pdftotext(doc: Document) -> Document:
         if title:
             doc.meta.setdefault("hints", {}).setdefault("title", title)
             doc.apply(title_join_edits(doc.text, title), "pdf")
+    doc.apply(paragraph_edits(doc.text), "pdf")
     return doc
 
 

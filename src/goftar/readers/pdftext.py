@@ -78,21 +78,28 @@ def furniture_edits(text: str) -> tuple[list[Edit], list[str]]:
     repeated = {k for k, n in counts.items() if pages >= 2 and n >= 2 and n >= pages - 1 and len(k) <= 200}
     drop = []
     headers = []
-    after_print_date = False
+    prev: int | None = None  # index of the previous non-blank line
+    page_start = True  # whether ``prev`` opened a page
+    prev_opened = False
     for i, (s, e, l) in enumerate(lines):
         bare = _MARKS.sub("", l).replace("\f", "").strip()
+        if "\f" in l:
+            page_start = True
         if not bare:
             continue
-        printed = bool(_PRINT_LINE.match(bare))
-        if _PAGE_NO.match(bare) or printed or _key(l) in repeated:
+        printed = bool(_PRINT_LINE.match(bare)) and not bare.lower().startswith(("file:", "http"))
+        if _PAGE_NO.match(bare) or _PRINT_LINE.match(bare) or _key(l) in repeated:
             drop.append(i)
-            if not _PAGE_NO.match(bare) and not printed:
+            if not _PAGE_NO.match(bare) and not _PRINT_LINE.match(bare):
                 headers.append(bare)
-        elif after_print_date and len(bare) <= 200:
-            # a browser's print header: the date line, then the page's <title>
-            drop.append(i)
-            headers.append(bare)
-        after_print_date = printed and not bare.lower().startswith(("file:", "http"))
+        if printed and prev is not None and prev_opened and prev not in drop:
+            # a browser's print header: the page's <title> beside the date, at the top of the page
+            drop.append(prev)
+            headers.append(_MARKS.sub("", lines[prev][2]).replace("\f", "").strip())
+        prev_opened = page_start
+        page_start = False
+        prev = i
+    drop.sort()
     edits: list[Edit] = []
     dropped = set(drop)
     # group dropped lines with the blank lines between them; replace each group by a single newline
@@ -147,3 +154,36 @@ def title_join_edits(text: str, title: str) -> list[Edit]:
                     return []
                 return [Edit(lines[k][1], lines[k + 1][0], " ", "pdf:join-title") for k in range(a, b)]
     return []
+
+
+_END = re.compile(r"[.!؟?:؛…»\"')\]]$")
+# rows that open a page block of their own: footer and meta labels
+_LABEL_ROW = re.compile(
+    r"^(?:برچسب|کلید[\u200c ]?واژه|کلمات کلیدی|تگ[\u200c ]?ها|منبع|منابع|لینک کوتاه|نشانی کوتاه|تاریخ|کد خبر|"
+    r"اخبار مرتبط|مطالب مرتبط|کلیه حقوق|تمامی حقوق|\[[0-9۰-۹]+\])"
+)
+
+
+def paragraph_edits(text: str) -> list[Edit]:
+    """Rebuild paragraphs from pdftotext's one-line-per-row output, using line lengths.
+
+    pdftotext separates lines of a paragraph and paragraphs alike with one newline.  A row that
+    fills the column was wrapped (even when it happens to end a sentence); a shorter row ends its
+    paragraph.  Joins become a space and ends become a blank line, so later stages see paragraphs.
+    """
+    rows = [(m.start(), m.end(), _MARKS.sub("", m.group()).strip()) for m in re.finditer(r"[^\n]+", text)]
+    rows = [r for r in rows if r[2]]
+    lengths = sorted(len(r[2]) for r in rows if len(r[2]) >= 30)
+    if len(lengths) < 3:
+        return []
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    edits = []
+    for (s1, e1, t1), (s2, _e2, t2) in zip(rows, rows[1:]):
+        gap = text[e1:s2]
+        if gap.count("\n") >= 2:
+            continue  # already a blank line between blocks
+        n = len(t1)
+        full = n >= 0.85 * width or (n >= 0.7 * width and not _END.search(t1))
+        full = full and not _LABEL_ROW.match(t2) and not _LABEL_ROW.match(t1)
+        edits.append(Edit(e1, s2, " " if full else "\n\n", "pdf:join-row" if full else "pdf:paragraph"))
+    return edits
