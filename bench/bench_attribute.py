@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Speed of reading with attribution vs hazm's Normalizer on the same Fars news articles.
+
+usage: python bench/bench_attribute.py [N]   (N articles from fars-news-2, default 200)
+Prints articles/s for: goftar read with attribution (full pipeline), goftar read without attribution, the
+attribute stage alone, and hazm.Normalizer().normalize (in /opt/peers/bin/python, timed inside that process).
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = next((p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir()), None)
+HAZM = "/opt/peers/bin/python"
+HAZM_SNIPPET = r"""
+import json, sys, time
+from hazm import Normalizer
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+n = Normalizer()
+n.normalize(texts[0])
+t = time.perf_counter()
+for x in texts:
+    n.normalize(x)
+print(time.perf_counter() - t)
+"""
+
+
+def articles(n: int) -> list[str]:
+    assert SHARED is not None, "needs ../shared/corpora"
+    data = json.load(gzip.open(SHARED / "corpora" / "langml_fars_varzesh3_news" / "fars-news-2.json.gz", "rt"))
+    out = []
+    for a in data[:n]:
+        out.append("\n\n".join([a.get("title") or "", a.get("abstract") or ""] + list(a.get("paragraphs") or [])))
+    return out
+
+
+def main() -> None:
+    from goftar.api import read_text, repair_stages
+    from goftar.attribute import attribute
+    from goftar.model import Document
+    from goftar.pipeline import run
+    from goftar.read import STAGES as READ
+    from goftar.settings import Settings
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    texts = articles(n)
+    words = sum(len(t.split()) for t in texts)
+    read_text(texts[0])  # load lexicons once
+    rows = []
+    t = time.perf_counter()
+    for x in texts:
+        read_text(x)
+    rows.append(("goftar read + attribution", time.perf_counter() - t))
+    no_attr = Settings(attribute=False)
+    t = time.perf_counter()
+    docs = []
+    for x in texts:
+        docs.append(read_text(x, no_attr))
+    rows.append(("goftar read, no attribution", time.perf_counter() - t))
+    fresh = [run(Document(x), repair_stages() + list(READ)) for x in texts]
+    t = time.perf_counter()
+    for d in fresh:
+        attribute(d, Settings())
+    rows.append(("attribute stage alone", time.perf_counter() - t))
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump(texts, fh, ensure_ascii=False)
+    try:
+        out = subprocess.run([HAZM, "-c", HAZM_SNIPPET, fh.name], capture_output=True, text=True, timeout=900)
+        rows.append(("hazm Normalizer.normalize", float(out.stdout.strip().splitlines()[-1])))
+    except (OSError, ValueError, IndexError, subprocess.SubprocessError) as e:
+        print(f"hazm not measured: {e}")
+    print(f"{n} Fars news articles ({words} words); command: python bench/bench_attribute.py {n}")
+    print(f"{'pipeline':32s} {'seconds':>8s} {'articles/s':>11s} {'ms/article':>11s}")
+    for name, sec in rows:
+        print(f"{name:32s} {sec:8.2f} {n / sec:11.1f} {1000 * sec / n:11.2f}")
+    hz = dict(rows).get("hazm Normalizer.normalize")
+    if hz:
+        print(f"ratio read+attribution / hazm: {rows[0][1] / hz:.2f}x ; attribute stage / hazm: {rows[2][1] / hz:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
