@@ -25,12 +25,14 @@ from .common import digits_option, settings_from
               help="Articles per partition (one Parquet file per table). Default: 500.")
 @click.option("--retries", type=click.IntRange(min=0), default=2, show_default=True,
               help="Times a failed partition is tried again.")
+@click.option("--item-timeout", type=click.FloatRange(min=0), default=300.0, show_default=True,
+              help="Seconds one article may take before it becomes an error row (local engine; 0: no limit).")
 @digits_option
 @click.option("--no-attribute", is_flag=True, help="Skip attribution (quotes, people, events).")
 @click.option("--json", "as_json", is_flag=True, help="Print the run summary as JSON.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines on standard error.")
 def batch_cmd(inputs: tuple[str, ...], outdir: str, engine: str | None, scheduler: str | None,
-              workers: int | None, partition_size: int | None, retries: int, digits: str, no_attribute: bool,
+              workers: int | None, partition_size: int | None, retries: int, item_timeout: float, digits: str, no_attribute: bool,
               as_json: bool, quiet: bool) -> None:
     """Read every INPUT (files, folders, JSONL of {id, text|html|path}) into Parquet tables under OUTDIR.
 
@@ -50,7 +52,8 @@ def batch_cmd(inputs: tuple[str, ...], outdir: str, engine: str | None, schedule
 
     res = run_batch(inputs, outdir, engine=engine, workers=workers, scheduler=scheduler,
                     partition_size=partition_size or DEFAULT_PARTITION_SIZE, settings=settings, retries=retries,
-                    fault=Fault.parse(os.environ.get("GOFTAR_SCALE_FAULT")), on_partition=progress)
+                    fault=Fault.parse(os.environ.get("GOFTAR_SCALE_FAULT")), item_timeout=item_timeout or None,
+                    on_partition=progress)
     if as_json:
         click.echo(json.dumps(res.to_json(), ensure_ascii=False, indent=1))
     else:

@@ -107,13 +107,14 @@ def _check_outdir(out: Path, info: dict[str, Any]) -> None:
 def run_batch(inputs: Iterable[str | Path], outdir: str | Path, *, engine: str = "local",
               workers: int | None = None, scheduler: str | None = None,
               partition_size: int = DEFAULT_PARTITION_SIZE, settings: Settings | None = None,
-              retries: int = 2, fault: Fault | None = None,
+              retries: int = 2, fault: Fault | None = None, item_timeout: float | None = None,
               on_partition: Callable[[dict[str, Any]], None] | None = None) -> BatchResult:
     """Read every input into Parquet tables under ``outdir``; resumes an interrupted run in the same folder.
 
     ``engine`` is ``"local"`` (processes on this machine) or ``"dask"`` (``scheduler`` address, or a
     LocalCluster of ``workers`` processes).  ``on_partition`` is called with each finished partition's
-    manifest.  Raises :class:`InputError` for unusable inputs or OUTDIR.
+    manifest.  An article slower than ``item_timeout`` seconds becomes an error row (local engine only).
+    Raises :class:`InputError` for unusable inputs or OUTDIR.
     """
     if engine not in ("local", "dask"):
         raise InputError(f"unknown engine {engine!r}; use local or dask")
@@ -140,9 +141,9 @@ def run_batch(inputs: Iterable[str | Path], outdir: str | Path, *, engine: str =
     failures: list[Failure] = []
     t0 = time.perf_counter()
     if engine == "local":
-        stream = run_local(todo(), str(out), settings, nworkers, retries, fault, failures)
+        stream = run_local(todo(), str(out), settings, nworkers, retries, fault, failures, item_timeout)
     else:
-        stream = run_dask(todo(), str(out), settings, workers, scheduler, retries, fault, failures)
+        stream = run_dask(todo(), str(out), settings, workers, scheduler, retries, fault, failures, item_timeout)
     for manifest in stream:
         result.add(manifest)
         if on_partition is not None:

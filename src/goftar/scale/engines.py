@@ -85,7 +85,8 @@ def default_workers() -> int:
 
 
 def run_local(parts: Iterator[Partition], outdir: str, settings: Settings, workers: int, retries: int = 2,
-              fault: Fault | None = None, failures: list[Failure] | None = None) -> Iterator[dict[str, Any]]:
+              fault: Fault | None = None, failures: list[Failure] | None = None,
+              item_timeout: float | None = None) -> Iterator[dict[str, Any]]:
     """Run partitions on ``workers`` local processes; yields each finished partition's manifest.
 
     Partitions that fail every attempt are appended to ``failures``.
@@ -101,7 +102,7 @@ def run_local(parts: Iterator[Partition], outdir: str, settings: Settings, worke
     try:
         while True:
             while len(pending) < 2 * workers and (part := r.next()) is not None:
-                pending[pool.submit(process_partition, part, outdir, settings, fault)] = part
+                pending[pool.submit(process_partition, part, outdir, settings, fault, item_timeout)] = part
             if not pending:
                 break
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -130,7 +131,7 @@ def run_local(parts: Iterator[Partition], outdir: str, settings: Settings, worke
 
 def run_dask(parts: Iterator[Partition], outdir: str, settings: Settings, workers: int | None,
              scheduler: str | None = None, retries: int = 2, fault: Fault | None = None,
-             failures: list[Failure] | None = None) -> Iterator[dict[str, Any]]:
+             failures: list[Failure] | None = None, item_timeout: float | None = None) -> Iterator[dict[str, Any]]:
     """Run partitions on a dask cluster; yields each finished partition's manifest.
 
     With ``scheduler`` (``tcp://host:8786``) the workers must share ``outdir``'s file system and have goftar
@@ -148,7 +149,7 @@ def run_dask(parts: Iterator[Partition], outdir: str, settings: Settings, worker
             client = Client(scheduler, timeout="20s")
         else:
             cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
-                                   dashboard_address=None, silence_logs=logging.ERROR)
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
     except OSError as e:
         raise GoftarError(f"cannot reach the dask scheduler {scheduler or '(local)'}: {e}") from None
@@ -163,7 +164,7 @@ def run_dask(parts: Iterator[Partition], outdir: str, settings: Settings, worker
 
         def submit(part: Partition) -> None:
             attempt = r.attempts.get(part.pid, 0)
-            fut = client.submit(process_partition, part, outdir, settings, fault, retries=retries, pure=False,
+            fut = client.submit(process_partition, part, outdir, settings, fault, item_timeout, retries=retries, pure=False,
                                 key=f"goftar-batch-{run_token}-{part.name}-{attempt}")
             futures[fut] = part
             ac.add(fut)

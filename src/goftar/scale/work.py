@@ -23,12 +23,15 @@ import json
 import logging
 import os
 import resource
+import signal
 import socket
 import tempfile
+import threading
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -76,6 +79,30 @@ SCHEMAS: dict[str, pa.Schema] = {
     ]),
 }
 TABLES = tuple(SCHEMAS)
+
+
+class ItemTimeout(GoftarError):
+    """Reading one article took longer than the batch allows."""
+
+
+@contextmanager
+def deadline(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`ItemTimeout` in the block after ``seconds`` (SIGALRM, so only in a process's main
+    thread — local workers; in a dask worker thread there is no safe way to interrupt and it is a no-op)."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise ItemTimeout(f"reading took longer than {seconds:g} s")
+
+    old = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 # -- reading one item ----------------------------------------------------------------------------
@@ -238,7 +265,7 @@ def record_rows(rec: dict[str, Any], pid: int) -> dict[str, list[dict[str, Any]]
 def error_row(item: Item, pid: int, exc: BaseException) -> dict[str, Any]:
     """One ``errors`` row: which input failed and the one-line reason."""
     input_id = None
-    if item.line is not None and not isinstance(exc, InputError):
+    if item.line is not None:
         try:
             input_id = _s(_jsonl_object(item).get("id"))
         except GoftarError:
@@ -292,15 +319,19 @@ def _peak_rss_mb() -> float:
 
 
 def process_partition(part: Partition, outdir: str, settings: Settings | None = None,
-                      fault: Fault | None = None) -> dict[str, Any]:
-    """Read, flatten and write one partition; returns its manifest (counts, timing, worker, peak RSS)."""
+                      fault: Fault | None = None, item_timeout: float | None = None) -> dict[str, Any]:
+    """Read, flatten and write one partition; returns its manifest (counts, timing, worker, peak RSS).
+
+    An article that takes longer than ``item_timeout`` seconds becomes an ``errors`` row (local engine).
+    """
     settings = settings or Settings()
     out = Path(outdir)
     t0 = time.perf_counter()
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for item in part.items:
         try:
-            rec = read_item(item, settings)
+            with deadline(item_timeout):
+                rec = read_item(item, settings)
         except Exception as e:  # noqa: BLE001 - one bad article must not sink the other thousands
             log.debug("failed %s: %s", item.ref, e)
             rows["errors"].append(error_row(item, part.pid, e))
