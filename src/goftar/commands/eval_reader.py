@@ -38,7 +38,7 @@ def compare(gold: dict[str, Any], rec: dict[str, Any], norm: Any) -> dict[str, b
     return {
         "title": norm(gold["title"]) == norm(rec.get("title")),
         "lead": norm(gold["lead"]) == norm(rec.get("lead")),
-        "tags": sorted(map(norm, gold["tags"])) == sorted(map(norm, rec.get("tags") or [])),
+        "tags": sorted(set(map(norm, gold["tags"]))) == sorted(set(map(norm, rec.get("tags") or []))),
         "paragraphs": [norm(p) for p in gold["paragraphs"]] == [norm(p) for p in rec.get("paragraphs") or []],
         "published": gold.get("published") == rec.get("published"),
     }

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from .pdftext import furniture_edits, paragraph_edits, reorder_edits, title_join_edits
+from .pdftext import furniture_edits, geometry_breaks, paragraph_edits, reorder_edits, title_join_edits
 
 PDFTOTEXT_TIMEOUT = 120
 
@@ -30,8 +30,25 @@ def pdftotext(path: Path) -> str:
     return proc.stdout.decode("utf-8", "replace")
 
 
-def clean_pdftotext(doc: Document) -> Document:
-    """Reading order of LTR runs, page furniture removed, wrapped title joined (edits on ``doc``)."""
+def bbox_layout(path: Path) -> str:
+    """``pdftotext -bbox-layout`` output (row geometry), or "" if it cannot be had."""
+    exe = shutil.which("pdftotext")
+    if not exe:
+        return ""
+    try:
+        proc = subprocess.run([exe, "-bbox-layout", "-enc", "UTF-8", str(path), "-"], capture_output=True,
+                              timeout=PDFTOTEXT_TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return ""
+    return proc.stdout.decode("utf-8", "replace") if proc.returncode == 0 else ""
+
+
+def clean_pdftotext(doc: Document, geometry: dict[int, bool] | None = None) -> Document:
+    """Reading order of LTR runs, page furniture removed, wrapped title joined, paragraphs rebuilt.
+
+    ``geometry`` maps raw row ends to paragraph ends (from :func:`geometry_breaks`); without it
+    row lengths decide.
+    """
     doc.apply(reorder_edits(doc.text), "pdf")
     edits, headers = furniture_edits(doc.text)
     doc.apply(edits, "pdf")
@@ -41,7 +58,12 @@ def clean_pdftotext(doc: Document) -> Document:
         if title:
             doc.meta.setdefault("hints", {}).setdefault("title", title)
             doc.apply(title_join_edits(doc.text, title), "pdf")
-    doc.apply(paragraph_edits(doc.text), "pdf")
+    def breaks(end: int) -> bool | None:
+        if not geometry or end <= 0:
+            return None
+        return geometry.get(doc.offsets.to_raw(end - 1, end)[1])
+
+    doc.apply(paragraph_edits(doc.text, breaks), "pdf")
     return doc
 
 
@@ -56,4 +78,4 @@ def read_pdf(data: bytes, path: Path) -> Document:
         raise InputError(f"{path}: the PDF has no text layer (a scanned image?); OCR is not supported")
     doc = Document(text, {"source": source_info(data, kind="pdf", path=str(path), encoding="utf-8",
                                                 extracted_by="pdftotext")})
-    return clean_pdftotext(doc)
+    return clean_pdftotext(doc, geometry_breaks(bbox_layout(path), text))

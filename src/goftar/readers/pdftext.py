@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from typing import Callable
 
 from ..offsets import Edit
 
@@ -164,7 +165,7 @@ _LABEL_ROW = re.compile(
 )
 
 
-def paragraph_edits(text: str) -> list[Edit]:
+def paragraph_edits(text: str, breaks: "Callable[[int], bool | None] | None" = None) -> list[Edit]:
     """Rebuild paragraphs from pdftotext's one-line-per-row output, using line lengths.
 
     pdftotext separates lines of a paragraph and paragraphs alike with one newline.  A row that
@@ -184,6 +185,38 @@ def paragraph_edits(text: str) -> list[Edit]:
             continue  # already a blank line between blocks
         n = len(t1)
         full = n >= 0.85 * width or (n >= 0.7 * width and not _END.search(t1))
+        known = breaks(e1) if breaks else None
+        if known is not None:  # the geometry decides, but a short row never continues
+            full = not known and n >= 0.5 * width
         full = full and not _LABEL_ROW.match(t2) and not _LABEL_ROW.match(t1)
         edits.append(Edit(e1, s2, " " if full else "\n\n", "pdf:join-row" if full else "pdf:paragraph"))
     return edits
+
+
+def geometry_breaks(bbox_xhtml: str, text: str) -> dict[int, bool]:
+    """Paragraph ends from ``pdftotext -bbox-layout``: a vertical gap under a row larger than
+    ~40 % of its height ends a paragraph.  Keyed by the offset in ``text`` (pdftotext's plain
+    output of the same file) where each row ends; empty if the two outputs do not line up."""
+    boxes = [
+        (float(y0), float(y1))
+        for y0, y1 in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">', bbox_xhtml)
+    ]
+    page_sizes = [len(re.findall(r"<line ", p)) for p in bbox_xhtml.split("<page ")[1:]]
+    rows = [m.end() for m in re.finditer(r"[^\n]+", text) if _MARKS.sub("", m.group()).replace("\f", "").strip()]
+    if len(rows) != len(boxes):
+        return {}
+    last_on_page = set()
+    k = 0
+    for n in page_sizes:
+        k += n
+        last_on_page.add(k - 1)
+    out: dict[int, bool] = {}
+    for i in range(len(rows) - 1):
+        if i in last_on_page:
+            continue
+        (a0, a1), (b0, _b1) = boxes[i], boxes[i + 1]
+        gap = b0 - a1
+        if gap < -1:  # a new column or a float: unknown
+            continue
+        out[rows[i]] = gap > 0.4 * (a1 - a0)
+    return out
