@@ -12,7 +12,8 @@ Held-out split (never read by ``scripts/build_zwnj_lexicon.py``):
 * ``hamshahrionline_rss``: every item whose index is a multiple of 5 and that
   passes the clean test (no Arabic yeh/kaf, no «می»/«نمی» followed by a space,
   at least one ZWNJ);
-* ``persian_rst``: every file whose position in sorted order is a multiple of 5.
+* ``persian_rst``: every file whose position in sorted order is a multiple of 5 and
+  that passes the clean test.
 
 Everything else in those three corpora is the build split.
 """
@@ -36,7 +37,7 @@ Damage = Literal["glued", "space"]
 
 HELD_OUT_DESCRIPTION = (
     "held-out split: langml fars-news-4 + varzesh3-4 clean docs (clean_zwnj_gold=1), "
-    "hamshahrionline_rss items with index % 5 == 0 (clean), persian_rst files with sorted index % 5 == 0"
+    "hamshahrionline_rss items with index % 5 == 0 (clean), persian_rst files with sorted index % 5 == 0 (clean)"
 )
 
 _LANGML_BUILD = ("fars-news-1", "fars-news-2", "fars-news-3", "varzesh3-1", "varzesh3-2", "varzesh3-3")
@@ -102,7 +103,9 @@ def _rst_docs(corpora: Path, split: Split) -> Iterator[tuple[str, str]]:
     files = sorted((corpora / "persian_rst" / "rs3").glob("*.rs3"))
     for i, p in enumerate(files):
         if (i % 5 == 0) == (split == "heldout"):
-            yield f"rst:{p.stem}", rst_text(p)
+            text = rst_text(p)
+            if is_clean(text):
+                yield f"rst:{p.stem}", text
 
 
 def corpus_documents(split: Split, corpora: Path | None = None) -> Iterator[tuple[str, str]]:

@@ -31,6 +31,7 @@ lexicon knows it), and text that is already right is left alone.
 """
 from __future__ import annotations
 
+import bisect
 import gzip
 import json
 import re
@@ -53,7 +54,7 @@ SPLIT_HEADS = frozenset({"در", "از", "با", "به", "بر", "تا", "که"}
 
 # decision thresholds (counts from the lexicon)
 _MIN_KNOWN = 2  # a word seen this often is a known stem
-_JOIN_RATIO = 2.0  # one-word form must beat the spaced run by this factor
+_JOIN_RATIO = 1.0  # one-word form must beat the spaced run by this factor
 _SPLIT_MIN = 3
 _SPLIT_RATIO = 3.0
 _AFFIX_P = 0.3  # share of ZWNJ uses needed for an affix rule
@@ -94,6 +95,7 @@ class Lexicon:
             if " " not in f:
                 self.single_counts[k] = self.single_counts.get(k, 0) + c
         # prefixes (in letters) of multi-part forms, to find spaced runs cheaply
+        self.sorted_keys = sorted(self.by_key)
         # keys that have a one-word ZWNJ form, and their letter prefixes up to a ZWNJ:
         # only runs of spaced words starting with such a prefix can be joined
         self.joinable: set[str] = set()
@@ -156,22 +158,51 @@ class Lexicon:
         forms = self.by_key.get(word)
         if forms:
             glued = self.forms.get(word, 0)
-            best, n = None, 0
+            best, n = None, 0  # most frequent one-word ZWNJ form
+            split, ns = None, 0  # most frequent "preposition word" split
+            spaced = 0  # other spaced spellings: evidence that writers see two words
             for f in forms:
-                if ZWNJ in f and " " not in f and self.forms[f] > n:
-                    best, n = f, self.forms[f]
-            split, ns = None, 0
-            for f in forms:
-                if " " in f and f.count(" ") == 1 and f.split(" ", 1)[0] in SPLIT_HEADS and self.forms[f] > ns:
-                    split, ns = f, self.forms[f]
-            if best is not None and ZWNJ in best:
-                if n > glued or (_conventional(best) and _CONVENTION_RATIO * n > glued):
-                    return best
-            if split and ns >= _SPLIT_MIN and ns > _SPLIT_RATIO * (glued + (n if best != word else 0)):
+                c = self.forms[f]
+                if " " not in f:
+                    if ZWNJ in f and c > n:
+                        best, n = f, c
+                elif f.count(" ") == 1 and f.split(" ", 1)[0] in SPLIT_HEADS:
+                    if c > ns:
+                        split, ns = f, c
+                else:
+                    spaced += c
+            if split and ns >= _SPLIT_MIN and ns > _SPLIT_RATIO * (glued + n):
                 return split
+            if best is not None:
+                # pool the inflected family (موضع‌گیری‌ها …) at the same places
+                fz, fg = self._family(word, _seps(best))
+                n += fz
+                glued += fg
+                # spaced spellings support the ZWNJ one unless they dominate it (آن که: a phrase)
+                support = spaced if 2 * n >= spaced else 0
+                if n + support >= glued or (_conventional(best) and _CONVENTION_RATIO * n > glued):
+                    return best
             if n or glued:
                 return None
         return self._rule_glued(word)
+
+    def _family(self, key: str, seps: dict[int, str], limit: int = 40) -> tuple[int, int]:
+        """Counts of longer one-word forms starting with ``key``: (with ZWNJ at ``seps``, glued there)."""
+        keys = self.sorted_keys
+        i = bisect.bisect_right(keys, key)
+        zw = gl = 0
+        for k in keys[i : i + limit]:
+            if not k.startswith(key):
+                break
+            for f in self.by_key[k]:
+                if " " in f:
+                    continue
+                fs = _seps(f)
+                if all(fs.get(p) == ZWNJ for p in seps):
+                    zw += self.forms[f]
+                elif not any(p in fs for p in seps):
+                    gl += self.forms[f]
+        return zw, gl
 
     def _rule_glued(self, word: str) -> str | None:
         """Affix rules for a word the lexicon does not know; the best-supported analysis wins."""
@@ -194,7 +225,7 @@ class Lexicon:
                 # می / نمی + a verb (or another bound prefix + a known word)
                 n_tail = self.word_count(tail)
                 if head in ("می", "نمی"):
-                    if self._verb_like(tail) or n_tail >= _MIN_KNOWN:
+                    if self._verb_like(tail):
                         s = 500.0 + n_tail
                 elif n_tail >= _MIN_KNOWN:
                     s = 100.0 + n_tail
@@ -222,14 +253,19 @@ class Lexicon:
         if key not in self.joinable:
             return "" if self.forms.get(" ".join(words), 0) >= _MIN_KNOWN else None
         forms = self.by_key[key]
-        spaced = " ".join(words)
-        n_in = self.forms.get(spaced, 0)
         # letter offsets where the input has a space
         cuts = set()
         acc = 0
         for w in words[:-1]:
             acc += len(_key(w))
             cuts.add(acc)
+        # how often writers put a space at each of those places
+        n_in = 0
+        for f in forms:
+            if " " in f:
+                seps = _seps(f)
+                if all(seps.get(c) == " " for c in cuts):
+                    n_in += self.forms[f]
         best, n = None, 0
         for f in forms:
             c = self.forms[f]
@@ -249,8 +285,10 @@ class Lexicon:
                 break
             if ok:
                 best, n = f, c
-        if best is not None and n > _JOIN_RATIO * n_in:
-            return best
+        if best is not None:
+            ratio = 1 / _CONVENTION_RATIO if _conventional(best) else _JOIN_RATIO
+            if n > ratio * n_in:
+                return best
         if n_in >= _MIN_KNOWN:
             return ""
         return None
@@ -342,8 +380,24 @@ def _form_edits(text: str, start: int, end: int, new: str) -> list[Edit]:
 _SPLIT_RE = re.compile(f"([{_L}]+(?:{ZWNJ}[{_L}]+)*)")
 
 
+def _glued_kind(out: str) -> str:
+    """Category of a repair of a glued word: split, safe (می‌ verb / conventional suffix), or other."""
+    if " " in out:
+        return "split"
+    head = out.split(ZWNJ, 1)[0]
+    if head in ("می", "نمی") or _conventional(out):
+        return "glued_safe"
+    return "glued_other"
+
+
 def zwnj_edits(text: str) -> list[Edit]:
-    """Edits restoring half-spaces in ``text`` (folded and reflowed); does not change ``text``."""
+    """Edits restoring half-spaces in ``text`` (folded and reflowed); does not change ``text``.
+
+    The text's damage profile is taken into account: when it shows spaced damage
+    (standalone ها، می …) but no glued damage (no glued می‌ verbs or plurals), its
+    glued words are trusted; when it shows glued damage but no spaced damage, its
+    spaces between two free words (ذوب آهن) are trusted.  Safe repairs always apply.
+    """
     lex = lexicon()
     parts = _SPLIT_RE.split(text)  # [sep, word, sep, word, ..., sep]
     words = parts[1::2]
@@ -353,10 +407,20 @@ def zwnj_edits(text: str) -> list[Edit]:
     for w, sep in zip(words, seps):
         starts.append(pos)
         pos += len(w) + len(sep)
-    edits: list[Edit] = []
+    # (kind, edits, fallback edits if this kind is not applied)
+    groups: list[tuple[str, list[Edit], list[Edit]]] = []
     first_parts = lex.first_parts
     joinable = lex.joinable
-    fix_glued = lex.fix_glued
+    bound_suffix = lex.bound_suffix
+    bound_prefix = lex.bound_prefix
+
+    def glued(k: int) -> None:
+        w = words[k]
+        if len(w) > 2 and ZWNJ not in w:
+            out = lex.fix_glued(w)
+            if out:
+                groups.append((_glued_kind(out), _form_edits(text, starts[k], starts[k] + len(w), out), []))
+
     n = len(words)
     i = 0
     while i < n:
@@ -381,7 +445,20 @@ def zwnj_edits(text: str) -> list[Edit]:
                 for last in range(last, i, -1):
                     out = lex.join_run(words[i : last + 1])
                     if out:
-                        edits.extend(_form_edits(text, s, starts[last] + len(words[last]), out))
+                        run = words[i : last + 1]
+                        bound = _conventional(out) or any(
+                            t in bound_prefix for t in run[:-1]
+                        ) or any(t in bound_suffix for t in run[1:])
+                        edits = _form_edits(text, s, starts[last] + len(words[last]), out)
+                        if bound:
+                            groups.append(("join_bound", edits, []))
+                        else:
+                            before = len(groups)
+                            for k2 in range(i, last + 1):
+                                glued(k2)
+                            fallback = [e for g in groups[before:] for e in g[1]]
+                            del groups[before:]
+                            groups.append(("join_free", edits, fallback))
                         i = last + 1
                         done = True
                         break
@@ -392,16 +469,24 @@ def zwnj_edits(text: str) -> list[Edit]:
             else:
                 keep = lex.forms.get(w + " " + words[i + 1], 0) >= _MIN_KNOWN
             nxt = words[i + 1]
-            if not keep and (nxt in lex.bound_suffix or w in lex.bound_prefix):
-                left = w if ZWNJ in w else (fix_glued(w) or w)
-                right = nxt if ZWNJ in nxt else (fix_glued(nxt) or nxt)
-                sep = ZWNJ if ends_joining(left) or w in lex.bound_prefix else ""
-                edits.extend(_form_edits(text, s, starts[i + 1] + len(nxt), left + sep + right))
+            if not keep and (nxt in bound_suffix or w in bound_prefix):
+                left = w if ZWNJ in w else (lex.fix_glued(w) or w)
+                right = nxt if ZWNJ in nxt else (lex.fix_glued(nxt) or nxt)
+                sep = ZWNJ if ends_joining(left) or w in bound_prefix else ""
+                groups.append(("join_bound", _form_edits(text, s, starts[i + 1] + len(nxt), left + sep + right), []))
                 i += 2
                 continue
-        if len(w) > 2 and ZWNJ not in w:
-            out = fix_glued(w)
-            if out:
-                edits.extend(_form_edits(text, s, s + len(w), out))
+        glued(i)
         i += 1
-    return edits
+
+    n_glued = sum(1 for g in groups if g[0] == "glued_safe")
+    n_spaced = sum(1 for g in groups if g[0] == "join_bound")
+    skip = set()
+    if n_spaced and not n_glued:
+        skip.add("glued_other")
+    if n_glued and not n_spaced:
+        skip.add("join_free")
+    out_edits: list[Edit] = []
+    for kind, edits, fallback in groups:
+        out_edits.extend(fallback if kind in skip else edits)
+    return out_edits
