@@ -53,10 +53,8 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
     text, toks = scan.text, scan.tokens
     events: list[Event] = []
     for i, t in enumerate(toks):
-        if scan.footer[i] or any(s <= t.start < e for s, e in quoted):
-            continue
-        cue = scan.match(i, _CUES, 2)
-        if not cue:
+        cue = None if scan.footer[i] else scan.match(i, _CUES, 2)
+        if not cue or any(s <= t.start < e for s, e in quoted):
             continue
         etype = cue[1]
         b = scan.blocks[scan.block_of[i]]

@@ -16,6 +16,15 @@ _FOLD = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه
 _SEP = re.compile(r"[\s\u200c\u200d]+")
 
 
+_WORD_KEY = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ۀ": "ه", "ة": "ه", "أ": "ا", "إ": "ا", "ؤ": "و",
+                           "\u200c": None, "\u200d": None})
+
+
+def word_key(w: str) -> str:
+    """:func:`key` of one word (no spaces inside): a single translate, for the tokenizer's hot loop."""
+    return w.translate(_WORD_KEY)
+
+
 def key(s: str) -> str:
     """The matching key of a word or phrase: folded letters, no spaces or half-spaces."""
     return _SEP.sub("", s.translate(_FOLD)).replace("أ", "ا")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon as L
 from .text import Block, Token
@@ -48,6 +49,21 @@ class Mention:
     role: str | None = None
 
 
+_PREFIX_CACHE: dict[int, tuple[dict[str, str], frozenset[str]]] = {}
+
+
+def _prefixes(table: dict[str, str]) -> frozenset[str]:
+    """Every prefix of every key of ``table`` (cached per table), so a match can stop early."""
+    got = _PREFIX_CACHE.get(id(table))
+    if got is not None and got[0] is table:
+        return got[1]
+    pref = frozenset(k[:n] for k in table for n in range(1, len(k) + 1))
+    if len(_PREFIX_CACHE) > 64:
+        _PREFIX_CACHE.clear()
+    _PREFIX_CACHE[id(table)] = (table, pref)
+    return pref
+
+
 class Scan:
     """The token stream of one article with helpers to match phrases whatever their spacing."""
 
@@ -65,22 +81,29 @@ class Scan:
             self.block_of[t.i] = b
             self.footer[t.i] = (not inside) or blocks[b].kind == "footer"
 
+        self._join = [
+            self.block_of[i] == self.block_of[i + 1]
+            and bool(_GAP_OK.match(text[tokens[i].end : tokens[i + 1].start]))
+            for i in range(len(tokens) - 1)
+        ] + [False]
+
     def joined(self, i: int) -> bool:
         """True when token ``i`` and ``i+1`` are separated by spaces only (same phrase possible)."""
-        if i + 1 >= len(self.tokens):
-            return False
-        a, b = self.tokens[i], self.tokens[i + 1]
-        return self.block_of[i] == self.block_of[i + 1] and bool(_GAP_OK.match(self.text[a.end : b.start]))
+        return 0 <= i < len(self._join) and self._join[i]
 
     def match(self, i: int, table: dict[str, str], maxn: int = 4) -> tuple[int, str] | None:
         """Longest phrase of ``table`` starting at token ``i``: (number of tokens, value)."""
+        pref = _prefixes(table)
         best = None
         k = ""
+        toks, join = self.tokens, self._join
         for n in range(maxn):
             j = i + n
-            if j >= len(self.tokens) or (n and not self.joined(j - 1)):
+            if j >= len(toks) or (n and not join[j - 1]):
                 break
-            k += self.tokens[j].key
+            k += toks[j].key
+            if k not in pref:
+                break
             if k in table:
                 best = (n + 1, table[k])
         return best
@@ -297,10 +320,11 @@ def find_repeats(scan: Scan, mentions: list[Mention], people: list[Person]) -> l
             forms.setdefault(p.last, p)
     out = []
     toks = scan.tokens
+    table = {k: k for k in forms}
     for i in range(len(toks)):
         if i in covered or scan.footer[i]:
             continue
-        m = scan.match(i, forms and {k: k for k in forms}, 4)
+        m = scan.match(i, table, 4)
         if m and not any(q in covered for q in range(i, i + m[0])):
             p = forms[m[1]]
             out.append(Mention(toks[i].start, toks[i + m[0] - 1].end, i, i + m[0], "name", scan.span_text(i, i + m[0]), p))
@@ -321,9 +345,14 @@ def agency_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(2) if m.group(2) else m.end(1)) for m in _AGENCY.finditer(text)]
 
 
+@lru_cache(maxsize=1)
+def _place_table() -> dict[str, str]:
+    return {k: k for k in L.places()}
+
+
 def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:
     """Gazetteer matches (countries, cities, regions), longest first, outside person names and footers."""
-    table = {k: k for k in L.places()}
+    table = _place_table()
     out = []
     i = 0
     toks = scan.tokens

@@ -22,6 +22,8 @@ _SENT_END = re.compile(r"[.!؟?](?=\s|$|[«»\"])|\n")
 _ADVERBS = {L.key(w) for w in "همچنین سپس اما ولی نیز هم بنابراین همچنان در ادامه بلافاصله پیشتر قبلا اخیرا".split()}
 _INDIRECT_CUES = {L.key(w): w for w in ("به گفته", "به نوشته", "به اعتقاد", "به عقیده", "به ادعای", "به نقل از")}
 _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
+_PASSIVE = {k: k for k in L.PASSIVE_SPEECH}
+_THAT_T = {k: k for k in _THAT}
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
 
 
@@ -132,7 +134,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     for bi, b in enumerate(body):
         for m in re.finditer(r"[:：]", text[b.start : b.end]):
             c = b.start + m.start()
-            v = _verb_before(scan, c, verbs) or _verb_before(scan, c, {k: k for k in L.PASSIVE_SPEECH})
+            v = _verb_before(scan, c, verbs) or _verb_before(scan, c, _PASSIVE)
             if v and not text[scan.tokens[v[1] - 1].end : c].strip():
                 colon_at.setdefault(bi, []).append((c, v))
     attributing = set(colon_at)
@@ -205,7 +207,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         # 3. «X گفت که …», «گفته می‌شود که …»
         if t.key == "که" and i > 0 and scan.joined(i - 1):
             v = _verb_before(scan, t.start, verbs)
-            passive = _verb_before(scan, t.start, {k: k for k in L.PASSIVE_SPEECH})
+            passive = _verb_before(scan, t.start, _PASSIVE)
             if v or passive:
                 v0, v1 = v or passive  # type: ignore[misc]
                 send = _sentence_end(text, t.end, b_end)
@@ -258,7 +260,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             j = i + 2
             if toks[j].key in {"بر", "به"}:
                 j += 1
-            th = scan.match(j, {k: k for k in _THAT}, 2) if j < len(toks) else None
+            th = scan.match(j, _THAT_T, 2) if j < len(toks) else None
             if th:
                 s0 = toks[j + th[0] - 1].end
                 send = _sentence_end(text, s0, b_end)
@@ -288,10 +290,14 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
 
 
 def _block_index(body: list, pos: int) -> int:
-    for n, b in enumerate(body):
-        if b.start <= pos < b.end:
-            return n
-    return max(0, len(body) - 1)
+    lo, hi = 0, len(body)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if body[mid].end <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return min(lo, max(0, len(body) - 1))
 
 
 def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention | None:

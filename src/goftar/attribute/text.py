@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Document
-from .lexicon import key
+from .lexicon import word_key
 
 # a word: anything but whitespace and punctuation; U+200C stays inside the word
 _WORD = re.compile(r"[^\s«»\"“”'()\[\]{}:：؛;،,.!؟?|/\\…\-–—]+")
@@ -38,7 +38,7 @@ class Block:
 
 def tokenize(text: str) -> list[Token]:
     """Every word of ``text`` with offsets."""
-    return [Token(n, m.start(), m.end(), m.group(), key(m.group())) for n, m in enumerate(_WORD.finditer(text))]
+    return [Token(n, m.start(), m.end(), m.group(), word_key(m.group())) for n, m in enumerate(_WORD.finditer(text))]
 
 
 def is_footer(line: str) -> bool:
