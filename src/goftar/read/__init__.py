@@ -159,6 +159,10 @@ def body_stage(doc: Document, settings: Settings) -> Document:
         b = blocks[i]
         if b.label == "text" and i not in header:
             doc.add_span("paragraph", b.start, b.end)
+    if not doc.layer("paragraph") and not doc.layer("lead"):
+        warnings = doc.meta.setdefault("warnings", [])
+        if "no article text found" not in " ".join(warnings):
+            warnings.append("no article text found")
     return doc
 
 
