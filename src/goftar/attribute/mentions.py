@@ -143,7 +143,8 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
     return i, j, scan.text.rfind("«", 0, t.start), close + 1
 
 
-_ROLE_END = {L.key(w) for w in "دیدار ملاقات گفتگو گفت‌وگو سفر نشست جلسه مراسم سخنان مواضع ضمن همراه نیز روز امروز دیروز".split()}
+_ROLE_END = {L.key(w) for w in """دیدار ملاقات گفتگو گفت‌وگو سفر نشست جلسه مراسم سخنان مواضع ضمن همراه نیز روز امروز
+دیروز معتقد هیئت هیات""".split()}
 
 
 def _role_at(scan: Scan, i: int) -> int | None:
@@ -155,6 +156,13 @@ def _role_at(scan: Scan, i: int) -> int | None:
     names = L.name_tokens()
     while j < len(scan.tokens) and j - i < 8 and scan.joined(j - 1):
         k = scan.tokens[j].key
+        if k == "و" and j - i >= 2 and j + 1 < len(scan.tokens) and scan.joined(j):
+            nk = scan.tokens[j + 1].key
+            if (nk not in L.STOP and nk not in _ROLE_END and names.get(nk) != "first" and nk not in L.PRONOUNS
+                    and not scan.match(j + 1, L.ROLE_KEYS, 2) and not scan.match(j + 1, L.TITLE_KEYS, 3)
+                    and nk not in L.places() and not scan.match(j + 1, L.speech_verbs(), 3)):
+                j += 2  # «وزیر آموزش و پرورش», «معاون پیشگیری و درمان …»
+                continue
         if (k in L.FUNCTION or scan.match(j, L.speech_verbs(), 3) or names.get(k) == "first"
                 or scan.match(j, L.TITLE_KEYS, 3) or k in L.CLAUSE_VERBS or k in _ROLE_END):
             break
@@ -206,8 +214,10 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 k = j + 1
                 while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and toks[k].key in names:
                     k += 1
-                if k == j + 1 and k < len(toks) and scan.joined(j) and _name_token_ok(scan, k) and len(toks[k].key) >= 3 \
-                        and toks[k].key not in L.places():
+                # then surnames the lexicon does not know, as long as they are not ordinary words
+                while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) \
+                        and len(toks[k].key) >= 3 and toks[k].key not in L.places() \
+                        and toks[k].key not in L.common_words():
                     k += 1
                 if k - j >= 2:
                     name_rng, span_end = (j, k), toks[k - 1].end
@@ -227,6 +237,19 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
             i += 1
             continue
         r = _role_at(scan, i)
+        if r and raw and raw[-1][0].t1 == i:
+            pass  # already right after a name
+        elif r and i >= 2:
+            k = i
+            while k > 0 and i - k < 3 and scan.joined(k - 1) and not used[k - 1] \
+                    and _name_token_ok(scan, k - 1) and toks[k - 1].key not in L.common_words() \
+                    and len(toks[k - 1].key) >= 3 and toks[k - 1].key not in L.places() and not scan.footer[k - 1]:
+                k -= 1
+            before = scan.text[toks[k - 1].end : toks[k].start] if k > 0 else "."
+            if i - k >= 2 and (k == 0 or re.search(r"[.،:؛!؟»«\n]", before) or toks[k - 1].key in L.FUNCTION):
+                ment = Mention(toks[k].start, toks[i - 1].end, k, i, "name", scan.span_text(k, i))
+                ment.role = ment.text
+                raw.append((ment, []))
         if r:
             roles.append(Mention(toks[i].start, toks[r - 1].end, i, r, "role", scan.span_text(i, r)))
             for q in range(i, r):

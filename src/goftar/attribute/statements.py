@@ -87,6 +87,48 @@ def _guillemet_end(text: str, pos: int, hi: int) -> int | None:
     return None
 
 
+def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int) -> bool:
+    """Does the sentence ``[s, e)`` attribute something itself (a speech verb outside «…», «به گفته»…)?"""
+    text = scan.text
+    if re.match(r"\s*(?:به\s+گفته|به\s+گزارش|به\s+اعتقاد|وی|او|ایشان)\b", text[s:e]):
+        return True
+    depth = 0
+    i0 = _token_before(scan, s)
+    i = 0 if i0 is None else i0 + 1
+    pos = s
+    while i < len(scan.tokens) and scan.tokens[i].start < e:
+        t = scan.tokens[i]
+        depth += text.count("«", pos, t.start) - text.count("»", pos, t.start)
+        pos = t.start
+        if depth <= 0 and scan.match(i, L.speech_verbs(), 4):
+            return True
+        i += 1
+    return False
+
+
+def _inline_end(scan: Scan, mentions: list[Mention], s: int, e: int) -> int:
+    """Where quoted content after a colon ends inside its paragraph: at «» closing, or before a sentence that
+    attributes something else («… گفته : X. او همچنین گفته بود …»)."""
+    text = scan.text
+    if text[s] == "«":
+        close = _guillemet_end(text, s, e)
+        if close:
+            return close
+    first_end = _content_end(text, s, e)
+    pos = first_end
+    while pos < e:
+        nxt = _content_end(text, pos, e)
+        if nxt <= pos:
+            break
+        ss = pos
+        while ss < nxt and text[ss].isspace():
+            ss += 1
+        if _starts_attribution(scan, mentions, ss, nxt):
+            return pos
+        pos = nxt
+    return e
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in "،,:"):
         s += 1
@@ -146,6 +188,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         for n, (c, (v0, v1)) in enumerate(items):
             nxt = items[n + 1][0] if n + 1 < len(items) else b.end
             s, e = _trim(text, c + 1, nxt if n + 1 < len(items) else b.end)
+            if e > s:
+                e = _inline_end(scan, mentions, s, e)
             if n + 1 < len(items):  # content stops before the next attributing clause
                 e = _sentence_start(text, c + 1, items[n + 1][0])
                 s, e = _trim(text, s, e)
@@ -225,11 +269,12 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             j = i + vm[0]
             gap = text[toks[j - 1].end : toks[j].start]
             nk = toks[j].key
-            if ":" not in gap and "،" not in gap and "." not in gap and nk not in ("و", "که", "تا", "اما", "ولی") \
-                    and scan.block_of[j] == scan.block_of[i] and "".join(x.key for x in toks[j:j + 2]) not in L.PASSIVE_SPEECH \
-                    and nk not in L.CLAUSE_VERBS and not text[toks[j - 1].end : toks[j].start].strip() == "" or \
-                    (vm and i + vm[0] < len(toks) and "«" in text[toks[i + vm[0] - 1].end : toks[i + vm[0]].start]
-                     and ":" not in text[toks[i + vm[0] - 1].end : toks[i + vm[0]].start]):
+            quoted_next = "«" in gap and ":" not in gap
+            plain_next = (not gap.strip() and nk not in ("و", "که", "تا", "اما", "ولی", "را", "به", "از", "با")
+                          and nk not in L.CLAUSE_VERBS and scan.block_of[j] == scan.block_of[i]
+                          and "".join(x.key for x in toks[i:j + 2]) not in L.PASSIVE_SPEECH
+                          and not scan.match(j, L.speech_verbs(), 3))
+            if quoted_next or plain_next:
                 q0 = text.find("«", toks[j - 1].end, toks[j].start + 1)
                 if q0 >= 0:
                     q1 = _guillemet_end(text, q0, b_end)
