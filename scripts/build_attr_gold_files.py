@@ -14,7 +14,8 @@ from attr_gold_src_b import GOLD as B  # noqa: E402
 out = ROOT / "eval" / "attribution_gold"
 out.mkdir(exist_ok=True)
 for name, g in {**A, **B}.items():
-    rec = {"source": {"corpus": "persian_rst", "file": f"{name}.rs3"}, "split": "test",
+    split = "dev" if name.startswith("meidan0") and int(name[-3:]) <= 20 else "test"
+    rec = {"source": {"corpus": "persian_rst", "file": f"{name}.rs3"}, "split": split,
            "quotes": g["quotes"], "people": g["people"], "places": g["places"], "events": g.get("events", [])}
     (out / f"{name}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 sys.exit(subprocess.call([sys.executable, str(ROOT / "scripts" / "build_attr_gold.py"), str(out)]))

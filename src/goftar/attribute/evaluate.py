@@ -98,8 +98,8 @@ def _prf(tg: int, ng: int, tp: int, np_: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def evaluate(gold_dir: Path) -> dict[str, Any]:
-    """Read every gold article's text with goftar and score the attribution fields."""
+def evaluate(gold_dir: Path, split: str | None = None) -> dict[str, Any]:
+    """Read every gold article's text (of ``split`` if given: dev | test) and score the attribution fields."""
     from ..api import read_text, record
 
     if not gold_dir.is_dir():
@@ -115,6 +115,8 @@ def evaluate(gold_dir: Path) -> dict[str, Any]:
             gold = json.loads(f.read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
             raise InputError(f"{f}: not a gold JSON file ({e})") from None
+        if split and gold.get("split", "test") != split:
+            continue
         if not gold.get("text"):
             raise InputError(f"{f}: has no text (run scripts/build_attr_gold.py)")
         rec = record(read_text(gold["text"], path=str(f)), with_raw=False)
@@ -126,7 +128,9 @@ def evaluate(gold_dir: Path) -> dict[str, Any]:
             spk[k][0] += ok
             spk[k][1] += n
         per_article.append({"file": f.name, "misses": s["misses"]})
-    out: dict[str, Any] = {"articles": len(files)}
+    if not per_article:
+        raise InputError(f"{gold_dir}: no gold articles in split {split!r}")
+    out: dict[str, Any] = {"articles": len(per_article), "split": split or "all"}
     qp, qr, qf = _prf(*tot["quotes"])
     out["quotes"] = {"precision": qp, "recall": qr, "f1": qf, "gold": tot["quotes"][1], "predicted": tot["quotes"][3]}
     out["speaker_accuracy"] = {k: {"accuracy": ok / n if n else None, "n": n} for k, (ok, n) in sorted(spk.items())}

@@ -143,6 +143,7 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
     return i, j, scan.text.rfind("«", 0, t.start), close + 1
 
 
+_CUE_NOUNS = {L.key(w) for w in ("گفته", "اعتقاد", "عقیده", "نوشته", "ادعای")}
 _ROLE_END = {L.key(w) for w in """دیدار ملاقات گفتگو گفت‌وگو سفر نشست جلسه مراسم سخنان مواضع ضمن همراه نیز روز امروز
 دیروز معتقد هیئت هیات""".split()}
 
@@ -196,6 +197,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
             if not scan.joined(j - 1) and not scan.text[toks[j - 1].end : toks[j].start if j < len(toks) else None].strip(" ") == "«":
                 break
         name_rng: tuple[int, int] | None = None
+        after_cue = i >= 2 and toks[i - 2].key == "به" and toks[i - 1].key in _CUE_NOUNS and scan.joined(i - 1)
         span_start = toks[i].start
         span_end = 0
         if j < len(toks):
@@ -210,7 +212,16 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     k += 1
                 if k > j:
                     name_rng, span_end = (j, k), toks[k - 1].end
-            elif names.get(toks[j].key) == "first" and _name_token_ok(scan, j):
+            elif after_cue and not titles and toks[j].key not in L.common_words() and _name_token_ok(scan, j) \
+                    and len(toks[j].key) >= 3 and toks[j].key not in L.places():
+                # «به گفته شیرین ولی‌پوری خودزنی …»: after «به گفته» comes who said it
+                k = j + 1
+                while k < len(toks) and k - j < 2 and scan.joined(k - 1) and _name_token_ok(scan, k) \
+                        and toks[k].key not in L.common_words() and len(toks[k].key) >= 3:
+                    k += 1
+                if k - j >= 2:
+                    name_rng, span_end = (j, k), toks[k - 1].end
+            if name_rng is None and not titles and names.get(toks[j].key) == "first" and _name_token_ok(scan, j):
                 k = j + 1
                 while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and toks[k].key in names:
                     k += 1

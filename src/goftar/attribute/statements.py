@@ -129,6 +129,15 @@ def _inline_end(scan: Scan, mentions: list[Mention], s: int, e: int) -> int:
     return e
 
 
+_NEXT_SPEAKER = re.compile(r"[،,؛]\s*(?:او|وی|ایشان)\s")
+
+
+def _clause_cut(text: str, s: int, e: int) -> int:
+    """Indirect content ends before «، او همچنین گفته …» (another statement of the sentence)."""
+    m = _NEXT_SPEAKER.search(text, s, e)
+    return m.start() if m else e
+
+
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     while s < e and (text[s].isspace() or text[s] in "،,:"):
         s += 1
@@ -214,8 +223,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         return any(s <= pos < e for s, e in covered)
 
     toks = scan.tokens
+    skip_to = 0
     for i, t in enumerate(toks):
-        if scan.footer[i] or inside(t.start):
+        if i < skip_to or scan.footer[i] or inside(t.start):
             continue
         b_end = body[_block_index(body, t.start)].end if body else len(text)
         b_start = body[_block_index(body, t.start)].start if body else 0
@@ -223,6 +233,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         m = scan.match(i, _INDIRECT_CUES, 2)
         if m and L.key(m[1]) != L.key("به نقل از"):
             j = i + m[0]
+            skip_to = j
             comma = text.find("،", toks[j - 1].end, b_end)
             send = _content_end(text, toks[j - 1].end, b_end)
             men = [x for x in mentions if x.start >= toks[j - 1].end and x.t0 <= j + 1]
@@ -254,7 +265,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             passive = _verb_before(scan, t.start, _PASSIVE)
             if v or passive:
                 v0, v1 = v or passive  # type: ignore[misc]
-                send = _sentence_end(text, t.end, b_end)
+                send = _clause_cut(text, t.end, _content_end(text, t.end, b_end))
                 s, e = _trim(text, t.end, send)
                 if e > s:
                     cs = _sentence_start(text, b_start, toks[v0].start)
@@ -282,6 +293,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     kind = "direct"
                 else:
                     s, e = toks[j].start, _content_end(text, toks[j].start, b_end)
+                    e = _clause_cut(text, s, e)
                     kind = "indirect"
                 s, e = _trim(text, s, e)
                 if e - s > 10:
@@ -323,7 +335,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                             break
                         vv = scan.match(q, verbs, 4)
                         if vv and (q + vv[0] >= len(toks) or toks[q + vv[0]].start >= send
-                                   or text[toks[q + vv[0] - 1].end : toks[q + vv[0]].start].strip()):
+                                   or text[toks[q + vv[0] - 1].end : toks[q + vv[0]].start].strip()
+                                   or "،" in text[toks[q - 1].end : toks[q].start]):
                             stop = toks[q].start
                             break
                 s, e = _trim(text, s0, stop)
@@ -381,6 +394,7 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
 
 def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], quotes_only: bool = False) -> None:
     """Give each statement its speaker mention and person, in text order (pronouns need the one before)."""
+    _SCAN[:] = [scan]
     last: Person | None = None
     last_name: str | None = None
     persons_before = [m for m in mentions if m.person is not None]
@@ -409,6 +423,43 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
             last, last_name = st.person, st.speaker
 
 
+def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
+    """«رییس سازمان X گفته … . علیرضا جمشیدی … افزوده»: a report names by role first, then by name.
+
+    When a statement's speaker is a role nobody in the article holds and the next statement's speaker is a
+    person first named there (without a role of their own), the role is theirs: earlier statements by that
+    role (and pronouns that followed them) get the name.
+    """
+    for n, st in enumerate(statements):
+        if st.person is not None or st.speaker is None or st.mention is None or st.mention.kind != "role":
+            continue
+        role = st.speaker
+        for nxt in statements[n + 1 :]:
+            if nxt.person is None and nxt.speaker == role:
+                continue
+            p, m = nxt.person, nxt.mention
+            if p is not None and m is not None and m.kind == "name" and not p.roles and p.first_at >= st.at - 200 \
+                    and p.first_at >= (st.mention.start if st.mention else 0):
+                p.add(p.roles, role)
+                p.add(p.mentions, role)
+                for other in statements:
+                    if other.person is None and other.speaker == role:
+                        other.person, other.speaker = p, p.name
+                for men in mentions:
+                    if men.kind == "role" and men.person is None and men.text == role:
+                        men.person = p
+            break
+
+
+_THIS = {L.key("این"), L.key("همین")}
+_SCAN: list[Scan] = []
+
+
+def _after_this(men: Mention, persons: list[Mention]) -> bool:
+    scan = _SCAN[0] if _SCAN else None
+    return bool(scan) and men.t0 > 0 and scan.tokens[men.t0 - 1].key in _THIS  # type: ignore[union-attr]
+
+
 def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mention], last_name: str | None = None) -> None:
     if men.kind == "pronoun":
         if last_name is not None and last is None:  # the previous speaker was an unnamed role
@@ -425,5 +476,8 @@ def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mentio
         st.speaker = p.name if p else None
     elif men.person is not None:
         st.person, st.speaker = men.person, men.person.name
+    elif men.kind == "role" and _after_this(men, persons) and (last is not None or last_name is not None):
+        # «این جامعه‌شناس», «این پژوهشگر اجتماعی»: the one just quoted
+        st.person, st.speaker = last, (last.name if last else last_name)
     else:
         st.speaker = men.text

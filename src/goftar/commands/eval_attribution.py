@@ -11,17 +11,19 @@ import click
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--misses", is_flag=True, help="List wrong speakers per article.")
-def attribution(gold_dir: Path, as_json: bool, misses: bool) -> None:
+@click.option("--split", type=click.Choice(["dev", "test"]), default=None,
+              help="Only the articles of this split (default: all).")
+def attribution(gold_dir: Path, as_json: bool, misses: bool, split: str | None) -> None:
     """Score attribution against GOLD_DIR (one JSON per article, e.g. eval/attribution_gold)."""
     from ..attribute.evaluate import evaluate
 
-    res = evaluate(gold_dir)
+    res = evaluate(gold_dir, split)
     if as_json:
         click.echo(json.dumps(res if misses else {k: v for k, v in res.items() if k != "per_article"},
                               ensure_ascii=False, indent=2))
         return
     q = res["quotes"]
-    click.echo(f"articles: {res['articles']}   statements: gold {q['gold']}, predicted {q['predicted']}")
+    click.echo(f"split: {res['split']}   articles: {res['articles']}   statements: gold {q['gold']}, predicted {q['predicted']}")
     click.echo(f"{'metric':28s} value")
     click.echo(f"{'quote precision':28s} {q['precision']:.3f}")
     click.echo(f"{'quote recall':28s} {q['recall']:.3f}")
