@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import socket
-import tempfile
 import threading
 from pathlib import Path
 from urllib.parse import quote
@@ -63,8 +62,8 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    profile = tempfile.mkdtemp(prefix="goftar-chromium-")
+def browser(tmp_path_factory):
+    profile = tmp_path_factory.mktemp("chromium-profile")  # a new, throwaway profile, removed by pytest
     opts = webdriver.ChromeOptions()
     opts.binary_location = CHROMIUM
     for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-dev-shm-usage",
@@ -76,7 +75,6 @@ def browser():
     ARTIFACTS.mkdir(exist_ok=True)
     yield driver
     driver.quit()
-    shutil.rmtree(profile, ignore_errors=True)
 
 
 def wait(driver, css: str):

@@ -7,7 +7,6 @@ plus one hostile article whose text carries a ``<script>``.
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from importlib import resources
 
@@ -296,12 +295,17 @@ def test_request_bodies_are_size_limited(built):
     app.state.archive.close()
 
 
-def test_serve_refuses_a_missing_archive_with_one_line():
-    r = subprocess.run([sys.executable, "-m", "goftar", "serve", "--db", "/nonexistent/goftar.db"],
-                       capture_output=True, text=True, timeout=60)
-    assert r.returncode != 0
-    assert r.stderr.startswith("goftar: error:") and "Traceback" not in r.stderr
-    assert len(r.stderr.strip().splitlines()) == 1
+def test_serve_refuses_a_missing_archive_with_one_line(monkeypatch, capsys, tmp_path):
+    from goftar.cli import run
+
+    monkeypatch.setattr(sys, "argv", ["goftar", "serve", "--db", str(tmp_path / "missing.db")])
+    with pytest.raises(SystemExit) as exit_:
+        run()
+    assert exit_.value.code != 0
+    err = capsys.readouterr().err
+    assert err.startswith("goftar: error:") and "missing.db" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "missing.db").exists()
 
 
 # ---------------------------------------------------------------------------

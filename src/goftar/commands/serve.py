@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -96,7 +97,12 @@ def demo_cmd(host: str, port: int, db: str | None) -> None:
     app.state.archive.close()
     served = create_app(db)  # the demo itself is read-only
     click.echo(f"goftar: open http://{host}:{port}/ (Ctrl-C to stop)", err=True)
-    _run(served, host, port)
+    try:
+        _run(served, host, port)
+    finally:
+        served.state.archive.close()
+        if tmp is not None:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 commands = [serve_cmd, demo_cmd]
