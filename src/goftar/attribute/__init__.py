@@ -19,7 +19,8 @@ from ..pipeline import Stage
 from ..settings import Settings
 from . import lexicon as L
 from .events import find_events, resolve_date
-from .mentions import Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats
+from .mentions import (Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats,
+                       org_mentions)
 from .statements import Statement, alias_roles, find_statements, resolve
 from .text import blocks, tokenize
 
@@ -60,6 +61,7 @@ def attribute(doc: Document, settings: Settings) -> Document:
     scan = Scan(text, tokenize(text), blocks(doc))
     mentions, people = find_mentions(scan)
     mentions = sorted(mentions + find_repeats(scan, mentions, people), key=lambda m: m.start)
+    mentions = sorted(mentions + org_mentions(scan, mentions), key=lambda m: m.start)
     statements = find_statements(scan, mentions)
     resolve(scan, statements, mentions)
     alias_roles(statements, mentions)

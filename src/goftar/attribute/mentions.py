@@ -143,6 +143,7 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
     return i, j, scan.text.rfind("«", 0, t.start), close + 1
 
 
+_POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر", "دختر", "برادر", "خواهر", "پدر", "مادر", "وکیل")}
 _CUE_NOUNS = {L.key(w) for w in ("گفته", "اعتقاد", "عقیده", "نوشته", "ادعای")}
 _ROLE_END = {L.key(w) for w in """دیدار ملاقات گفتگو گفت‌وگو سفر نشست جلسه مراسم سخنان مواضع ضمن همراه نیز روز امروز
 دیروز معتقد هیئت هیات""".split()}
@@ -164,7 +165,8 @@ def _role_at(scan: Scan, i: int) -> int | None:
                     and nk not in L.places() and not scan.match(j + 1, L.speech_verbs(), 3)):
                 j += 2  # «وزیر آموزش و پرورش», «معاون پیشگیری و درمان …»
                 continue
-        if (k in L.FUNCTION or scan.match(j, L.speech_verbs(), 3) or names.get(k) == "first"
+        if (k in L.FUNCTION or scan.match(j, L.speech_verbs(), 3) or scan.match(j, L.OPINION, 3)
+                or names.get(k) == "first"
                 or scan.match(j, L.TITLE_KEYS, 3) or k in L.CLAUSE_VERBS or k in _ROLE_END):
             break
         j += 1
@@ -252,12 +254,28 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
             pass  # already right after a name
         elif r and i >= 2:
             k = i
+            comma_gap = re.fullmatch(r"\s*[،,]\s*", scan.text[toks[i - 1].end : toks[i].start]) is not None
+            if comma_gap and not used[i - 1]:
+                # «مجیدرضا حریری ، نایب‌رییس اتاق بازرگانی»: look back from before the comma
+                k2 = i - 1
+                while k2 > 0 and i - 1 - k2 < 3 and (k2 == i - 1 or scan.joined(k2)) and not used[k2] \
+                        and _name_token_ok(scan, k2) and toks[k2].key not in L.common_words() \
+                        and len(toks[k2].key) >= 3 and toks[k2].key not in L.places():
+                    k2 -= 1
+                k2 += 1
+                before = scan.text[toks[k2 - 1].end : toks[k2].start] if k2 > 0 else "."
+                if i - k2 >= 2 and (k2 == 0 or re.search(r"[.،:؛!؟»«\n]", before) or toks[k2 - 1].key in L.FUNCTION):
+                    ment = Mention(toks[k2].start, toks[i - 1].end, k2, i, "name", scan.span_text(k2, i))
+                    ment.role = ment.text
+                    raw.append((ment, []))
+                    k = i  # done
+                    before = ""
             while k > 0 and i - k < 3 and scan.joined(k - 1) and not used[k - 1] \
                     and _name_token_ok(scan, k - 1) and toks[k - 1].key not in L.common_words() \
                     and len(toks[k - 1].key) >= 3 and toks[k - 1].key not in L.places() and not scan.footer[k - 1]:
                 k -= 1
             before = scan.text[toks[k - 1].end : toks[k].start] if k > 0 else "."
-            if i - k >= 2 and (k == 0 or re.search(r"[.،:؛!؟»«\n]", before) or toks[k - 1].key in L.FUNCTION):
+            if not comma_gap and i - k >= 2 and (k == 0 or re.search(r"[.،:؛!؟»«\n]", before) or toks[k - 1].key in L.FUNCTION):
                 ment = Mention(toks[k].start, toks[i - 1].end, k, i, "name", scan.span_text(k, i))
                 ment.role = ment.text
                 raw.append((ment, []))
@@ -320,7 +338,8 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
         gap = scan.text[name_end[r.t0].end : r.start].replace("»", "") if r.t0 in name_end else ""
         if r.t0 in name_end and (_GAP_OK.match(gap) or re.fullmatch(r"\s*[،,]\s*", gap)):  # «X ، رییس …»
             owner = name_end[r.t0].person
-        elif r.t1 in name_start and _GAP_OK.match(scan.text[r.end : name_start[r.t1].start].replace("«", "")):
+        elif r.t1 in name_start and _GAP_OK.match(scan.text[r.end : name_start[r.t1].start].replace("«", "")) \
+                and scan.tokens[r.t1 - 1].key not in _POSSESSED:
             owner = name_start[r.t1].person
         if owner:
             owner.add(owner.roles, r.text)
@@ -340,6 +359,26 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
                 r.person = owner
                 owner.add(owner.mentions, r.text)
     return people
+
+
+def org_mentions(scan: Scan, mentions: list[Mention]) -> list[Mention]:
+    """Organisations that can say things («وزارت بهداشت اعلام کرده …») as mentions, outside other mentions."""
+    taken = set()
+    for m in mentions:
+        taken.update(range(m.t0, m.t1))
+    role_tokens = {q for m in mentions if m.kind.startswith("role") for q in range(m.t0, m.t1)}
+    agencies = agency_spans(scan.text)
+    starts = {t.start: t.i for t in scan.tokens}
+    ends = {t.end: t.i for t in scan.tokens}
+    out = []
+    for s, e, name in find_orgs(scan, role_tokens):
+        if any(a <= s < b for a, b in agencies) or s not in starts or e not in ends:
+            continue
+        t0, t1 = starts[s], ends[e] + 1
+        if any(q in taken for q in range(t0, t1)):
+            continue
+        out.append(Mention(s, e, t0, t1, "org", name))
+    return out
 
 
 def find_repeats(scan: Scan, mentions: list[Mention], people: list[Person]) -> list[Mention]:
@@ -426,7 +465,8 @@ def find_orgs(scan: Scan, role_tokens: set[int]) -> list[tuple[int, int, str]]:
         if m and i + m[0] < len(toks) and scan.joined(i + m[0] - 1):
             j = i + m[0]
             while j < len(toks) and j - i < 6 and scan.joined(j - 1) and toks[j].key not in L.FUNCTION \
-                    and toks[j].key not in L.speech_verbs() and toks[j].key not in L.CLAUSE_VERBS:
+                    and not scan.match(j, L.speech_verbs(), 3) and not scan.match(j, L.OPINION, 3) \
+                    and toks[j].key not in L.CLAUSE_VERBS and toks[j].key not in _ROLE_END:
                 j += 1
             if j > i + m[0]:
                 out.append((toks[i].start, toks[j - 1].end, scan.span_text(i, j)))

@@ -283,7 +283,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             quoted_next = "«" in gap and ":" not in gap
             plain_next = (not gap.strip() and nk not in ("و", "که", "تا", "اما", "ولی", "را", "به", "از", "با")
                           and nk not in L.CLAUSE_VERBS and scan.block_of[j] == scan.block_of[i]
-                          and "".join(x.key for x in toks[i:j + 2]) not in L.PASSIVE_SPEECH
+                          and "".join(x.key for x in toks[i:j + 1]) not in L.PASSIVE_SPEECH
                           and not scan.match(j, L.speech_verbs(), 3))
             if quoted_next or plain_next:
                 q0 = text.find("«", toks[j - 1].end, toks[j].start + 1)
@@ -377,11 +377,13 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
             pk = scan.tokens[prev].key
             if re.search(r"[،,؛;:»)]", gap):
                 rank = 1
+            elif pk in _QUANT:
+                rank = 1  # «برخی اقتصاددانان معتقدند», «یکی از اهالی …»
             elif pk in L.OBJECT_MARKERS:
                 rank = 9
             elif pk in L.CLAUSE_VERBS or pk in _ADVERBS or pk in L.speech_verbs():
                 rank = 1
-            elif pk == "که":
+            elif pk == "که" or pk == "و":  # «… رسیده است و وزارت بهداشت اعلام کرده …»
                 rank = 2
             elif pk in L.FUNCTION:
                 rank = 9
@@ -452,6 +454,7 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
 
 
 _THIS = {L.key("این"), L.key("همین")}
+_QUANT = {L.key(w) for w in ("برخی", "بسیاری", "یک", "دو", "سه", "چند", "تعدادی", "شماری", "اغلب", "بیشتر")}
 _SCAN: list[Scan] = []
 
 
