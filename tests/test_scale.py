@@ -48,12 +48,23 @@ def tables(outdir: Path) -> dict[str, Any]:
     return {t: read_table(outdir, t) for t in TABLES}
 
 
+def planned() -> dict[str, int]:
+    """Every input reference → the partition it belongs to (from the plan, not from a run)."""
+    return {it.ref: p.pid for p in partitions(discover(INPUTS).files, SIZE) for it in p.items}
+
+
 def assert_each_input_once(outdir: Path) -> None:
-    """Every input is in exactly one row of records or errors; nothing lost, nothing twice."""
-    rec = read_table(outdir, "records").column("input").to_pylist()
-    err = read_table(outdir, "errors").column("input").to_pylist()
-    seen = rec + err
-    assert len(seen) == len(set(seen)) == N_INPUTS, sorted(seen)
+    """Every planned input is in exactly one row of records or errors, in its own partition; nested rows
+    belong to those records and none is repeated.  Nothing lost, nothing twice."""
+    rec, err = (read_table(outdir, t).select(["input", "partition"]).to_pylist() for t in ("records", "errors"))
+    seen = [(r["input"], r["partition"]) for r in rec + err]
+    assert sorted(seen) == sorted(planned().items())
+    assert sorted(int(r["input"].rsplit(":", 1)[1]) for r in err) == sorted(BAD_LINES)
+    ids = set(read_table(outdir, "records").column("id").to_pylist())
+    for t in ("quotes", "people", "events"):
+        keys = [(r["input"], r["n"]) for r in read_table(outdir, t).select(["input", "n"]).to_pylist()]
+        assert len(keys) == len(set(keys)), t
+        assert set(read_table(outdir, t).column("id").to_pylist()) <= ids, t
 
 
 @pytest.fixture(scope="module")
@@ -111,6 +122,7 @@ def test_local_batch_writes_every_table_with_the_cli_record(reference: dict[str,
     assert not list(out.rglob("*.tmp"))
 
 
+@pytest.mark.slow
 def test_dask_engine_gives_the_same_tables_as_local(reference: dict[str, Any], tmp_path: Path) -> None:
     out = tmp_path / "dask"
     res = run_batch(INPUTS, out, engine="dask", workers=2, partition_size=SIZE)
@@ -120,8 +132,8 @@ def test_dask_engine_gives_the_same_tables_as_local(reference: dict[str, Any], t
         assert got[t].equals(reference["tables"][t]), t
 
 
-def test_dask_worker_killed_mid_partition_loses_and_duplicates_nothing(reference: dict[str, Any],
-                                                                      tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_dask_worker_killed_mid_partition_loses_and_duplicates_nothing(tmp_path: Path) -> None:
     flags, out = tmp_path / "flags", tmp_path / "out"
     fault = Fault("pause", 2, str(flags))  # partition 2 writes records/, announces its pid, then hangs
     box: dict[str, Any] = {}
@@ -141,30 +153,26 @@ def test_dask_worker_killed_mid_partition_loses_and_duplicates_nothing(reference
     th.join(timeout=120)
     assert not th.is_alive() and "error" not in box, box.get("error")
     assert not box["result"].failures
-    assert victim not in box["result"].worker_pids or len(box["result"].worker_pids) > 1
+    redo = json.loads(marker_path(out, "part-000002").read_text())
+    assert redo["worker_pid"] != victim  # partition 2 was finished by another (or restarted) worker process
     assert_each_input_once(out)
-    got = tables(out)
-    for t in TABLES:
-        assert got[t].equals(reference["tables"][t]), t
 
 
-def test_local_worker_killed_mid_partition_is_retried(reference: dict[str, Any], tmp_path: Path) -> None:
+def test_local_worker_killed_mid_partition_is_retried(tmp_path: Path) -> None:
     fault = Fault("kill", 4, str(tmp_path / "flags"))  # the process SIGKILLs itself after writing records/
     res = run_batch(INPUTS, tmp_path / "out", engine="local", workers=2, partition_size=SIZE, fault=fault)
     assert fault.flag().exists() and not res.failures
     assert_each_input_once(tmp_path / "out")
-    assert read_table(tmp_path / "out", "records").equals(reference["tables"]["records"])
 
 
-def test_failed_partition_is_reported_then_completed_by_a_second_run(reference: dict[str, Any],
-                                                                     tmp_path: Path) -> None:
+def test_failed_partition_is_reported_then_completed_by_a_second_run(tmp_path: Path) -> None:
     out, fault = tmp_path / "out", Fault("raise", 1, str(tmp_path / "flags"))
     res = run_batch(INPUTS, out, engine="local", workers=1, partition_size=SIZE, retries=0, fault=fault)
     assert [f.partition for f in res.failures] == [1] and "injected failure" in res.failures[0].reason
     assert "part-000001" not in finished_partitions(out)
     again = run_batch(INPUTS, out, engine="local", workers=1, partition_size=SIZE)
     assert (again.partitions, again.skipped) == (1, 6) and not again.failures
-    assert read_table(out, "records").equals(reference["tables"]["records"])
+    assert_each_input_once(out)
 
 
 def _batch_cmd(out: Path, *extra: str) -> list[str]:
@@ -172,7 +180,8 @@ def _batch_cmd(out: Path, *extra: str) -> list[str]:
             "--workers", "1", *extra]
 
 
-def test_resume_after_an_interrupted_run_completes_the_table(reference: dict[str, Any], tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_resume_after_an_interrupted_run_completes_the_table(tmp_path: Path) -> None:
     out, flags = tmp_path / "out", tmp_path / "flags"
     fault = Fault("pause", 3, str(flags))
     env = {**os.environ, "GOFTAR_SCALE_FAULT": f"pause:3:{flags}"}
@@ -195,7 +204,6 @@ def test_resume_after_an_interrupted_run_completes_the_table(reference: dict[str
     assert (summary["skipped"], summary["partitions"]) == (3, 4)
     assert {p: p.stat().st_mtime_ns for p in done_before} == done_before  # finished partitions untouched
     assert_each_input_once(out)
-    assert read_table(out, "records").equals(reference["tables"]["records"])
     assert not list(out.rglob("*.tmp"))
 
 

@@ -53,11 +53,23 @@ class BatchResult:
     worker_pids: set[int] = field(default_factory=set)
     failures: list[Failure] = field(default_factory=list)
     skipped_files: int = 0
+    #: summed time workers spent inside partitions, and the wall-clock window from the first partition's
+    #: start to the last one's end (excludes starting processes or a cluster)
+    busy_seconds: float = 0.0
+    first_start: float | None = None
+    last_finish: float | None = None
 
     @property
     def rate(self) -> float:
         """Articles (read or failed) per second of wall time over the processed partitions."""
         return self.inputs / self.seconds if self.seconds > 0 else 0.0
+
+    @property
+    def steady_rate(self) -> float:
+        """Articles per second between the first partition's start and the last one's end."""
+        if self.first_start is None or self.last_finish is None or self.last_finish <= self.first_start:
+            return 0.0
+        return self.inputs / (self.last_finish - self.first_start)
 
     def add(self, m: dict[str, Any]) -> None:
         self.partitions += 1
@@ -66,11 +78,16 @@ class BatchResult:
             setattr(self, k, getattr(self, k) + m[k])
         self.peak_rss_mb = max(self.peak_rss_mb, m.get("peak_rss_mb", 0.0))
         self.worker_pids.add(m.get("worker_pid", 0))
+        self.busy_seconds += m.get("seconds", 0.0)
+        if "started" in m:
+            self.first_start = m["started"] if self.first_start is None else min(self.first_start, m["started"])
+            self.last_finish = m["finished"] if self.last_finish is None else max(self.last_finish, m["finished"])
 
     def to_json(self) -> dict[str, Any]:
         d = dataclasses.asdict(self)
         d["worker_pids"] = sorted(self.worker_pids)
         d["rate"] = round(self.rate, 2)
+        d["steady_rate"] = round(self.steady_rate, 2)
         d["seconds"] = round(self.seconds, 3)
         return d
 

@@ -91,7 +91,10 @@ def run_local(parts: Iterator[Partition], outdir: str, settings: Settings, worke
 
     Partitions that fail every attempt are appended to ``failures``.
     """
-    ctx = multiprocessing.get_context("spawn")
+    # forkserver: a clean server process (no threads inherited from the caller) imports and warms the
+    # pipeline once; each worker forks from it, so a pool (or a rebuilt one) starts in milliseconds
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["goftar.scale._preload"])
     r = _Retrier(parts, retries)
 
     def new_pool() -> ProcessPoolExecutor:

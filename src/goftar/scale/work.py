@@ -326,7 +326,7 @@ def process_partition(part: Partition, outdir: str, settings: Settings | None = 
     """
     settings = settings or Settings()
     out = Path(outdir)
-    t0 = time.perf_counter()
+    t0, started = time.perf_counter(), time.time()
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for item in part.items:
         try:
@@ -349,7 +349,8 @@ def process_partition(part: Partition, outdir: str, settings: Settings | None = 
         "partition": part.pid, "name": part.name, "digest": part.digest, "inputs": len(part.items),
         "first": part.items[0].ref if part.items else None, "last": part.items[-1].ref if part.items else None,
         **{t: len(rows[t]) for t in TABLES},
-        "seconds": round(time.perf_counter() - t0, 4), "peak_rss_mb": round(_peak_rss_mb(), 1),
+        "seconds": round(time.perf_counter() - t0, 4), "started": started, "finished": time.time(),
+        "peak_rss_mb": round(_peak_rss_mb(), 1),
         "worker_pid": os.getpid(), "host": socket.gethostname(),
     }
     _write_atomic(marker_path(out, part), lambda fh: fh.write(json.dumps(manifest, indent=1).encode()))
