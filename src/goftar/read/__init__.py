@@ -91,6 +91,9 @@ def _find_hint(doc: Document, hint: str | None, candidates: list[int]) -> int | 
     return None
 
 
+_GLUED_META = re.compile(r"\s(?:تاریخ[\u200c ]?انتشار|زمان[\u200c ]?انتشار|کد[\u200c ]?خبر|تاریخ)\s*[:：|]")
+
+
 def header_stage(doc: Document, settings: Settings) -> Document:
     """Title, kicker (روتیتر, the short line ending in «؛» or the page's own markup) and lead."""
     blocks = _blocks(doc)
@@ -119,6 +122,9 @@ def header_stage(doc: Document, settings: Settings) -> Document:
             kicker_i = after[0]  # kicker under the title, as in copied pages
     if title_i is not None:
         s, e = _trim(doc, blocks[title_i].start, blocks[title_i].end, "")
+        glued = _GLUED_META.search(doc.text, s + 1, e)  # a date line reflowed onto a long title
+        if glued:
+            e = _trim(doc, s, glued.start(), "")[1]
         doc.add_span("title", s, e)
     if kicker_i is not None:
         s, e = _trim(doc, blocks[kicker_i].start, blocks[kicker_i].end, "؛;:")
@@ -170,8 +176,14 @@ def body_stage(doc: Document, settings: Settings) -> Document:
 _TAG_SPLIT = re.compile(r"\s*(?:[،,|؛;#]|\s[-–—•·/]\s)\s*")
 
 
+_GLUED_LABEL_END = re.compile(rf"(?:{layout.TAG_LABELS})\s*[:|]?\s*$")
+
+
 def _add_tag(doc: Document, start: int, end: int) -> None:
     s, e = _trim(doc, start, end, "#،,؛;:.-–—|•·")
+    glued = _GLUED_LABEL_END.search(doc.text, s + 1, e)  # «… (مدیرعامل)برچسب‌ها:» left glued by repair
+    if glued:
+        s, e = _trim(doc, s, glued.start(), "#،,؛;:.-–—|•·")
     if e > s and e - s <= _TAG_MAX:
         doc.add_span("tag", s, e)
 
@@ -287,13 +299,18 @@ def published_stage(doc: Document, settings: Settings) -> Document:
             doc.meta["published_from"] = f"html:{key}"
             return doc
     doc.meta["published"] = None
-    for b in _blocks(doc):
+    for i, b in enumerate(_blocks(doc)):
+        offset = 0
         if b.label != "meta":
-            continue
-        found = find_dates(doc.span_text(b))
+            glued = _GLUED_META.search(doc.span_text(b)) if b.label == "text" and i < 6 else None
+            if not glued:
+                continue
+            offset = glued.end()  # a date line reflowed onto the title
+        found = find_dates(doc.text[b.start + offset : b.start + offset + 60 if offset else b.end])
         if found:
             f = found[0]
-            doc.add_span("published", b.start + f.start, b.start + f.end, f.calendar, iso=f.iso)
+            s = b.start + offset
+            doc.add_span("published", s + f.start, s + f.end, f.calendar, iso=f.iso)
             doc.meta["published"] = f.iso
             doc.meta["published_from"] = "text"
             return doc

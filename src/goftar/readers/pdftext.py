@@ -184,7 +184,9 @@ def paragraph_edits(text: str, breaks: "Callable[[int], bool | None] | None" = N
         if gap.count("\n") >= 2:
             continue  # already a blank line between blocks
         n = len(t1)
-        full = n >= 0.85 * width or (n >= 0.7 * width and not _END.search(t1))
+        # a row ending a sentence ends its paragraph unless it fills the column; any other row
+        # continues unless it is clearly short
+        full = n >= 0.95 * width if _END.search(t1) else n >= 0.6 * width
         known = breaks(e1) if breaks else None
         if known is not None:  # the geometry decides, but a short row never continues
             full = not known and n >= 0.5 * width
