@@ -22,6 +22,7 @@ the query side through alternative segmentations (see :func:`query_variants`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import product
 
 ZWNJ = "\u200c"
@@ -73,22 +74,16 @@ def _raw_words(text: str) -> list[str]:
     return out
 
 
+_PLAIN_WORD = re.compile(r"[0-9a-z\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF]+")
+_GLUE_SUFFIX = re.compile(r"(?<=[^\s\d]) (" + "|".join(sorted(SUFFIXES, key=len, reverse=True)) + r")(?= |$)")
+_GLUE_PREFIX = re.compile(r"(?<![^ ])(" + "|".join(sorted(PREFIXES, key=len, reverse=True)) + r") (?=[^\s\d])")
+
+
 def tokens(text: str) -> list[str]:
     """Canonical search tokens of ``text`` (see the module docstring)."""
-    words = [w.replace(ZWNJ, "") for w in _raw_words(text)]
-    out: list[str] = []
-    glue_next = False
-    for w in words:
-        if glue_next and out:
-            out[-1] += w
-            glue_next = False
-            continue
-        if w in SUFFIXES and out and not out[-1].isdigit():
-            out[-1] += w
-            continue
-        out.append(w)
-        glue_next = w in PREFIXES
-    return out
+    words = " ".join(_PLAIN_WORD.findall(fold(text).replace(ZWNJ, "")))
+    words = _GLUE_PREFIX.sub(r"\1", _GLUE_SUFFIX.sub(r"\1", words))
+    return words.split()
 
 
 def analyse(text: str) -> str:
@@ -98,7 +93,7 @@ def analyse(text: str) -> str:
 
 def joins(toks: list[str]) -> str:
     """Every two neighbouring tokens glued: the forms a half-space or lost space may take."""
-    return " ".join(a + b for a, b in zip(toks, toks[1:]) if not (a.isdigit() or b.isdigit()))
+    return " ".join(map(str.__add__, toks, toks[1:]))
 
 
 def flat(text: str) -> str:
@@ -158,19 +153,27 @@ def name_key(name: str) -> str:
     return " ".join(tokens(name))
 
 
+def _variant_classes() -> dict[str, str]:
+    classes: dict[str, str] = {}
+    for src, dst in _FOLD.items():
+        if dst:
+            classes.setdefault(dst, dst)
+            classes[dst] += src
+    return classes
+
+
+_CLASSES = _variant_classes()
+
+
+@lru_cache(maxsize=1024)
 def loose_pattern(term: str) -> re.Pattern[str]:
     """A regex finding ``term`` in unfolded text, whatever its letters, digits, half-spaces or diacritics.
 
     Used to highlight matches in snippets of the original text.
     """
-    variants: dict[str, str] = {}
-    for src, dst in _FOLD.items():
-        if dst:
-            variants.setdefault(dst, dst)
-            variants[dst] += src
     gap = r"[\u200c\u0640\u064b-\u065f\u0670 ]?"
     parts = []
     for ch in flat(term):
-        cls = variants.get(ch, ch)
+        cls = _CLASSES.get(ch, ch)
         parts.append("[" + re.escape(cls) + "]" if len(cls) > 1 else re.escape(ch))
     return re.compile(gap.join(parts), re.IGNORECASE) if parts else re.compile(r"(?!)")

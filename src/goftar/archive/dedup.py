@@ -44,12 +44,33 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(toks[i:i + k]) for i in range(len(toks) - k + 1)}
 
 
-def signature(text: str) -> np.ndarray:
-    """The MinHash signature (``NUM_PERM`` uint32 values) of ``text``."""
-    sh = shingles(text)
-    if not sh:
+_token_hash: dict[str, int] = {}
+
+
+def _hash(tok: str) -> int:
+    h = _token_hash.get(tok)
+    if h is None:
+        h = zlib.crc32(tok.encode("utf-8"))
+        if len(_token_hash) < 2_000_000:
+            _token_hash[tok] = h
+    return h
+
+
+def signature(text: str | list[str]) -> np.ndarray:
+    """The MinHash signature (``NUM_PERM`` uint32 values) of a text or of its canonical tokens.
+
+    A shingle's hash combines its words' CRC-32 hashes (stable across processes,
+    unlike Python's ``hash``), vectorised with numpy.
+    """
+    toks = tokens(text) if isinstance(text, str) else text
+    if not toks:
         return _EMPTY.copy()
-    hv = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in sh), dtype=np.uint64, count=len(sh))
+    th = np.fromiter((_hash(t) for t in toks), dtype=np.uint64, count=len(toks))
+    if len(toks) >= SHINGLE:
+        hv = th[:-2] * np.uint64(0x9E3779B1) + th[1:-1] * np.uint64(0x85EBCA77) + th[2:]
+        hv = np.unique(hv & np.uint64(0xFFFFFFFF))
+    else:
+        hv = np.unique(th)
     # (a*x + b) mod p for every permutation and shingle: a < 2**31, x < 2**32, no overflow
     perm = (np.outer(hv, _A) + _B) % _PRIME
     return perm.min(axis=0).astype(np.uint32)

@@ -58,6 +58,7 @@ class IndexDoc:
     title: str
     body: str
     names: dict[str, list[str]]
+    toks: list[str] | None = None  # tokens(title + body), when the caller has them already
 
 
 class SearchIndex:
@@ -96,7 +97,7 @@ class SearchIndex:
         w = self._w()
         k = 0
         for d in docs:
-            toks = tokens(d.title + "\n" + d.body)
+            toks = d.toks if d.toks is not None else tokens(d.title + "\n" + d.body)
             fields: dict[str, Any] = {
                 "n": d.n,
                 "story": d.story,

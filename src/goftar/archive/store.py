@@ -117,13 +117,6 @@ def _body(rec: dict[str, Any]) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def _dedup_text(rec: dict[str, Any]) -> str:
-    paras = [_str(p) for p in _list(rec.get("paragraphs"))]
-    parts = [_str(rec.get("title")), _str(rec.get("lead"))] + paras
-    s = "\n".join(p for p in parts if p)
-    return s if s.strip() else _body(rec)
-
-
 def _now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
@@ -413,7 +406,7 @@ class Archive:
         """Store a batch in one transaction, then index it (see the module docstring)."""
         if self.readonly:
             raise ArchiveError(f"{self.path}: opened read-only")
-        added: list[tuple[int, dict[str, Any]]] = []
+        added: list[tuple[int, dict[str, Any], list[str]]] = []
         try:
             with self._tx() as db:
                 for rec, raw, sha in items:
@@ -421,14 +414,18 @@ class Archive:
                     if res is None:
                         report.unchanged += 1
                         continue
-                    n, new_story = res
-                    added.append((n, rec))
+                    n, new_story, toks = res
+                    added.append((n, rec, toks))
                     report.new_stories += new_story
         except sqlite3.Error as e:
             raise _sql_error(e, self.path, "storing a batch") from None
         report.added += len(added)
         if added:
-            docs = [self._index_doc(n, rec, self._story_n(n)) for n, rec in added]
+            docs = []
+            for n, rec, toks in added:
+                doc = self._index_doc(n, rec, self._story_n(n))
+                doc.toks = toks
+                docs.append(doc)
             self._index_and_mark(docs)
 
     def _story_n(self, n: int) -> int:
@@ -436,7 +433,7 @@ class Archive:
             return int(self.db.execute("SELECT story_n FROM articles WHERE n = ?", (n,)).fetchone()[0])
 
     def _insert(self, db: sqlite3.Connection, rec: dict[str, Any], raw: bytes | None,
-                sha: str | None) -> tuple[int, bool] | None:
+                sha: str | None) -> tuple[int, bool, list[str]] | None:
         src = rec.get("source") if isinstance(rec.get("source"), dict) else {}
         raw_text = rec.get("raw") if isinstance(rec.get("raw"), str) else None
         if raw is None:
@@ -448,7 +445,8 @@ class Archive:
         if db.execute("SELECT 1 FROM articles WHERE id = ?", (rid,)).fetchone():
             rid = sha[:32]
         text = _body(rec)
-        sig = dedup.signature(_dedup_text(rec))
+        toks = tokens((_str(rec.get("title")) or "") + "\n" + text)
+        sig = dedup.signature(toks)
         bands = dedup.band_keys(sig) if (sig != 0xFFFFFFFF).any() else []
         match = None
         if bands:
@@ -478,7 +476,7 @@ class Archive:
             db.execute("INSERT INTO minhash VALUES (?, ?)", (n, dedup.to_blob(sig)))
             db.executemany("INSERT INTO bands VALUES (?, ?)", [(b, n) for b in bands])
         self._insert_children(db, n, rec)
-        return n, not match
+        return n, not match, toks
 
     def _insert_children(self, db: sqlite3.Connection, n: int, rec: dict[str, Any]) -> None:
         db.executemany("INSERT INTO tags VALUES (?, ?, ?)", [(n, t, flat(t)) for t in _names(rec.get("tags"))])
