@@ -43,7 +43,7 @@ def bbox_layout(path: Path) -> str:
     return proc.stdout.decode("utf-8", "replace") if proc.returncode == 0 else ""
 
 
-def clean_pdftotext(doc: Document, geometry: dict[int, bool] | None = None) -> Document:
+def clean_pdftotext(doc: Document, geometry: dict[int, bool | str] | None = None) -> Document:
     """Reading order of LTR runs, page furniture removed, wrapped title joined, paragraphs rebuilt.
 
     ``geometry`` maps raw row ends to paragraph ends (from :func:`geometry_breaks`); without it
@@ -58,7 +58,7 @@ def clean_pdftotext(doc: Document, geometry: dict[int, bool] | None = None) -> D
         if title:
             doc.meta.setdefault("hints", {}).setdefault("title", title)
             doc.apply(title_join_edits(doc.text, title), "pdf")
-    def breaks(end: int) -> bool | None:
+    def breaks(end: int) -> bool | str | None:
         if not geometry or end <= 0:
             return None
         return geometry.get(doc.offsets.to_raw(end - 1, end)[1])

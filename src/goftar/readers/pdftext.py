@@ -165,7 +165,7 @@ _LABEL_ROW = re.compile(
 )
 
 
-def paragraph_edits(text: str, breaks: "Callable[[int], bool | None] | None" = None) -> list[Edit]:
+def paragraph_edits(text: str, breaks: "Callable[[int], bool | str | None] | None" = None) -> list[Edit]:
     """Rebuild paragraphs from pdftotext's one-line-per-row output, using line lengths.
 
     pdftotext separates lines of a paragraph and paragraphs alike with one newline.  A row that
@@ -188,14 +188,16 @@ def paragraph_edits(text: str, breaks: "Callable[[int], bool | None] | None" = N
         # continues unless it is clearly short
         full = n >= 0.95 * width if _END.search(t1) else n >= 0.6 * width
         known = breaks(e1) if breaks else None
-        if known is not None:  # the geometry decides, but a short row never continues
+        if known == "join":  # a wrapped heading in a large font
+            full = True
+        elif known is not None:  # the geometry decides, but a short row never continues
             full = not known and n >= 0.5 * width
         full = full and not _LABEL_ROW.match(t2) and not _LABEL_ROW.match(t1)
         edits.append(Edit(e1, s2, " " if full else "\n\n", "pdf:join-row" if full else "pdf:paragraph"))
     return edits
 
 
-def geometry_breaks(bbox_xhtml: str, text: str) -> dict[int, bool]:
+def geometry_breaks(bbox_xhtml: str, text: str) -> dict[int, bool | str]:
     """Paragraph ends from ``pdftotext -bbox-layout``: a vertical gap under a row larger than
     ~40 % of its height ends a paragraph.  Keyed by the offset in ``text`` (pdftotext's plain
     output of the same file) where each row ends; empty if the two outputs do not line up."""
@@ -212,13 +214,18 @@ def geometry_breaks(bbox_xhtml: str, text: str) -> dict[int, bool]:
     for n in page_sizes:
         k += n
         last_on_page.add(k - 1)
-    out: dict[int, bool] = {}
+    heights = sorted(y1 - y0 for y0, y1 in boxes)
+    body_height = heights[len(heights) // 2] if heights else 0.0
+    out: dict[int, bool | str] = {}
     for i in range(len(rows) - 1):
         if i in last_on_page:
             continue
-        (a0, a1), (b0, _b1) = boxes[i], boxes[i + 1]
+        (a0, a1), (b0, b1) = boxes[i], boxes[i + 1]
         gap = b0 - a1
         if gap < -1:  # a new column or a float: unknown
             continue
-        out[rows[i]] = gap > 0.4 * (a1 - a0)
+        ends = gap > 0.4 * (a1 - a0)
+        big = (a1 - a0) > 1.3 * body_height and abs((b1 - b0) - (a1 - a0)) < 0.1 * (a1 - a0)
+        # rows of a heading in a large font: few characters, yet one line wrapped
+        out[rows[i]] = "join" if big and not ends else ends
     return out
