@@ -223,14 +223,23 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     k += 1
                 if k - j >= 2:
                     name_rng, span_end = (j, k), toks[k - 1].end
+            if name_rng is None and not titles and j == i and _clause_start(scan, i) and _unknown_word(scan, i):
+                # «هدایت‌اله جمالی‌پور در جلسه …»: two or three unknown words opening a clause, then «در / با …»
+                k = i + 1
+                while k < len(toks) and k - i < 3 and scan.joined(k - 1) and _unknown_word(scan, k):
+                    k += 1
+                if k - i >= 2 and k < len(toks) and scan.joined(k - 1) and (
+                        toks[k].key in _AFTER_NAME or scan.match(k, L.speech_verbs(), 3)):
+                    name_rng, span_end = (i, k), toks[k - 1].end
             if name_rng is None and not titles and names.get(toks[j].key) == "first" and _name_token_ok(scan, j):
                 k = j + 1
                 while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and toks[k].key in names:
                     k += 1
-                # then surnames the lexicon does not know, as long as they are not ordinary words
+                # then surnames the lexicon does not know: one right after a first name may be an ordinary
+                # word too («اسماعیل دوستی», «مهدی چمران»), further ones may not
                 while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) \
                         and len(toks[k].key) >= 3 and toks[k].key not in L.places() \
-                        and toks[k].key not in L.common_words():
+                        and (k == j + 1 or toks[k].key not in L.common_words()) and not _NOT_NAME.search(toks[k].key):
                     k += 1
                 if k - j >= 2:
                     name_rng, span_end = (j, k), toks[k - 1].end
@@ -289,6 +298,28 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     people = _people(scan, raw, roles)
     mentions = sorted([m for m, _ in raw] + roles + pronouns, key=lambda m: m.start)
     return mentions, people
+
+
+_AFTER_NAME = {L.key(w) for w in ("در", "با", "ضمن", "طی", "امروز", "روز", "نیز", "هم", "همچنین", "پس", "که")}
+
+
+# infinitives, plurals, adverbs with tanwin, «می‌…» verbs: never a name
+_NOT_NAME = re.compile(r"(?:دن|تن|ها|های|هایی|گان|ات|ً|ی‌ای)$|^(?:می|نمی)|[0-9۰-۹a-zA-Z]")
+
+
+def _unknown_word(scan: Scan, j: int) -> bool:
+    """A word that could be part of a name: not frequent, not a function word, role, title, verb or place."""
+    k = scan.tokens[j].key
+    return (len(k) >= 3 and k not in L.common_words() and k not in L.places() and _name_token_ok(scan, j)
+            and not _NOT_NAME.search(k))
+
+
+def _clause_start(scan: Scan, i: int) -> bool:
+    """Token ``i`` opens a sentence or a clause (after «.», «:», «،», a line break or «به گزارش …،»)."""
+    if i == 0:
+        return True
+    gap = scan.text[scan.tokens[i - 1].end : scan.tokens[i].start]
+    return bool(re.search(r"[.!؟?:،\n]", gap))
 
 
 def _role_after(scan: Scan, char_end: int, t: int) -> bool:
@@ -442,7 +473,7 @@ def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:
     return out
 
 
-_AGENCY = re.compile(r"به\s+گزارش\s+([^،,:.\n]{2,60}?)\s*(?:،|,|به\s+نقل\s+از\s+([^،,:.\n]{2,60}?)\s*[،,])")
+_AGENCY = re.compile(r"به[\s\u200c]+گزارش\s+([^،,:.\n]{2,80}?)\s*(?:،|,|به[\s\u200c]*نقل\s+از\s+([^،,:.\n]{2,80}?)\s*[،,])")
 _SOURCE = re.compile(r"^\s*منبع\s*[|:：]?\s*(.+?)\s*$", re.M)
 
 

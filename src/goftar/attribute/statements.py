@@ -361,9 +361,12 @@ def _block_index(body: list, pos: int) -> int:
 def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention | None:
     """The mention that is the grammatical subject of the clause ``[lo, hi)``."""
     text = scan.text
-    m = re.match(r"\s*به\s+گزارش[^،]{0,80}،", text[lo:hi])
+    m = re.match(r"\s*به[\s\u200c]+گزارش[^،]{0,200}،", text[lo:hi])
     if m:
         lo += m.end()
+    colon = max(text.rfind(":", lo, hi), text.rfind("：", lo, hi))
+    if colon >= 0:  # «خبرگزاری فارس: رئیس اداره … گفت»: the dateline is not the subject
+        lo = colon + 1
     best: tuple[int, Mention] | None = None
     for men in mentions:
         if not (lo <= men.start < hi) or men.kind == "role-bound" and best is not None:
