@@ -395,8 +395,8 @@ def zwnj_edits(text: str) -> list[Edit]:
 
     The text's damage profile is taken into account: when it shows spaced damage
     (standalone ها، می …) but no glued damage (no glued می‌ verbs or plurals), its
-    glued words are trusted; when it shows glued damage but no spaced damage, its
-    spaces between two free words (ذوب آهن) are trusted.  Safe repairs always apply.
+    glued words are trusted; unless it shows spaced damage, its spaces between two
+    free words (ذوب آهن, رئیس جمهور) are trusted.  Safe repairs always apply.
     """
     lex = lexicon()
     parts = _SPLIT_RE.split(text)  # [sep, word, sep, word, ..., sep]
@@ -484,7 +484,7 @@ def zwnj_edits(text: str) -> list[Edit]:
     skip = set()
     if n_spaced and not n_glued:
         skip.add("glued_other")
-    if n_glued and not n_spaced:
+    if not n_spaced:
         skip.add("join_free")
     out_edits: list[Edit] = []
     for kind, edits, fallback in groups:
