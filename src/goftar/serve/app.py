@@ -40,6 +40,10 @@ FILTER_LABELS = {
     "since": "از تاریخ",
     "until": "تا تاریخ",
 }
+#: How many repairs the article page lists one by one (all are marked in the text).
+MAX_EDIT_ROWS = 400
+#: How many quotes a person page lists (the plot counts them all).
+MAX_PERSON_QUOTES = 200
 #: How many top hits the counts by story look at (page one only).
 STORY_WINDOW = 100
 _DATE = re.compile(r"^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$")
@@ -127,6 +131,8 @@ def _plain(obj: Any) -> Any:
     if hasattr(obj, "to_json"):
         return obj.to_json()
     if isinstance(obj, dict):
+        if all(isinstance(v, (str, int, float, bool, type(None))) for v in obj.values()):
+            return obj  # rows and JSON from the archive are plain already
         return {str(k): _plain(v) for k, v in obj.items()}
     if isinstance(obj, (list, tuple, set)):
         return [_plain(v) for v in obj]
@@ -513,7 +519,8 @@ def _page_routes(app: FastAPI, store: ArchiveAccess, pages: Pages) -> None:
         p = pages.person(name)
         quotes = sorted(p.get("quotes") or [], key=lambda q: str(q.get("published") or ""), reverse=True)
         plot = render.timeline_svg(q.get("published") for q in quotes)
-        return render_page("person.html", request, p=p, quotes=quotes, plot=plot,
+        return render_page("person.html", request, p=p, quotes=quotes[:MAX_PERSON_QUOTES], n_quotes=len(quotes),
+                           plot=plot,
                            about=_about(p, quotes), api_url=f"/api/people/{name}")
 
     @app.get("/read", include_in_schema=False, response_class=HTMLResponse)
@@ -559,12 +566,17 @@ def _article_context(rec: dict[str, Any]) -> dict[str, Any]:
     reasons: dict[str, int] = {}
     for e in edits:
         reasons[e.get("reason", "?")] = reasons.get(e.get("reason", "?"), 0) + 1
+    shown = str.maketrans({"\u200c": "‹ن›", "\n": "⏎"})
+    rows = [(render.fa_digits(f"{e.get('raw_start')}–{e.get('raw_end')}"), e.get("reason", ""),
+             (e.get("before") or "").translate(shown), (e.get("after") or "").translate(shown))
+            for e in edits[:MAX_EDIT_ROWS]]
     return {
         "rec": rec,
         "annotated": annotated,
         "repaired": repaired,
         "raw": raw,
         "edits": edits,
+        "edit_rows": rows,
         "reasons": sorted(reasons.items(), key=lambda kv: -kv[1]),
         "repaired_marked": bool(text_marks) or not edits,
     }

@@ -51,39 +51,57 @@ def mark_text(text: str, marks: Iterable[Mark]) -> Markup:
 
     The text is cut at every mark boundary; each piece is wrapped in one span
     carrying the classes (and tooltips) of all marks covering it.  Empty marks
-    (insertions) become a small ``<span class="ins">`` placeholder.
+    (insertions) become a small ``<span class="ins">`` placeholder.  One sweep
+    over the boundaries, so the cost grows with the marks, not their product.
     """
     marks = [m for m in marks if 0 <= m.start <= m.end <= len(text)]
-    points = sorted({0, len(text)} | {m.start for m in marks} | {m.end for m in marks})
-    points_at = {m.start for m in marks if m.start == m.end}
-    by_start = sorted((m for m in marks if m.end > m.start), key=lambda m: m.start)
+    inserts: dict[int, list[str]] = {}
+    starts: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    for k, m in enumerate(marks):
+        if m.start == m.end:
+            inserts.setdefault(m.start, []).append(m.title)
+        else:
+            starts.setdefault(m.start, []).append(k)
+            ends.setdefault(m.end, []).append(k)
+    points = sorted({0, len(text)} | set(inserts) | set(starts) | set(ends))
+    active: dict[int, Mark] = {}
     out: list[str] = []
-    for a, b in zip(points, points[1:] + [None]):  # type: ignore[operator]
-        if a in points_at:
-            titles = " | ".join(m.title for m in marks if m.start == m.end == a and m.title)
+    for a, b in zip(points, points[1:] + [len(text)]):
+        for k in ends.get(a, ()):
+            active.pop(k, None)
+        for k in starts.get(a, ()):
+            active[k] = marks[k]
+        if a in inserts:
+            titles = " | ".join(t for t in inserts[a] if t)
             out.append(f'<span class="ins" title="{escape(titles)}"></span>')
-        if b is None or a == b:
+        if b <= a:
             continue
         piece = escape(text[a:b])
-        active = [m for m in by_start if m.start <= a and m.end >= b]
         if not active:
-            out.append(str(piece))
+            out.append(piece)
             continue
-        classes = " ".join(sorted({m.cls for m in active}))
-        title = " | ".join(dict.fromkeys(m.title for m in active if m.title))
+        classes = " ".join(sorted({m.cls for m in active.values()}))
+        title = " | ".join(dict.fromkeys(m.title for m in active.values() if m.title))
         attr = f' title="{escape(title)}"' if title else ""
         out.append(f'<span class="{escape(classes)}"{attr}>{piece}</span>')
     return Markup("".join(out))
 
 
-def _occurrences(text: str, needle: str) -> Iterable[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def _name_pattern(needle: str) -> re.Pattern[str] | None:
+    parts = [re.escape(p) for p in re.split(r"[\s\u200c]+", needle.strip()) if p]
+    if not parts or len(needle.strip()) < 2:
+        return None
+    return re.compile(r"(?<![\w\u200c])" + r"[\s\u200c]*".join(parts) + r"(?![\w])")
+
+
+def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     """Where ``needle`` occurs in ``text`` as a whole word, ignoring ZWNJ/space differences."""
-    needle = needle.strip()
-    if len(needle) < 2:
+    pattern = _name_pattern(needle)
+    if pattern is None:
         return []
-    parts = [re.escape(p) for p in re.split(r"[\s\u200c]+", needle) if p]
-    pattern = r"(?<![\w\u200c])" + r"[\s\u200c]*".join(parts) + r"(?![\w])"
-    return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
 
 
 def mentions(text: str, name: str) -> bool:
