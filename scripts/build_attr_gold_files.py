@@ -10,10 +10,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "eval"))
 from attr_gold_src_a import GOLD as A  # noqa: E402
 from attr_gold_src_b import GOLD as B  # noqa: E402
+from attr_gold_src_c import GOLD as C  # noqa: E402
 
 out = ROOT / "eval" / "attribution_gold"
 out.mkdir(exist_ok=True)
-for name, g in {**A, **B}.items():
+for name, g in {**A, **B, **C}.items():
     split = "dev" if name.startswith("meidan0") and int(name[-3:]) <= 20 else "test"
     rec = {"source": {"corpus": "persian_rst", "file": f"{name}.rs3"}, "split": split,
            "quotes": g["quotes"], "people": g["people"], "places": g["places"], "events": g.get("events", [])}
