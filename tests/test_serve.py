@@ -335,3 +335,13 @@ def test_jalali_and_gregorian_dates_parse():
 def test_examples_ship_with_the_package():
     base = resources.files("goftar.data") / "examples"
     assert (base / "seed-article.txt").is_file()
+
+
+def test_loopback_server_refuses_foreign_host_headers(built):
+    db, _, _ = built
+    app = create_app(db, allowed_hosts=["127.0.0.1", "localhost"])
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/api/stats").status_code == 200
+        assert c.get("/api/stats", headers={"host": "localhost:8000"}).status_code == 200
+        assert c.get("/api/stats", headers={"host": "evil.example:8000"}).status_code == 400
+    app.state.archive.close()

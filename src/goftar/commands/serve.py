@@ -21,6 +21,16 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")
+
+
+def _hosts(host: str) -> list[str] | None:
+    """Host names the server answers to: the loopback names when bound to loopback, else any."""
+    if not _is_loopback(host):
+        return None
+    return [*LOOPBACK_NAMES, f"[{host}]" if ":" in host else host]
+
+
 def _run(app: object, host: str, port: int) -> None:
     try:
         import uvicorn
@@ -51,7 +61,7 @@ def serve_cmd(db: str, host: str, port: int, allow_ingest: bool, token: str | No
         raise InputError(f"{db}: no such archive (build one with goftar archive, or pass --allow-ingest)")
     if path.is_dir():
         raise InputError(f"{db}: is a folder, not an archive file")
-    app = create_app(path, allow_ingest=allow_ingest, token=token)
+    app = create_app(path, allow_ingest=allow_ingest, token=token, allowed_hosts=_hosts(host))
     try:
         app.state.archive.call("stats")
     except GoftarError as e:
@@ -95,7 +105,7 @@ def demo_cmd(host: str, port: int, db: str | None) -> None:
         records.append(rec)
     app.state.archive.call("ingest_records", records)
     app.state.archive.close()
-    served = create_app(db)  # the demo itself is read-only
+    served = create_app(db, allowed_hosts=_hosts(host))  # the demo itself is read-only
     click.echo(f"goftar: open http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     try:
         _run(served, host, port)

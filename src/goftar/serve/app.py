@@ -15,7 +15,7 @@ import re
 import threading
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 from urllib.parse import urlencode
 
 from fastapi import Body, FastAPI, Form, HTTPException, Query, Request, UploadFile
@@ -57,6 +57,7 @@ def create_app(
     token: str | None = None,
     archive: Any = None,
     max_body: int = MAX_BODY,
+    allowed_hosts: Iterable[str] | None = None,
 ) -> FastAPI:
     """A FastAPI app serving the archive at ``archive_path`` (or an already open ``archive``).
 
@@ -78,7 +79,8 @@ def create_app(
     app.state.archive = store
     app.state.allow_ingest = allow_ingest
     app.state.token = token if allow_ingest else None
-    app.add_middleware(Guard, max_body=max_body)
+    hosts = frozenset(h.lower() for h in allowed_hosts) if allowed_hosts is not None else None
+    app.add_middleware(Guard, max_body=max_body, allowed_hosts=hosts)
     pages = Pages(store, allow_ingest=allow_ingest)
     _static_routes(app)
     _api_routes(app, store, pages)

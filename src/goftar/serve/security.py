@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hmac
+import json
 import secrets
 from typing import Any, Awaitable, Callable
 
@@ -39,18 +40,26 @@ def token_matches(given: str | None, expected: str | None) -> bool:
 class Guard:
     """ASGI middleware: refuses bodies over ``max_body`` bytes (413) and adds security headers.
 
+    With ``allowed_hosts``, a request whose Host header names another host is
+    refused (400): a web page elsewhere cannot reach a loopback server by
+    re-pointing its own name at 127.0.0.1 (DNS rebinding).
+
     The limit holds for a declared ``Content-Length`` and for chunked bodies:
     a body is read in full (it is at most ``max_body`` bytes) before the app
     sees it, so a refusal never arrives half-way through a response.
     """
 
-    def __init__(self, app: ASGIApp, max_body: int) -> None:
+    def __init__(self, app: ASGIApp, max_body: int, allowed_hosts: frozenset[str] | None = None) -> None:
         self.app = app
         self.max_body = max_body
+        self.allowed_hosts = allowed_hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
+            return
+        if self.allowed_hosts is not None and host_of(scope) not in self.allowed_hosts:
+            await _refuse(send, self.max_body, 400, "unexpected Host header")  # DNS rebinding
             return
         for name, value in scope.get("headers") or []:
             if name == b"content-length":
@@ -96,12 +105,24 @@ class Guard:
         await self.app(scope, replay, with_headers)
 
 
-async def _refuse(send: Send, limit: int) -> None:
-    body = f'{{"detail": "request body larger than {limit} bytes"}}'.encode()
+def host_of(scope: Scope) -> str:
+    """The host name of a request's Host header, without the port, lower-cased ('' if absent)."""
+    for name, value in scope.get("headers") or []:
+        if name == b"host":
+            host = value.decode("latin-1").strip().lower()
+            if host.startswith("["):
+                return host[: host.find("]") + 1]
+            return host.rsplit(":", 1)[0] if ":" in host else host
+    return ""
+
+
+async def _refuse(send: Send, limit: int, status: int = 413, detail: str | None = None) -> None:
+    detail = detail or f"request body larger than {limit} bytes"
+    body = json.dumps({"detail": detail}).encode()
     await send(
         {
             "type": "http.response.start",
-            "status": 413,
+            "status": status,
             "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]
             + HEADERS,
         }
