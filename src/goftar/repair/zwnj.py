@@ -422,61 +422,77 @@ def zwnj_edits(text: str) -> list[Edit]:
                 groups.append((_glued_kind(out), _form_edits(text, starts[k], starts[k] + len(w), out), []))
 
     n = len(words)
+
+    def spaced_run(i: int, k: str) -> int | None:
+        """Join words[i] with the following space-separated words if warranted; index after the run, or None."""
+        w = words[i]
+        s = starts[i]
+        j = i + 1
+        while j + 1 < n and j - i < 3 and seps[j] == " ":
+            j += 1
+        keep = False
+        if k in first_parts:
+            # extend the run while its letters can still begin a ZWNJ word
+            last = i
+            while last < j:
+                k += _key(words[last + 1])
+                if k not in joinable and k not in first_parts:
+                    break
+                last += 1
+            for last in range(last, i, -1):
+                run = words[i : last + 1]
+                out = lex.join_run(run)
+                if out:
+                    bound = (
+                        _conventional(out)
+                        or any(t in bound_prefix for t in run[:-1])
+                        or any(t in bound_suffix for t in run[1:])
+                    )
+                    edits = _form_edits(text, s, starts[last] + len(words[last]), out)
+                    if bound:
+                        groups.append(("join_bound", edits, []))
+                    else:
+                        before = len(groups)
+                        for k2 in range(i, last + 1):
+                            glued(k2)
+                        fallback = [e for g in groups[before:] for e in g[1]]
+                        del groups[before:]
+                        groups.append(("join_free", edits, fallback))
+                    return last + 1
+                if out == "" and last == i + 1:
+                    keep = True
+        else:
+            keep = lex.forms.get(w + " " + words[i + 1], 0) >= _MIN_KNOWN
+        nxt = words[i + 1]
+        if not keep and (nxt in bound_suffix or w in bound_prefix):
+            left = w if ZWNJ in w else (lex.fix_glued(w) or w)
+            right = nxt if ZWNJ in nxt else (lex.fix_glued(nxt) or nxt)
+            sep = ZWNJ if ends_joining(left) or w in bound_prefix else ""
+            groups.append(("join_bound", _form_edits(text, s, starts[i + 1] + len(nxt), left + sep + right), []))
+            return i + 2
+        return None
+
+    cache = lex._glued_cache
     i = 0
     while i < n:
         w = words[i]
-        s = starts[i]
         if seps[i] == " " and i + 1 < n:
-            # a run of words separated by single spaces: longest lexicon match first
-            j = i + 1
-            while j + 1 < n and j - i < 3 and seps[j] == " ":
-                j += 1
-            keep = False
             k = w if ZWNJ not in w else _key(w)
+            nx = words[i + 1]
             if k in first_parts:
-                # extend the run while its letters can still begin a ZWNJ word
-                last = i
-                while last < j:
-                    k += _key(words[last + 1])
-                    if k not in joinable and k not in first_parts:
-                        break
-                    last += 1
-                done = False
-                for last in range(last, i, -1):
-                    out = lex.join_run(words[i : last + 1])
-                    if out:
-                        run = words[i : last + 1]
-                        bound = _conventional(out) or any(
-                            t in bound_prefix for t in run[:-1]
-                        ) or any(t in bound_suffix for t in run[1:])
-                        edits = _form_edits(text, s, starts[last] + len(words[last]), out)
-                        if bound:
-                            groups.append(("join_bound", edits, []))
-                        else:
-                            before = len(groups)
-                            for k2 in range(i, last + 1):
-                                glued(k2)
-                            fallback = [e for g in groups[before:] for e in g[1]]
-                            del groups[before:]
-                            groups.append(("join_free", edits, fallback))
-                        i = last + 1
-                        done = True
-                        break
-                    if out == "" and last == i + 1:
-                        keep = True
-                if done:
-                    continue
+                k2 = k + (nx if ZWNJ not in nx else _key(nx))
+                hit = k2 in joinable or k2 in first_parts
             else:
-                keep = lex.forms.get(w + " " + words[i + 1], 0) >= _MIN_KNOWN
-            nxt = words[i + 1]
-            if not keep and (nxt in bound_suffix or w in bound_prefix):
-                left = w if ZWNJ in w else (lex.fix_glued(w) or w)
-                right = nxt if ZWNJ in nxt else (lex.fix_glued(nxt) or nxt)
-                sep = ZWNJ if ends_joining(left) or w in bound_prefix else ""
-                groups.append(("join_bound", _form_edits(text, s, starts[i + 1] + len(nxt), left + sep + right), []))
-                i += 2
-                continue
-        glued(i)
+                hit = False
+            if hit or nx in bound_suffix or w in bound_prefix:
+                after = spaced_run(i, k)
+                if after is not None:
+                    i = after
+                    continue
+        if len(w) > 2 and ZWNJ not in w:
+            out = cache[w] if w in cache else lex.fix_glued(w)
+            if out:
+                groups.append((_glued_kind(out), _form_edits(text, starts[i], starts[i] + len(w), out), []))
         i += 1
 
     n_glued = sum(1 for g in groups if g[0] == "glued_safe")
