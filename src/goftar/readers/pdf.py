@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from .pdftext import furniture_edits, geometry_breaks, paragraph_edits, reorder_edits, title_join_edits
+from .pdftext import (furniture_edits, geometry_breaks, layout_edits, mark_order_edits, paragraph_edits,
+                      reorder_edits, title_join_edits)
 
 PDFTOTEXT_TIMEOUT = 120
 
@@ -50,6 +51,7 @@ def clean_pdftotext(doc: Document, geometry: dict[int, bool | str] | None = None
     row lengths decide.
     """
     doc.apply(reorder_edits(doc.text), "pdf")
+    doc.apply(mark_order_edits(doc.text), "pdf")
     edits, headers = furniture_edits(doc.text)
     doc.apply(edits, "pdf")
     if headers:
@@ -64,6 +66,8 @@ def clean_pdftotext(doc: Document, geometry: dict[int, bool | str] | None = None
         return geometry.get(doc.offsets.to_raw(end - 1, end)[1])
 
     doc.apply(paragraph_edits(doc.text, breaks), "pdf")
+    doc.apply(layout_edits(doc.text), "pdf")
+    doc.meta["paragraphs_rebuilt"] = True
     return doc
 
 

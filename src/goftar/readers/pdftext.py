@@ -58,6 +58,17 @@ def reorder_edits(text: str) -> list[Edit]:
     return out
 
 
+_MARK_BEFORE_ALEF = re.compile("([\u0654\u064b])ا")
+
+
+def mark_order_edits(text: str) -> list[Edit]:
+    """pdftotext writes a mark before the alef it sits on: «تٔاکید» → «تأکید», «قطعًا» → «قطعاً»."""
+    return [
+        Edit(m.start(), m.end(), "أ" if m.group(1) == "\u0654" else "ا\u064b", "pdf:mark-order")
+        for m in _MARK_BEFORE_ALEF.finditer(text)
+    ]
+
+
 def _key(line: str) -> str:
     """A line with marks, spaces and digits removed: running headers differ only by page number."""
     return re.sub(r"[\s0-9۰-۹]+", "", _MARKS.sub("", line))
@@ -138,16 +149,22 @@ def furniture_edits(text: str) -> tuple[list[Edit], list[str]]:
     return edits, seen
 
 
+def _title_key(s: str) -> str:
+    """Letters only, for matching a print header's title: its digits may have moved and its
+    lam-alef ligature may come out as «ال»."""
+    return re.sub(r"[\s\u200c0-9۰-۹]+", "", _MARKS.sub("", s)).replace("لا", "ال")
+
+
 def title_join_edits(text: str, title: str) -> list[Edit]:
     """Join the lines of a wrapped title («… با» / «حضور نخبگان») that match ``title`` letter for letter."""
-    want = re.sub(r"[\s\u200c]+", "", _MARKS.sub("", title))
+    want = _title_key(title)
     if not want:
         return []
     lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     for a in range(min(len(lines), 40)):
         acc = ""
         for b in range(a, min(a + 4, len(lines))):
-            acc += re.sub(r"[\s\u200c]+", "", _MARKS.sub("", lines[b][2]))
+            acc += _title_key(lines[b][2])
             if not want.startswith(acc):
                 break
             if acc == want:
@@ -229,3 +246,16 @@ def geometry_breaks(bbox_xhtml: str, text: str) -> dict[int, bool | str]:
         # rows of a heading in a large font: few characters, yet one line wrapped
         out[rows[i]] = "join" if big and not ends else ends
     return out
+
+
+def layout_edits(text: str) -> list[Edit]:
+    """Paragraphs separated by exactly one blank line, single spaces, no edge whitespace."""
+    edits = []
+    for m in re.finditer(r"[ \t]*\n[\s]*", text):
+        new = "\n\n" if m.start() > 0 and m.end() < len(text) else ""
+        edits.append(Edit(m.start(), m.end(), new, "pdf:paragraph"))
+    covered = [(e.start, e.end) for e in edits]
+    for m in re.finditer(r"(?<!\n) {2,}|^ +| +$", text):
+        if not any(a <= m.start() < b for a, b in covered):
+            edits.append(Edit(m.start(), m.end(), " " if 0 < m.start() and m.end() < len(text) else "", "pdf:spaces"))
+    return edits

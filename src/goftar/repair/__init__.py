@@ -22,7 +22,8 @@ def fold(doc: Document, settings: Settings) -> Document:
 def reflow(doc: Document, settings: Settings) -> Document:
     if settings.reflow:
         doc.apply(split_label_edits(doc.text), "reflow")
-        doc.apply(reflow_edits(doc.text), "reflow")
+        if not doc.meta.get("paragraphs_rebuilt"):  # a reader (PDF) already rebuilt the paragraphs
+            doc.apply(reflow_edits(doc.text), "reflow")
     return doc
 
 
