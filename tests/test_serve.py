@@ -345,3 +345,26 @@ def test_loopback_server_refuses_foreign_host_headers(built):
         assert c.get("/api/stats", headers={"host": "localhost:8000"}).status_code == 200
         assert c.get("/api/stats", headers={"host": "evil.example:8000"}).status_code == 400
     app.state.archive.close()
+
+
+def test_demo_reads_the_bundled_examples_and_serves_them_read_only(monkeypatch):
+    from click.testing import CliRunner
+
+    from goftar.commands import serve as serve_cmds
+
+    seen = {}
+
+    def fake_run(app, host, port):  # instead of uvicorn: look at the app the demo would serve
+        with TestClient(app, base_url=f"http://{host}:{port}") as c:
+            seen["stats"] = c.get("/api/stats").json()
+            seen["hits"] = c.get("/api/search", params={"q": "کوبا"}).json()["hits"]
+            seen["ingest"] = c.post("/api/ingest", json={"texts": ["متن"]}).status_code
+        seen["host"] = host
+
+    monkeypatch.setattr(serve_cmds, "_run", fake_run)
+    result = CliRunner().invoke(serve_cmds.demo_cmd, ["--port", "8123"])
+    assert result.exit_code == 0, result.output
+    assert seen["host"] == "127.0.0.1"
+    assert seen["stats"]["articles"] == len(list(iter_example_texts()))
+    assert any("کوبا" in (h["title"] or "") for h in seen["hits"])
+    assert seen["ingest"] == 403  # the demo is read-only
