@@ -423,6 +423,16 @@ def zwnj_edits(text: str) -> list[Edit]:
 
     n = len(words)
 
+    def attach_suffixes(out: str, last: int) -> tuple[str, int]:
+        """Glue following space-separated bound suffixes (… های) onto a joined word."""
+        while last + 1 < n and seps[last] == " " and is_suffix(out, words[last + 1]):
+            out += (ZWNJ if ends_joining(out) else "") + words[last + 1]
+            last += 1
+        return out, last
+
+    def is_suffix(left: str, t: str) -> bool:
+        return t in bound_suffix or t in _AFTER_ANY or (t in _AFTER_HEH and left.endswith("ه"))
+
     def spaced_run(i: int, k: str) -> int | None:
         """Join words[i] with the following space-separated words if warranted; index after the run, or None."""
         w = words[i]
@@ -448,6 +458,7 @@ def zwnj_edits(text: str) -> list[Edit]:
                         or any(t in bound_prefix for t in run[:-1])
                         or any(t in bound_suffix for t in run[1:])
                     )
+                    out, last = attach_suffixes(out, last)
                     edits = _form_edits(text, s, starts[last] + len(words[last]), out)
                     if bound:
                         groups.append(("join_bound", edits, []))
@@ -464,12 +475,13 @@ def zwnj_edits(text: str) -> list[Edit]:
         else:
             keep = lex.forms.get(w + " " + words[i + 1], 0) >= _MIN_KNOWN
         nxt = words[i + 1]
-        if not keep and (nxt in bound_suffix or w in bound_prefix):
+        if not keep and (is_suffix(w, nxt) or w in bound_prefix):
             left = w if ZWNJ in w else (lex.fix_glued(w) or w)
             right = nxt if ZWNJ in nxt else (lex.fix_glued(nxt) or nxt)
             sep = ZWNJ if ends_joining(left) or w in bound_prefix else ""
-            groups.append(("join_bound", _form_edits(text, s, starts[i + 1] + len(nxt), left + sep + right), []))
-            return i + 2
+            out, last = attach_suffixes(left + sep + right, i + 1)
+            groups.append(("join_bound", _form_edits(text, s, starts[last] + len(words[last]), out), []))
+            return last + 1
         return None
 
     cache = lex._glued_cache
@@ -484,7 +496,7 @@ def zwnj_edits(text: str) -> list[Edit]:
                 hit = k2 in joinable or k2 in first_parts
             else:
                 hit = False
-            if hit or nx in bound_suffix or w in bound_prefix:
+            if hit or nx in bound_suffix or w in bound_prefix or nx in _AFTER_ANY or nx in _AFTER_HEH:
                 after = spaced_run(i, k)
                 if after is not None:
                     i = after
