@@ -9,7 +9,9 @@ Rows:
   local/N  goftar.scale.run_batch(engine="local", workers=N)
   dask/N   goftar.scale.run_batch(engine="dask", workers=N) on a LocalCluster (1 thread per worker)
 Columns: wall = whole run incl. starting processes/cluster; steady = first partition start → last partition end;
-per-core = steady rate / workers, as % of the single-process rate; speed-up = steady rate vs the same engine with
+per-core = steady rate / workers, as % of the single-process rate; a/CPU-s = articles per CPU second spent
+inside partitions (reading + Parquet), "vs single" its % of the plain process (fair even on a busy machine);
+speed-up = steady rate vs the same engine with
 1 worker; peak RSS = largest resident set of any worker process.  Bounded: stops adding rows after --budget s.
 """
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import random
 import resource
 import sys
@@ -58,13 +61,14 @@ def make_input(n: int, path: Path) -> list[str]:
     return texts
 
 
-def single(texts: list[str]) -> tuple[float, float]:
+def single(texts: list[str]) -> tuple[float, float, float]:
+    """Articles per wall second and per CPU second of one plain process, and its peak RSS (MB)."""
     api.record(api.read_text("گفتار"))  # warm lazy data, as the workers do
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for t in texts:
         api.record(api.read_text(t))
-    dt = time.perf_counter() - t0
-    return len(texts) / dt, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    dt, dc = time.perf_counter() - t0, time.process_time() - c0
+    return len(texts) / dt, len(texts) / dc, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def main() -> None:
@@ -78,8 +82,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
         src = Path(tmp) / "fars.jsonl"
         texts = make_input(args.n, src)
-        base, base_rss = single(texts)
-        rows = [("single", 1, len(texts) / base, base, base, 100.0, None, base_rss)]
+        base, base_cpu, base_rss = single(texts)
+        rows = [("single", 1, len(texts) / base, base, base, 100.0, base_cpu, 100.0, None, base_rss)]
         one: dict[str, float] = {}
         for engine in args.engines.split(","):
             for workers in (1, 2):
@@ -90,15 +94,19 @@ def main() -> None:
                                 partition_size=args.partition_size)
                 assert res.inputs == len(texts) and not res.failures, res
                 one.setdefault(engine, res.steady_rate)
+                cpu_rate = res.inputs / res.cpu_seconds
                 rows.append((f"{engine}/{workers}", workers, res.seconds, res.rate, res.steady_rate,
-                             100.0 * res.steady_rate / workers / base, res.steady_rate / one[engine], res.peak_rss_mb))
+                             100.0 * res.steady_rate / workers / base, cpu_rate, 100.0 * cpu_rate / base_cpu,
+                             res.steady_rate / one[engine], res.peak_rss_mb))
 
-    print(f"articles: {len(texts)} Fars News reports (damaged), partition size {args.partition_size}")
-    print(f"{'run':<9} {'workers':>7} {'wall s':>8} {'wall a/s':>9} {'steady a/s':>11} {'per-core':>9} "
-          f"{'speed-up':>9} {'peak RSS MB':>12}")
-    for name, w, wall, rate, steady, per_core, speedup, rss in rows:
-        print(f"{name:<9} {w:>7} {wall:>8.1f} {rate:>9.2f} {steady:>11.2f} {per_core:>8.0f}% "
-              f"{'' if speedup is None else f'{speedup:.2f}x':>9} {rss:>12.0f}")
+    load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(f"articles: {len(texts)} Fars News reports (damaged), partition size {args.partition_size}; "
+          f"{os.cpu_count()} cores, load average now {load}")
+    print(f"{'run':<9} {'workers':>7} {'wall s':>7} {'wall a/s':>9} {'steady a/s':>11} {'per-core':>9} "
+          f"{'a/CPU-s':>8} {'vs single':>9} {'speed-up':>9} {'peak RSS MB':>12}")
+    for name, w, wall, rate, steady, per_core, cpu_rate, cpu_pct, speedup, rss in rows:
+        print(f"{name:<9} {w:>7} {wall:>7.1f} {rate:>9.2f} {steady:>11.2f} {per_core:>8.0f}% {cpu_rate:>8.2f} "
+              f"{cpu_pct:>8.0f}% {'' if speedup is None else f'{speedup:.2f}x':>9} {rss:>12.0f}")
     print(f"\ncommand: python3 bench/bench_scale.py --n {args.n} --partition-size {args.partition_size} "
           f"--engines {args.engines}")
 

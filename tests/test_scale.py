@@ -118,8 +118,18 @@ def test_local_batch_writes_every_table_with_the_cli_record(reference: dict[str,
     page = json.loads((FIX / "items.jsonl").read_text(encoding="utf-8").splitlines()[8])["html"]
     title = page.split("<h1>")[1].split("</h1>")[0]
     assert letters(title) in letters(json.loads(by_id["hamshahri-200-html"]["record_json"])["text"])
+    assert by_id["hamshahri-200-html"]["source_kind"] == "html" and by_id["hamshahri-200-html"]["source_path"] is None
     assert by_id["fars-by-path"]["sha256"] == rows[str(FIX / "fars" / "fars2-000.txt")]["sha256"]
     assert not list(out.rglob("*.tmp"))
+
+
+def test_the_archive_ingests_batch_output(reference: dict[str, Any], tmp_path: Path) -> None:
+    store = pytest.importorskip("goftar.archive.store")
+    ids = set(reference["tables"]["records"].column("id").to_pylist())
+    with store.Archive(tmp_path / "a.db") as a:
+        report = a.ingest_parquet(reference["out"])
+        assert report.added == len(ids) and not report.failed  # fars-by-path repeats fars2-000: same id
+        assert all(a.article(i) is not None for i in ids)
 
 
 @pytest.mark.slow

@@ -56,6 +56,7 @@ class BatchResult:
     #: summed time workers spent inside partitions, and the wall-clock window from the first partition's
     #: start to the last one's end (excludes starting processes or a cluster)
     busy_seconds: float = 0.0
+    cpu_seconds: float = 0.0
     first_start: float | None = None
     last_finish: float | None = None
 
@@ -79,6 +80,7 @@ class BatchResult:
         self.peak_rss_mb = max(self.peak_rss_mb, m.get("peak_rss_mb", 0.0))
         self.worker_pids.add(m.get("worker_pid", 0))
         self.busy_seconds += m.get("seconds", 0.0)
+        self.cpu_seconds += m.get("cpu_seconds", 0.0)
         if "started" in m:
             self.first_start = m["started"] if self.first_start is None else min(self.first_start, m["started"])
             self.last_finish = m["finished"] if self.last_finish is None else max(self.last_finish, m["finished"])

@@ -20,8 +20,8 @@ from typing import Iterable, Iterator
 
 from ..errors import InputError
 
-#: files picked up when a folder is given (others are skipped and counted)
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".xhtml", ".pdf"})
+#: files picked up when a folder is given (others are skipped and counted): what the readers take
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".mhtml", ".pdf"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 
 

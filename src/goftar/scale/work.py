@@ -125,15 +125,15 @@ def _jsonl_object(item: Item) -> dict[str, Any]:
     return obj
 
 
-def _read_html(html: str, settings: Settings, name: str) -> Any:
-    """Read HTML held in memory through the same reader as an .html file."""
+def _read_html(html: str, settings: Settings, ref: str) -> Any:
+    """Read HTML held in memory through the same reader as an .html file (``source.path`` stays empty)."""
     from .. import api, readers
 
     data = html.encode("utf-8")
     load_bytes: Callable[..., Any] | None = getattr(readers, "load_bytes", None)
     if load_bytes is not None:
-        doc = load_bytes(data, "html", name)
-    else:  # readers only take paths: go through a private temporary file
+        doc = load_bytes(data, f"{ref}.html")  # the name's suffix makes even a bare fragment HTML
+    else:  # older readers take only paths: go through a private temporary file
         fd, tmp = tempfile.mkstemp(suffix=".html", prefix="goftar-batch-")
         try:
             with os.fdopen(fd, "wb") as fh:
@@ -141,8 +141,7 @@ def _read_html(html: str, settings: Settings, name: str) -> Any:
             doc = readers.load(Path(tmp))
         finally:
             os.unlink(tmp)
-        src = doc.meta.setdefault("source", {})
-        src["path"] = None
+    doc.meta.setdefault("source", {})["path"] = None
     return api.read_document(doc, settings)
 
 
@@ -326,7 +325,7 @@ def process_partition(part: Partition, outdir: str, settings: Settings | None = 
     """
     settings = settings or Settings()
     out = Path(outdir)
-    t0, started = time.perf_counter(), time.time()
+    t0, cpu0, started = time.perf_counter(), time.process_time(), time.time()
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for item in part.items:
         try:
@@ -349,7 +348,8 @@ def process_partition(part: Partition, outdir: str, settings: Settings | None = 
         "partition": part.pid, "name": part.name, "digest": part.digest, "inputs": len(part.items),
         "first": part.items[0].ref if part.items else None, "last": part.items[-1].ref if part.items else None,
         **{t: len(rows[t]) for t in TABLES},
-        "seconds": round(time.perf_counter() - t0, 4), "started": started, "finished": time.time(),
+        "seconds": round(time.perf_counter() - t0, 4), "cpu_seconds": round(time.process_time() - cpu0, 4),
+        "started": started, "finished": time.time(),
         "peak_rss_mb": round(_peak_rss_mb(), 1),
         "worker_pid": os.getpid(), "host": socket.gethostname(),
     }
