@@ -66,6 +66,7 @@ PLURALS = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "ه
 _AFTER_ANY = frozenset(PLURALS + ("ترین", "تر", "تری", "ترها"))
 """Suffixes written after a ZWNJ by convention when the stem ends in a joining letter (ظرفیت‌ها, مهم‌ترین)."""
 _AFTER_HEH = frozenset(("ای", "اند", "ایم", "اید", "ام", "ات", "اش", "ی", "ایی"))
+_UNAMBIGUOUS_AFTER_HEH = frozenset(("اند", "ایم", "اید", "ام", "ات", "اش", "ی"))
 """Suffixes written after a ZWNJ by convention after a final ه (بوده‌اند, نامه‌ای)."""
 
 
@@ -208,7 +209,7 @@ class Lexicon:
         """Affix rules for a word the lexicon does not know; the best-supported analysis wins."""
         best: str | None = None
         score = 0.0
-        for j in range(2, len(word) - 1):
+        for j in range(2, len(word)):
             head, tail = word[:j], word[j:]
             if not ends_joining(head):
                 continue
@@ -219,8 +220,8 @@ class Lexicon:
                 # conventional suffix: a known stem, or any stem of 3+ letters for plurals
                 if n_head >= _MIN_KNOWN:
                     s = 1000.0 + n_head
-                elif tail in PLURALS and len(head) >= 3 and tail not in ("ها",) or (tail == "ها" and len(head) >= 3):
-                    s = 1.0
+                elif len(head) >= 3 and (tail in PLURALS or tail in _UNAMBIGUOUS_AFTER_HEH):
+                    s = 1.0  # an unknown stem: plurals, and verb/possessive endings after ه
             elif head in self.bound_prefix and len(tail) >= 2:
                 # می / نمی + a verb (or another bound prefix + a known word)
                 n_tail = self.word_count(tail)
