@@ -78,6 +78,10 @@ class SearchIndex:
                 self.path.mkdir(parents=True, exist_ok=True)
             self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
         except (OSError, ValueError) as e:
+            if "read-only" in str(e).lower() or "ReadOnlyFilesystem" in str(e):
+                raise GoftarError(f"{self.path}: the search index is on a read-only file system and tantivy must "
+                                  "write a lock file even to read; stats, quotes, people and export work without "
+                                  "it, or copy the archive somewhere writable to search") from None
             raise GoftarError(f"{self.path}: cannot open the search index ({e}); "
                               "run `goftar reindex --db FILE` to rebuild it") from None
 
