@@ -3,7 +3,9 @@
     python3 scripts/crash_test.py                    # 20 kills, 3000 records via --from-parquet
     python3 scripts/crash_test.py --mode files       # 20 kills while reading .txt files with the reader
 
-Records are built by recombining real corpus paragraphs (bench/bench_archive.py).
+Records are built by recombining real corpus paragraphs (bench/bench_archive.py) and
+split into one chunk per round; round i ingests chunks 1..i (so there is always new
+work to interrupt, and old work to find again) and is killed after a random delay.
 After every kill: `goftar check --db FILE` must exit 0.  At the end an uninterrupted
 ingest must leave every article exactly once in the store and in the index.
 Exit status 0 when all of that holds; the log says what happened at each kill.
@@ -38,33 +40,46 @@ def goftar(*args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "goftar", *args], capture_output=True, text=True, check=check)
 
 
-def make_input(work: Path, mode: str, n: int) -> tuple[list[str], int]:
-    """The ingest arguments and the number of distinct articles they hold."""
+def make_input(work: Path, mode: str, n: int, rounds: int) -> tuple[list[list[str]], int]:
+    """Ingest arguments per round (round i = the inputs of rounds 1..i) and the number of distinct articles."""
     bench = _bench()
     records = list(bench.build_records(n))  # type: ignore[attr-defined]
+    per = -(-n // rounds)
+    chunks = [records[k:k + per] for k in range(0, n, per)]
+    args: list[list[str]] = []
     if mode == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        out = work / "batch" / "records"
-        out.mkdir(parents=True)
-        for k in range(0, n, 500):
-            part = records[k:k + 500]
+        for i, part in enumerate(chunks):
+            out = work / f"batch-{i:02d}" / "records"
+            out.mkdir(parents=True)
             pq.write_table(pa.table({"id": [r["id"] for r in part],
                                      "record_json": [json.dumps(r, ensure_ascii=False) for r in part]}),
-                           out / f"part-{k // 500:04d}.parquet")
-        return ["--from-parquet", str(work / "batch")], len({r["id"] for r in records})
-    folder = work / "files"
-    folder.mkdir()
-    texts = {r["raw"] for r in records}
-    for i, t in enumerate(sorted(texts)):
-        (folder / f"{i:05d}.txt").write_text(t, encoding="utf-8")
-    return [str(folder)], len(texts)
+                           out / "part-0000.parquet")
+        # --from-parquet takes one folder: round i reads a folder holding the parts of rounds 1..i
+        for i in range(len(chunks)):
+            d = work / f"round-{i:02d}" / "records"
+            d.mkdir(parents=True)
+            for j in range(i + 1):
+                os.link(work / f"batch-{j:02d}" / "records" / "part-0000.parquet", d / f"part-{j:04d}.parquet")
+            args.append(["--from-parquet", str(d.parent)])
+        return args, len({r["id"] for r in records})
+    texts: set[str] = set()
+    for i, part in enumerate(chunks):
+        folder = work / f"files-{i:02d}"
+        folder.mkdir()
+        for k, r in enumerate(part):
+            if r["raw"] not in texts:
+                texts.add(r["raw"])
+                (folder / f"{k:05d}.txt").write_text(r["raw"], encoding="utf-8")
+        args.append([str(work / f"files-{j:02d}") for j in range(i + 1)])
+    return args, len(texts)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--kills", type=int, default=20)
+    ap.add_argument("--kills", type=int, default=20, help="Rounds: each adds new inputs and is killed at random.")
     ap.add_argument("--records", type=int, default=None, help="default: 3000 (parquet) / 40 (files)")
     ap.add_argument("--mode", choices=["parquet", "files"], default="parquet")
     ap.add_argument("--dir", default=None, help="Work folder (default: a temp folder, removed on success).")
@@ -75,18 +90,18 @@ def main() -> int:
     work = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="goftar-crash-"))
     work.mkdir(parents=True, exist_ok=True)
     db = work / "crash.db"
-    ingest_args, expected = make_input(work, args.mode, n)
+    rounds, expected = make_input(work, args.mode, n, args.kills)
     print(f"# python3 scripts/crash_test.py --mode {args.mode} --kills {args.kills} --records {n}  (in {work})")
 
-    # how long an uninterrupted ingest takes, to spread the kills over it
+    # how long one round's new work takes, to spread the kills over it
     t = time.perf_counter()
-    goftar("ingest", *ingest_args, "--db", str(work / "probe.db"), "-q", check=True)
+    goftar("ingest", *rounds[0], "--db", str(work / "probe.db"), "-q", check=True)
     full = time.perf_counter() - t
-    print(f"uninterrupted ingest: {full:.1f} s for {expected} articles")
+    print(f"one round of new work (with start-up): {full:.1f} s; {expected} articles in all")
 
     failures = 0
     killed = 0
-    for i in range(1, args.kills + 1):
+    for i, ingest_args in enumerate(rounds, 1):
         proc = subprocess.Popen([sys.executable, "-m", "goftar", "ingest", *ingest_args, "--db", str(db), "-q"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         delay = rng.uniform(0.05, full)
@@ -109,6 +124,7 @@ def main() -> int:
         if not ok:
             print("   " + (chk.stderr or chk.stdout).strip().replace("\n", "\n   "))
 
+    ingest_args = rounds[-1]
     final = goftar("ingest", *ingest_args, "--db", str(db), "-q", "--json")
     chk = goftar("check", "--db", str(db))
     stats = json.loads(goftar("stats", "--db", str(db), "--json").stdout)
