@@ -65,6 +65,8 @@ def create_app(
     (and "store" on the read-now page), which then require ``token`` as a bearer
     token; a token is generated when none is given (read it from
     ``app.state.token``).  Without ``allow_ingest`` the app never writes.
+    ``allowed_hosts`` (host names without ports) refuses requests for any other
+    Host; ``goftar serve`` sets it to the loopback names when it binds loopback.
     """
     if allow_ingest and not token:
         token = new_token()
@@ -391,6 +393,11 @@ def _api_routes(app: FastAPI, store: ArchiveAccess, pages: Pages) -> None:
     def docs(request: Request) -> HTMLResponse:
         return render_page("docs.html", request, api=app.openapi(), allow_ingest=pages.allow_ingest)
 
+    @app.exception_handler(GoftarError)
+    async def goftar_error(request: Request, exc: GoftarError) -> Response:
+        """An archive or reading error: its one-line reason, never a traceback."""
+        return await http_error(request, HTTPException(503, str(exc)))
+
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> Response:
         if request.url.path.startswith("/api/") or request.url.path.startswith("/static/") \
@@ -424,6 +431,8 @@ def read_now(text: str) -> dict[str, Any]:
         return record(read_text(text))
     except GoftarError as e:
         raise HTTPException(400, str(e)) from None
+    except Exception as e:  # noqa: BLE001 - a reader bug must not become a traceback page
+        raise HTTPException(500, f"could not read this text ({type(e).__name__})") from None
 
 
 def ingest_texts(store: ArchiveAccess, texts: list[str]) -> dict[str, Any]:
