@@ -154,7 +154,7 @@ def run_dask(parts: Iterator[Partition], outdir: str, settings: Settings, worker
             cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1, processes=True,
                                    dashboard_address=":0", silence_logs=logging.ERROR)
             client = Client(cluster)
-    except OSError as e:
+    except (OSError, ValueError, TypeError) as e:  # unreachable, timed out, or not an address
         raise GoftarError(f"cannot reach the dask scheduler {scheduler or '(local)'}: {e}") from None
 
     run_token = uuid.uuid4().hex[:8]
