@@ -79,6 +79,12 @@ def test_leaves_right_text_alone(text: str) -> None:
     assert fix(text) == text
 
 
+@pytest.mark.parametrize("word", ["میله", "شکوهی", "شاهی", "آگاهی", "تنهایی"])
+def test_words_that_only_look_affixed_stay_whole(word: str) -> None:
+    # می + له is not a verb, and ی after a consonantal ه (شاه، شکوه) is glued
+    assert fix(f"او {word} را دید") == f"او {word} را دید"
+
+
 def test_name_not_split_into_plural() -> None:
     out = fix("آیت‌الله خامنهای گفت")
     assert f"خامنه{Z}ای" in out and f"خامن{Z}های" not in out

@@ -97,6 +97,12 @@ class Lexicon:
                 self.single_counts[k] = self.single_counts.get(k, 0) + c
         # prefixes (in letters) of multi-part forms, to find spaced runs cheaply
         self.sorted_keys = sorted(self.by_key)
+        # stems whose final ه is silent: seen written before ‌ای، ‌اند … (نامه‌ای, بوده‌اند)
+        self.silent_heh: set[str] = set()
+        for f in forms:
+            head, _, tail = f.rpartition(ZWNJ)
+            if head.endswith("ه") and tail in _AFTER_HEH and " " not in f:
+                self.silent_heh.add(_key(head))
         # keys that have a one-word ZWNJ form, and their letter prefixes up to a ZWNJ:
         # only runs of spaced words starting with such a prefix can be joined
         self.joinable: set[str] = set()
@@ -120,6 +126,9 @@ class Lexicon:
             t for t, (b, a) in affixes["bound_prefix"].items() if b >= _BOUND_MIN and b >= _BOUND_P * (a + b)
         }
         self.verb_stems = frozenset(affixes.get("verb_stems", ()))
+        self.strong_prefix = {
+            t for t, (b, a) in affixes["bound_prefix"].items() if b >= 50 and b >= _BOUND_P * (a + b) and t not in ("می", "نمی")
+        }
         self._glued_cache: dict[str, str | None] = {}
 
     # -- counts -------------------------------------------------------------
@@ -218,18 +227,22 @@ class Lexicon:
             s = 0.0
             if tail in _AFTER_ANY or (tail in _AFTER_HEH and head.endswith("ه")):
                 # conventional suffix: a known stem, or any stem of 3+ letters for plurals
+                if tail == "ی" and _key(head) not in self.silent_heh:
+                    continue  # after a consonantal ه (شاه, شکوه) ی is glued: need evidence of a silent ه
+                if tail in ("ای", "ایی") and head + "ی" in self.forms and _key(head) not in self.silent_heh:
+                    continue  # شاهی is written glued, so شاه's ه is a consonant
                 if n_head >= _MIN_KNOWN:
                     s = 1000.0 + n_head
-                elif len(head) >= 3 and (tail in PLURALS or tail in _UNAMBIGUOUS_AFTER_HEH):
-                    s = 1.0  # an unknown stem: plurals, and verb/possessive endings after ه
-            elif head in self.bound_prefix and len(tail) >= 2:
-                # می / نمی + a verb (or another bound prefix + a known word)
-                n_tail = self.word_count(tail)
-                if head in ("می", "نمی"):
-                    if self._verb_like(tail):
-                        s = 500.0 + n_tail
-                elif n_tail >= _MIN_KNOWN:
-                    s = 100.0 + n_tail
+                elif len(head) >= 3 and tail in PLURALS:
+                    s = 1.0  # an unknown stem with a plural ending
+                elif len(head) >= 4 and tail in _UNAMBIGUOUS_AFTER_HEH:
+                    s = 1.0  # an unknown stem with a verb/possessive ending (جنگیده‌اند)
+            elif head in self.bound_prefix and head.endswith("می") and (len(tail) >= 3 or tail[-1] in "دت"):
+                # the verbal prefix (می، نمی، برمی …) + a verb; never + any known word (میله, میگل)
+                if self._verb_like(tail):
+                    s = 500.0 + self.word_count(tail)
+            elif head in self.strong_prefix and len(tail) >= 2 and self.word_count(tail) >= _MIN_KNOWN:
+                s = 100.0 + self.word_count(tail)  # آیت‌، خرم‌ … + a known word
             else:
                 p = self.suffixes.get(tail)
                 if p is not None and n_head >= 3 and len(tail) >= 3 and len(word) >= 6:
