@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -22,15 +23,16 @@ FIELDS = ("title", "lead", "tags", "paragraphs", "published")
 
 
 def _letters(s: str | None) -> str:
+    """Letters only (spaces, half-spaces and joiners ignored), folded and composed the same way on both sides."""
     from ..repair.fold import fold_text
 
-    return re.sub(r"[\s\u200c]+", "", fold_text(s or "")).strip("؛;:،,.")
+    return re.sub(r"[\s\u200c\u200d]+", "", fold_text(unicodedata.normalize("NFC", s or ""))).strip("؛;:،,.")
 
 
 def _exact(s: str | None) -> str:
     from ..repair.fold import fold_text
 
-    return re.sub(r"\s+", " ", fold_text(s or "")).strip()
+    return re.sub(r"\s+", " ", fold_text(unicodedata.normalize("NFC", s or ""))).strip()
 
 
 def compare(gold: dict[str, Any], rec: dict[str, Any], norm: Any) -> dict[str, bool]:
