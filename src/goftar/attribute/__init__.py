@@ -61,7 +61,9 @@ def attribute(doc: Document, settings: Settings) -> Document:
     scan = Scan(text, tokenize(text), blocks(doc))
     mentions, people = find_mentions(scan)
     mentions = sorted(mentions + find_repeats(scan, mentions, people), key=lambda m: m.start)
-    mentions = sorted(mentions + org_mentions(scan, mentions), key=lambda m: m.start)
+    role_tokens = {q for m in mentions if m.kind.startswith("role") for q in range(m.t0, m.t1)}
+    orgs = find_orgs(scan, role_tokens)
+    mentions = sorted(mentions + org_mentions(scan, mentions, orgs), key=lambda m: m.start)
     statements = find_statements(scan, mentions)
     resolve(scan, statements, mentions)
     alias_roles(statements, mentions)
@@ -74,8 +76,6 @@ def attribute(doc: Document, settings: Settings) -> Document:
     for s, e in agency_spans(text):
         name_tokens.update(t.i for t in scan.tokens if s <= t.start < e)
     place_hits = find_places(scan, name_tokens)
-    role_tokens = {q for m in mentions if m.kind.startswith("role") for q in range(m.t0, m.t1)}
-    orgs = find_orgs(scan, role_tokens)
     quoted = [(st.start, st.end) for st in statements if st.kind != "reported"]
     events = find_events(scan, mentions, place_hits, quoted)
 

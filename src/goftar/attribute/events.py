@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import lexicon as L
-from .mentions import Mention, Person, PlaceHit, Scan
+from .mentions import Mention, Person, PlaceHit, Scan, register
 from .statements import _sentence_end, _sentence_start, _subject, _token_before
 
 _CUES = {L.key(k): v for k, v in {
@@ -20,6 +20,7 @@ _CUES = {L.key(k): v for k, v in {
     "گفتگوی تلفنی": "call", "گفت‌وگوی تلفنی": "call", "تماس تلفنی": "call", "مکالمه تلفنی": "call",
     "سفر": "visit",
 }.items()}
+register(_CUES)
 _NUM = r"(?:[0-9۰-۹]+|یک|دو|سه|چهار|پنج|شش|هفت|هشت|نه|ده|بیست|سی|چند)"
 _REL = re.compile(rf"{_NUM}\s+(سال|ماه|هفته|روز)\s+(پیش|قبل)")
 _FA_DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹", "0123456789")
@@ -53,7 +54,7 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
     text, toks = scan.text, scan.tokens
     events: list[Event] = []
     for i, t in enumerate(toks):
-        cue = None if scan.footer[i] else scan.match(i, _CUES, 2)
+        cue = None if scan.footer[i] or not scan.may(i, _CUES) else scan.match(i, _CUES, 2)
         if not cue or any(s <= t.start < e for s, e in quoted):
             continue
         etype = cue[1]

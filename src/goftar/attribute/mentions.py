@@ -50,6 +50,26 @@ class Mention:
 
 
 _PREFIX_CACHE: dict[int, tuple[dict[str, str], frozenset[str]]] = {}
+# Word lists registered once: each gets a bit, and every prefix of their keys maps to the bits of the lists it
+# starts an entry of. A Scan tags each token with those bits, so ``match`` rejects most tokens in one lookup.
+_TABLE_BIT: dict[int, int] = {}
+_PREFIX_BITS: dict[str, int] = {}
+_REGISTERED: list[dict[str, str]] = []
+_LEXICONS_DONE: list[bool] = []
+
+
+def register(table: dict[str, str]) -> dict[str, str]:
+    """Make ``table`` a registered word list (fast first-token rejection in :meth:`Scan.match`); returns it."""
+    if id(table) in _TABLE_BIT:
+        return table
+    bit = 1 << len(_REGISTERED)
+    _REGISTERED.append(table)  # kept alive, so its id stays its own
+    _TABLE_BIT[id(table)] = bit
+    for k in table:
+        for n in range(1, len(k) + 1):
+            p = k[:n]
+            _PREFIX_BITS[p] = _PREFIX_BITS.get(p, 0) | bit
+    return table
 
 
 def _prefixes(table: dict[str, str]) -> frozenset[str]:
@@ -62,6 +82,16 @@ def _prefixes(table: dict[str, str]) -> frozenset[str]:
         _PREFIX_CACHE.clear()
     _PREFIX_CACHE[id(table)] = (table, pref)
     return pref
+
+
+def _register_lexicons() -> None:
+    """Register the lexicon tables (idempotent; lazily loaded ones are registered on first use)."""
+    if _LEXICONS_DONE:
+        return
+    _LEXICONS_DONE.append(True)
+    for t in (L.TITLE_KEYS, L.ROLE_KEYS, L.ORG_KEYS, L.PRONOUNS, L.OPINION, L.speech_verbs(), L.stance_verbs(),
+              _place_table()):
+        register(t)
 
 
 class Scan:
@@ -81,11 +111,31 @@ class Scan:
             self.block_of[t.i] = b
             self.footer[t.i] = (not inside) or blocks[b].kind == "footer"
 
-        self._join = [
-            self.block_of[i] == self.block_of[i + 1]
-            and bool(_GAP_OK.match(text[tokens[i].end : tokens[i + 1].start]))
-            for i in range(len(tokens) - 1)
-        ] + [False]
+        block_of = self.block_of
+        join = []
+        for i in range(len(tokens) - 1):
+            a, b = tokens[i], tokens[i + 1]
+            if block_of[i] != block_of[i + 1]:
+                join.append(False)
+            elif b.start - a.end == 1 and text[a.end] == " ":
+                join.append(True)
+            else:
+                join.append(bool(_GAP_OK.match(text[a.end : b.start])))
+        self._join = join + [False]
+        _register_lexicons()
+        self._bits = [_PREFIX_BITS.get(t.key, 0) for t in tokens]
+
+    def bits_of(self, *tables: dict[str, str]) -> int:
+        """The OR of the bits of registered ``tables`` (all bits when one is not registered)."""
+        out = 0
+        for t in tables:
+            out |= _TABLE_BIT.get(id(t), -1)
+        return out
+
+    def may(self, i: int, table: dict[str, str]) -> bool:
+        """Cheap test: can a phrase of (registered) ``table`` start at token ``i``?"""
+        bit = _TABLE_BIT.get(id(table))
+        return bit is None or (i < len(self._bits) and bool(self._bits[i] & bit))
 
     def joined(self, i: int) -> bool:
         """True when token ``i`` and ``i+1`` are separated by spaces only (same phrase possible)."""
@@ -93,6 +143,24 @@ class Scan:
 
     def match(self, i: int, table: dict[str, str], maxn: int = 4) -> tuple[int, str] | None:
         """Longest phrase of ``table`` starting at token ``i``: (number of tokens, value)."""
+        bit = _TABLE_BIT.get(id(table))
+        if bit is not None:
+            if i >= len(self._bits) or not self._bits[i] & bit:
+                return None
+            pref = _PREFIX_BITS
+            best = None
+            k = ""
+            toks, join = self.tokens, self._join
+            for n in range(maxn):
+                j = i + n
+                if j >= len(toks) or (n and not join[j - 1]):
+                    break
+                k += toks[j].key
+                if not _PREFIX_BITS.get(k, 0) & bit:
+                    break
+                if k in table:
+                    best = (n + 1, table[k])
+            return best
         pref = _prefixes(table)
         best = None
         k = ""
@@ -190,7 +258,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         titles: list[str] = []
         j = i
         while j < len(toks):
-            m = scan.match(j, L.TITLE_KEYS, 3)
+            m = scan.match(j, L.TITLE_KEYS, 3) if scan.may(j, L.TITLE_KEYS) else None
             r = scan.match(j, L.ROLE_KEYS, 2)
             if not m or (r and r[0] > m[0]):  # «امام جمعه» is a role, «امام خمینی» a title
                 break
@@ -203,7 +271,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         span_start = toks[i].start
         span_end = 0
         if j < len(toks):
-            g = _guillemet_name(scan, j)
+            g = _guillemet_name(scan, j) if "«" in scan.text[max(0, toks[j].start - 2) : toks[j].start] else None
             if g and (titles or _role_at(scan, g[1]) or (g[1] < len(toks) and _role_after(scan, g[3], g[1]))):
                 name_rng, span_end = (g[0], g[1]), g[3]
             elif titles:
@@ -314,12 +382,15 @@ def _unknown_word(scan: Scan, j: int) -> bool:
             and not _NOT_NAME.search(k))
 
 
+_CLAUSE_GAP = re.compile(r"[.!؟?:،\n]")
+
+
 def _clause_start(scan: Scan, i: int) -> bool:
     """Token ``i`` opens a sentence or a clause (after «.», «:», «،», a line break or «به گزارش …،»)."""
     if i == 0:
         return True
     gap = scan.text[scan.tokens[i - 1].end : scan.tokens[i].start]
-    return bool(re.search(r"[.!؟?:،\n]", gap))
+    return gap != " " and bool(_CLAUSE_GAP.search(gap))
 
 
 def _role_after(scan: Scan, char_end: int, t: int) -> bool:
@@ -392,17 +463,19 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
     return people
 
 
-def org_mentions(scan: Scan, mentions: list[Mention]) -> list[Mention]:
+def org_mentions(scan: Scan, mentions: list[Mention],
+                 orgs: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """Organisations that can say things («وزارت بهداشت اعلام کرده …») as mentions, outside other mentions."""
     taken = set()
     for m in mentions:
         taken.update(range(m.t0, m.t1))
-    role_tokens = {q for m in mentions if m.kind.startswith("role") for q in range(m.t0, m.t1)}
+    if orgs is None:
+        orgs = find_orgs(scan, {q for m in mentions if m.kind.startswith("role") for q in range(m.t0, m.t1)})
     agencies = agency_spans(scan.text)
     starts = {t.start: t.i for t in scan.tokens}
     ends = {t.end: t.i for t in scan.tokens}
     out = []
-    for s, e, name in find_orgs(scan, role_tokens):
+    for s, e, name in orgs:
         if any(a <= s < b for a, b in agencies) or s not in starts or e not in ends:
             continue
         t0, t1 = starts[s], ends[e] + 1
@@ -425,10 +498,11 @@ def find_repeats(scan: Scan, mentions: list[Mention], people: list[Person]) -> l
     out = []
     toks = scan.tokens
     table = {k: k for k in forms}
+    firsts = {k[:2] for k in forms}
     for i in range(len(toks)):
         if i in covered or scan.footer[i]:
             continue
-        m = scan.match(i, table, 4)
+        m = scan.match(i, table, 4) if toks[i].key[:2] in firsts else None
         if m and not any(q in covered for q in range(i, i + m[0])):
             p = forms[m[1]]
             out.append(Mention(toks[i].start, toks[i + m[0] - 1].end, i, i + m[0], "name", scan.span_text(i, i + m[0]), p))
@@ -457,6 +531,7 @@ def _place_table() -> dict[str, str]:
 def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:
     """Gazetteer matches (countries, cities, regions), longest first, outside person names and footers."""
     table = _place_table()
+    bits, pbit = scan._bits, _TABLE_BIT[id(table)]
     out = []
     i = 0
     toks = scan.tokens
@@ -464,7 +539,7 @@ def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:
         if scan.footer[i] or i in skip:
             i += 1
             continue
-        m = scan.match(i, table, 3)
+        m = scan.match(i, table, 3) if bits[i] & pbit else None
         if m:
             out.append(PlaceHit(toks[i].start, toks[i + m[0] - 1].end, scan.span_text(i, i + m[0]), L.places()[m[1]]))
             i += m[0]
@@ -487,12 +562,13 @@ def find_orgs(scan: Scan, role_tokens: set[int]) -> list[tuple[int, int, str]]:
     for m in _SOURCE.finditer(scan.text):
         out.append((m.start(1), m.end(1), m.group(1).strip()))
     toks = scan.tokens
+    obit = _TABLE_BIT[id(L.ORG_KEYS)]
     i = 0
     while i < len(toks):
         if scan.footer[i] or i in role_tokens:
             i += 1
             continue
-        m = scan.match(i, L.ORG_KEYS, 2)
+        m = scan.match(i, L.ORG_KEYS, 2) if scan._bits[i] & obit else None
         if m and i + m[0] < len(toks) and scan.joined(i + m[0] - 1):
             j = i + m[0]
             while j < len(toks) and j - i < 6 and scan.joined(j - 1) and toks[j].key not in L.FUNCTION \

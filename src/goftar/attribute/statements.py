@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from . import lexicon as L
-from .mentions import Mention, Person, Scan
+from .mentions import Mention, Person, Scan, register
 
 _SENT_END = re.compile(r"[.!؟?](?=\s|$|[«»\"])|\n")
 _ADVERBS = {L.key(w) for w in "همچنین سپس اما ولی نیز هم بنابراین همچنان در ادامه بلافاصله پیشتر قبلا اخیرا".split()}
@@ -24,6 +24,8 @@ _INDIRECT_CUES = {L.key(w): w for w in ("به گفته", "به نوشته", "ب�
 _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
 _PASSIVE = {k: k for k in L.PASSIVE_SPEECH}
 _THAT_T = {k: k for k in _THAT}
+for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES):
+    register(_t)
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
 
 
@@ -217,18 +219,22 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             st = Statement("direct", s, e, vtext, (cs, scan.tokens[v0].start), scan.tokens[v0].start)
             st.passive = "".join(t.key for t in scan.tokens[v0:v1]) in L.PASSIVE_SPEECH
             out.append(st)
-    covered = [(q.start, q.end) for q in out]
-
-    def inside(pos: int) -> bool:
-        return any(s <= pos < e for s, e in covered)
+    covered = _Covered(len(text))
+    for q in out:
+        covered.append((q.start, q.end))
+    inside = covered.inside
 
     toks = scan.tokens
     skip_to = 0
+    cue_bits = scan.bits_of(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION)
+    tbits = scan._bits
     for i, t in enumerate(toks):
+        if not tbits[i] & cue_bits and t.key not in ("که", "با"):
+            continue
         if i < skip_to or scan.footer[i] or inside(t.start):
             continue
-        b_end = body[_block_index(body, t.start)].end if body else len(text)
-        b_start = body[_block_index(body, t.start)].start if body else 0
+        blk = scan.blocks[scan.block_of[i]]
+        b_start, b_end = blk.start, blk.end
         # 2. «به گفته X، …»
         m = scan.match(i, _INDIRECT_CUES, 2)
         if m and L.key(m[1]) != L.key("به نقل از"):
@@ -345,6 +351,20 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     out.append(Statement("reported", s, e, scan.span_text(i, i + 2), (cs, t.start), t.start))
     out.sort(key=lambda st: st.at)
     return out
+
+
+class _Covered:
+    """Character ranges already inside a statement (``inside`` is one lookup)."""
+
+    def __init__(self, n: int) -> None:
+        self.mask = bytearray(n + 1)
+
+    def append(self, span: tuple[int, int]) -> None:
+        s, e = span
+        self.mask[s:e] = b"\x01" * max(0, e - s)
+
+    def inside(self, pos: int) -> bool:
+        return bool(self.mask[pos])
 
 
 def _block_index(body: list, pos: int) -> int:

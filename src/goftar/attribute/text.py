@@ -16,7 +16,7 @@ _FOOTER = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
     """One word: ``[start, end)`` in ``doc.text`` and its matching key."""
 
@@ -38,7 +38,12 @@ class Block:
 
 def tokenize(text: str) -> list[Token]:
     """Every word of ``text`` with offsets."""
-    return [Token(n, m.start(), m.end(), m.group(), word_key(m.group())) for n, m in enumerate(_WORD.finditer(text))]
+    out = []
+    for n, m in enumerate(_WORD.finditer(text)):
+        w = m.group()
+        s = m.start()
+        out.append(Token(n, s, s + len(w), w, word_key(w)))
+    return out
 
 
 def is_footer(line: str) -> bool:
