@@ -223,7 +223,10 @@ def geometry_breaks(bbox_xhtml: str, text: str) -> dict[int, bool | str]:
         for y0, y1 in re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">', bbox_xhtml)
     ]
     page_sizes = [len(re.findall(r"<line ", p)) for p in bbox_xhtml.split("<page ")[1:]]
-    rows = [m.end() for m in re.finditer(r"[^\n]+", text) if _MARKS.sub("", m.group()).replace("\f", "").strip()]
+    found = [(m.end(), _MARKS.sub("", m.group()).replace("\f", "").strip()) for m in re.finditer(r"[^\n]+", text)]
+    found = [(end, row) for end, row in found if row]
+    rows = [end for end, _ in found]
+    furniture = [bool(_PAGE_NO.match(row) or _PRINT_LINE.match(row)) for _, row in found]
     if len(rows) != len(boxes):
         return {}
     last_on_page = set()
@@ -235,11 +238,11 @@ def geometry_breaks(bbox_xhtml: str, text: str) -> dict[int, bool | str]:
     body_height = heights[len(heights) // 2] if heights else 0.0
     out: dict[int, bool | str] = {}
     for i in range(len(rows) - 1):
-        if i in last_on_page:
+        if i in last_on_page or furniture[i + 1]:  # the page ends here: geometry cannot tell
             continue
         (a0, a1), (b0, b1) = boxes[i], boxes[i + 1]
         gap = b0 - a1
-        if gap < -1:  # a new column or a float: unknown
+        if gap < -1 or gap > 2.5 * (a1 - a0):  # a new column, a float, or the page footer next: unknown
             continue
         ends = gap > 0.4 * (a1 - a0)
         big = (a1 - a0) > 1.3 * body_height and abs((b1 - b0) - (a1 - a0)) < 0.1 * (a1 - a0)
