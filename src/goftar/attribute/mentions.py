@@ -180,16 +180,19 @@ class Scan:
         return self.text[self.tokens[t0].start : self.tokens[t1 - 1].end]
 
 
+_DIGIT = re.compile(r"[0-9۰-۹]")
+
+
 def _name_token_ok(scan: Scan, j: int) -> bool:
+    """Could token ``j`` be part of a person's name (not a function word, title, role, verb or number)?"""
     k = scan.tokens[j].key
-    return (
-        k not in L.STOP
-        and scan.match(j, L.TITLE_KEYS, 3) is None
-        and scan.match(j, L.ROLE_KEYS, 2) is None
-        and scan.match(j, L.speech_verbs(), 3) is None
-        and not k.isdigit()
-        and not re.search(r"[0-9۰-۹]", k)
-    )
+    if k in L.STOP or _DIGIT.search(k):
+        return False
+    bits = scan._bits[j]
+    if not bits & scan.bits_of(L.TITLE_KEYS, L.ROLE_KEYS, L.speech_verbs()):
+        return True
+    return (scan.match(j, L.TITLE_KEYS, 3) is None and scan.match(j, L.ROLE_KEYS, 2) is None
+            and scan.match(j, L.speech_verbs(), 3) is None)
 
 
 def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
@@ -249,6 +252,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     roles: list[Mention] = []
     pronouns: list[Mention] = []
     used = [False] * len(toks)
+    role_bit = scan.bits_of(L.ROLE_KEYS)
     i = 0
     while i < len(toks):
         if scan.footer[i] or used[i]:
@@ -326,7 +330,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
             pronouns.append(Mention(toks[i].start, toks[i].end, i, i + 1, "pronoun", toks[i].text))
             i += 1
             continue
-        r = _role_at(scan, i)
+        r = _role_at(scan, i) if scan._bits[i] & role_bit else None
         if r and raw and raw[-1][0].t1 == i:
             pass  # already right after a name
         elif r and i >= 2:
