@@ -255,7 +255,7 @@ def test_a_full_disk_rolls_back_the_batch(tmp_path: Path, articles: list[dict[st
     with Archive(db) as a:
         a.ingest_records(recs[:1])
         size = db.stat().st_size + (tmp_path / "a.db-wal").stat().st_size
-    with Archive(db, max_bytes=size + 40_000) as a:  # room for a few pages, not for 11 articles
+    with Archive(db, max_bytes=size + 8_192) as a:  # room for two pages, not for 11 articles
         with pytest.raises(ArchiveError, match="disk full"):
             a.ingest_records(recs[1:], batch=100)
         assert a.stats()["articles"] == 1

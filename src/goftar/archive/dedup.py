@@ -28,6 +28,8 @@ ROWS = NUM_PERM // BANDS
 #: estimated Jaccard similarity of shingle sets at or above which two articles are one story
 THRESHOLD = 0.5
 SHINGLE = 3
+#: only the first words count: enough to tell stories apart, and a long article costs no more
+MAX_TOKENS = 400
 
 _PRIME = np.uint64(4294967311)  # smallest prime above 2**32
 _rng = np.random.RandomState(20240501)
@@ -44,28 +46,16 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     return {" ".join(toks[i:i + k]) for i in range(len(toks) - k + 1)}
 
 
-_token_hash: dict[str, int] = {}
-
-
-def _hash(tok: str) -> int:
-    h = _token_hash.get(tok)
-    if h is None:
-        h = zlib.crc32(tok.encode("utf-8"))
-        if len(_token_hash) < 2_000_000:
-            _token_hash[tok] = h
-    return h
-
-
 def signature(text: str | list[str]) -> np.ndarray:
     """The MinHash signature (``NUM_PERM`` uint32 values) of a text or of its canonical tokens.
 
-    A shingle's hash combines its words' CRC-32 hashes (stable across processes,
+    Only the first :data:`MAX_TOKENS` words count.  A shingle's hash combines its words' CRC-32 hashes (stable across processes,
     unlike Python's ``hash``), vectorised with numpy.
     """
-    toks = tokens(text) if isinstance(text, str) else text
+    toks = (tokens(text) if isinstance(text, str) else text)[:MAX_TOKENS]
     if not toks:
         return _EMPTY.copy()
-    th = np.fromiter((_hash(t) for t in toks), dtype=np.uint64, count=len(toks))
+    th = np.fromiter(map(zlib.crc32, map(str.encode, toks)), dtype=np.uint64, count=len(toks))
     if len(toks) >= SHINGLE:
         hv = th[:-2] * np.uint64(0x9E3779B1) + th[1:-1] * np.uint64(0x85EBCA77) + th[2:]
         hv = np.unique(hv & np.uint64(0xFFFFFFFF))

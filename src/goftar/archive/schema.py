@@ -117,6 +117,10 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX bands_key ON bands(key);
     """,
+    # 2: raw bytes may be stored compressed (codec 'zlib'); text and record columns hold zlib blobs
+    """
+    ALTER TABLE raw ADD COLUMN codec TEXT NOT NULL DEFAULT ''
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

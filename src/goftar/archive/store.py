@@ -24,6 +24,7 @@ import os
 import sqlite3
 import threading
 import time
+import zlib
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
@@ -115,6 +116,26 @@ def _body(rec: dict[str, Any]) -> str:
     parts = [_str(rec.get(k)) for k in ("title", "kicker", "lead")]
     parts += [_str(p) for p in _list(rec.get("paragraphs"))]
     return "\n\n".join(p for p in parts if p)
+
+
+def _pack(text: str) -> bytes:
+    """Text compressed for storage (Persian UTF-8 shrinks about 3×)."""
+    return zlib.compress(text.encode("utf-8"), 3)
+
+
+def _unpack(value: bytes | str | None) -> str:
+    """Stored text back: compressed (bytes) or, in older rows, plain."""
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        return zlib.decompress(value).decode("utf-8")
+    return value
+
+
+def _raw(data: bytes | None, codec: str | None) -> bytes:
+    """The input bytes exactly as ingested."""
+    data = bytes(data or b"")
+    return zlib.decompress(data) if codec == "zlib" else data
 
 
 def _now() -> str:
@@ -466,12 +487,12 @@ class Archive:
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (rid, sha, story or rid, story_n, _str(rec.get("title")), _str(rec.get("kicker")), _str(rec.get("lead")),
              _str(rec.get("agency")), _str(rec.get("original_source")), _str(rec.get("published")),
-             _str(src.get("path")), _str(src.get("kind")), text,
-             json.dumps(stored, ensure_ascii=False, default=str), _now()))
+             _str(src.get("path")), _str(src.get("kind")), _pack(text),
+             _pack(json.dumps(stored, ensure_ascii=False, default=str)), _now()))
         n = int(cur.lastrowid or 0)
         if not match:
             db.execute("UPDATE articles SET story_n = ? WHERE n = ?", (n, n))
-        db.execute("INSERT INTO raw VALUES (?, ?)", (n, raw))
+        db.execute("INSERT INTO raw (article, bytes, codec) VALUES (?, ?, 'zlib')", (n, zlib.compress(raw, 3)))
         if bands:
             db.execute("INSERT INTO minhash VALUES (?, ?)", (n, dedup.to_blob(sig)))
             db.executemany("INSERT INTO bands VALUES (?, ?)", [(b, n) for b in bands])
@@ -563,8 +584,8 @@ class Archive:
                                    ns).fetchall()
         docs = []
         for r in rows:
-            rec = json.loads(r["record"])
-            rec["text"] = r["text"]
+            rec = json.loads(_unpack(r["record"]))
+            rec["text"] = _unpack(r["text"])
             docs.append(self._index_doc(r["n"], rec, r["story_n"]))
         return docs
 
@@ -626,7 +647,7 @@ class Archive:
             r = rows.get(n)
             if r is None:  # indexed but gone from the store: `goftar check` reports it
                 continue
-            snippet, html = _snippet(r["text"] or r["lead"] or "", pats)
+            snippet, html = _snippet(_unpack(r["text"]) or r["lead"] or "", pats)
             out.append({"id": r["id"], "title": r["title"], "published": r["published"], "agency": r["agency"],
                         "story": r["story"], "snippet": snippet, "snippet_html": html, "score": round(score, 4)})
         return SearchResult(out, total, stories, query)
@@ -634,15 +655,15 @@ class Archive:
     def article(self, id: str) -> dict[str, Any] | None:
         """The full stored record of article ``id`` with its ``story`` and ``raw`` text."""
         with self._lock:
-            r = self.db.execute("SELECT a.*, raw.bytes FROM articles a LEFT JOIN raw ON raw.article = a.n "
+            r = self.db.execute("SELECT a.*, raw.bytes, raw.codec FROM articles a LEFT JOIN raw ON raw.article = a.n "
                                 "WHERE a.id = ?", (id,)).fetchone()
         if r is None:
             return None
-        rec = json.loads(r["record"])
+        rec = json.loads(_unpack(r["record"]))
         rec["id"] = r["id"]
         rec["story"] = r["story"]
-        rec["text"] = r["text"]
-        data = r["bytes"] or b""
+        rec["text"] = _unpack(r["text"])
+        data = _raw(r["bytes"], r["codec"])
         if "raw" not in rec:
             from ..readers.encoding import decode
 
@@ -658,9 +679,9 @@ class Archive:
     def raw_bytes(self, id: str) -> bytes | None:
         """The input bytes exactly as ingested."""
         with self._lock:
-            r = self.db.execute("SELECT raw.bytes FROM raw JOIN articles a ON a.n = raw.article WHERE a.id = ?",
-                                (id,)).fetchone()
-        return None if r is None else bytes(r[0])
+            r = self.db.execute("SELECT raw.bytes, raw.codec FROM raw JOIN articles a ON a.n = raw.article "
+                                "WHERE a.id = ?", (id,)).fetchone()
+        return None if r is None else _raw(r[0], r[1])
 
     def story(self, id: str) -> list[dict[str, Any]]:
         """Every article of the story that article ``id`` belongs to (id, title, published, agency)."""
