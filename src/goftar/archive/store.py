@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import GoftarError
 from . import dedup
 from .analysis import flat, loose_pattern, tokens
-from .index import NAME_FIELDS, IndexDoc, SearchIndex
+from .index import IndexDoc, SearchIndex
 from .schema import APP, MIGRATIONS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -963,4 +963,4 @@ def _write_table(path: Path, fmt: str, rows: Iterator[dict[str, Any]]) -> None:
     os.replace(tmp, path)
 
 
-__all__ = ["Archive", "ArchiveError", "IngestReport", "SearchResult", "NAME_FIELDS"]
+__all__ = ["Archive", "ArchiveError", "IngestReport", "SearchResult"]
