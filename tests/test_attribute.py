@@ -151,3 +151,19 @@ def test_eval_runs_on_part_of_the_gold_set(tmp_path):
     res = evaluate(tmp_path)
     assert res["articles"] == 3
     assert 0.0 <= res["quotes"]["recall"] <= 1.0 and res["quotes"]["gold"] > 0
+
+
+def test_call_and_visit_participants():
+    call = rec_of("حسن روحانی در گفتگوی تلفنی با ولادیمیر پوتین بر گسترش روابط دو کشور تاکید کرد.")["events"]
+    assert [e["type"] for e in call] == ["call"]
+    assert {core(p) for p in call[0]["participants"]} == {core("حسن روحانی"), core("ولادیمیر پوتین")}
+    # the traveller of «سفر کالین پاول» is Powell, not the sentence's subject
+    visit = rec_of("محمدحسین صفار هرندی به سفر اخیر خود به اسپانیا اشاره کرد و گفت: این سفر مفید بود.")["events"]
+    assert visit and visit[0]["type"] == "visit" and core(visit[0]["place"]) == core("اسپانیا")
+
+
+def test_role_named_later_takes_the_name():
+    r = rec_of("رییس سازمان تعزیرات حکومتی در یک برنامه تلویزیونی گفته «مافیای ثروت و قدرت در بخش‌های اجرایی "
+               "تنیده شده است». علیرضا جمشیدی افزوده «من برای بررسی یک پرونده ۱۰ جلسه برگزار کردم».")
+    assert [core(q["speaker"]) for q in r["quotes"]] == [core("علیرضا جمشیدی")] * 2
+    assert r["quotes"][0]["speaker_mention"] == "رییس سازمان تعزیرات حکومتی"

@@ -117,10 +117,10 @@ def attribute(doc: Document, settings: Settings) -> Document:
     published = _published(doc)
     events_out = []
     for ev in events:
-        doc.add_span("event", ev.start, ev.end, ev.type, participants=[p.name for p in ev.participants])
+        doc.add_span("event", ev.start, ev.end, ev.type, participants=ev.names())
         events_out.append({
             "type": ev.type,
-            "participants": [p.name for p in ev.participants],
+            "participants": ev.names(),
             "place": ev.place,
             "date": resolve_date(ev.relative_time, published),
             "relative_time": ev.relative_time,

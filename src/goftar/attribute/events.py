@@ -32,20 +32,28 @@ _TALK = re.compile(r"(?:دیدار|ملاقات|گفتگو|گفت‌وگو|گف�
 @dataclass
 class Event:
     type: str
-    participants: list[Person] = field(default_factory=list)
+    participants: list[Person | str] = field(default_factory=list)
     start: int = 0
     end: int = 0
     place: str | None = None
     relative_time: str | None = None
     evidence: str = ""
 
-    def add(self, p: Person | None) -> None:
+    def add(self, p: Person | str | None) -> None:
         if p is not None and p not in self.participants:
             self.participants.append(p)
 
+    def names(self) -> list[str]:
+        return [p.name if isinstance(p, Person) else p for p in self.participants]
 
-def _resolve(m: Mention | None) -> Person | None:
-    return m.person if m is not None else None
+
+def _resolve(m: Mention | None) -> Person | str | None:
+    """The person a mention refers to; an unnamed role («امیر قطر») stands for itself."""
+    if m is None:
+        return None
+    if m.person is not None:
+        return m.person
+    return m.text if m.kind in ("role", "org") else None
 
 
 def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
@@ -63,26 +71,30 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
         se = _sentence_end(text, t.end, b.end)
         ev = Event(etype, start=ss, end=se, evidence=text[ss:se].strip())
         anaphoric = i > 0 and toks[i - 1].key == "این"
-        window = text[t.end : min(se, t.end + 40)]
+        cue_end = toks[i + cue[0] - 1].end
+        window = text[cue_end : min(se, cue_end + 40)]
         rel = _REL.match(window.strip())
         if rel:
             ev.relative_time = rel.group(0)
         # the person met: right after the cue, after a time, «خود» or «با»
-        after = [m for m in mentions if t.end <= m.start < se and m.kind != "role-bound"]
+        after = [m for m in mentions if cue_end <= m.start < se and m.kind != "role-bound"]
         for m in after[:1]:
-            gap = text[t.end : m.start]
+            gap = text[cue_end : m.start]
             gap_words = {L.key(w) for w in re.findall(r"[^\s«»]+", _REL.sub("", gap))}
             if gap_words <= {"با", "خود", "خویش", "رسمی", "امروز", "دیروز"} and "،" not in gap:
                 ev.add(_resolve(m))
         subj = _subject(scan, [m for m in mentions if m.kind != "role-bound"], ss, t.start)
-        if subj is not None and (re.search(r"\bخود\b", window) or not anaphoric or True):
+        # «سفر اخیر خود به …», or «در سفر به پکن» with no possessor: the subject travels
+        own = re.match(r"\s*(?:\S+\s+){0,4}?(?:خود|خویش)\b|\s*به\s", window) is not None
+        # a visit is the traveller's («سفر کالین پاول …», «سفر اخیر خود به اسپانیا»), not the speaker's
+        if subj is not None and (etype != "visit" or own):
             ev.add(_resolve(subj))
         if anaphoric:
             # «در این دیدار که X نیز حضور داشت»
-            rel_clause = re.match(r"\s*که\s+(.{0,120}?)حضور\s+داشت", text[t.end : se])
+            rel_clause = re.match(r"\s*که\s+(.{0,120}?)حضور\s+داشت", text[cue_end : se])
             extra = []
             if rel_clause:
-                lo, hi = t.end + rel_clause.start(1), t.end + rel_clause.end(1)
+                lo, hi = cue_end + rel_clause.start(1), cue_end + rel_clause.end(1)
                 extra = [m for m in mentions if lo <= m.start < hi and m.kind != "role-bound"]
             # «این دیدار» is the meeting being reported, not an earlier one told with its own time
             current = [e for e in events if e.type == etype and e.relative_time is None]
@@ -99,7 +111,7 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
         if ev.relative_time is None:
             for old in events:
                 if old.type == etype and old.relative_time is None and \
-                        len(set(map(id, old.participants)) & set(map(id, ev.participants))) >= min(2, len(ev.participants)) \
+                        len(set(old.names()) & set(ev.names())) >= min(2, len(ev.participants)) \
                         and ev.participants:
                     same = old
                     break
@@ -107,11 +119,12 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
             for p in ev.participants:
                 same.add(p)
             continue
-        if len(ev.participants) >= 2 or (etype == "visit" and ev.participants):
-            for p in places:
-                if ss <= p.start < se and re.search(r"(?:در|به)\s*$", text[max(ss, p.start - 6) : p.start]):
-                    ev.place = p.name
-                    break
+        for p in places:
+            if max(ss, t.start if etype == "visit" else ss) <= p.start < se and \
+                    re.search(r"(?:در|به)\s*$", text[max(ss, p.start - 6) : p.start]):
+                ev.place = p.name
+                break
+        if len(ev.participants) >= 2 or (etype == "visit" and ev.participants and ev.place):
             events.append(ev)
     # the place of a meeting told elsewhere: «در گفتگوهای خود در تهران»
     for ev in events:
