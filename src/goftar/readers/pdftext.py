@@ -174,7 +174,8 @@ def title_join_edits(text: str, title: str) -> list[Edit]:
     return []
 
 
-_END = re.compile(r"[.!؟?:؛…»\"')\]]$")
+_END = re.compile(r"[.!؟?…][\"'»)\]]*$")  # a sentence ends
+_PAUSE = re.compile(r"[:؛][\"'»)\]]*$")  # «گفت:» ends a paragraph only on a short row
 # rows that open a page block of their own: footer and meta labels
 _LABEL_ROW = re.compile(
     r"^(?:برچسب|کلید[\u200c ]?واژه|کلمات کلیدی|تگ[\u200c ]?ها|منبع|منابع|لینک کوتاه|نشانی کوتاه|تاریخ|کد خبر|"
@@ -201,9 +202,14 @@ def paragraph_edits(text: str, breaks: "Callable[[int], bool | str | None] | Non
         if gap.count("\n") >= 2:
             continue  # already a blank line between blocks
         n = len(t1)
-        # a row ending a sentence ends its paragraph unless it fills the column; any other row
+        # a row ending a sentence ends its paragraph unless it is longer than nearly every row; any other row
         # continues unless it is clearly short
-        full = n >= 0.95 * width if _END.search(t1) else n >= 0.6 * width
+        if _END.search(t1):
+            full = n >= 1.05 * width
+        elif _PAUSE.search(t1):
+            full = n >= 0.85 * width
+        else:
+            full = n >= 0.6 * width
         known = breaks(e1) if breaks else None
         if known == "join":  # a wrapped heading in a large font
             full = True
