@@ -134,10 +134,21 @@ def _inline_end(scan: Scan, mentions: list[Mention], s: int, e: int) -> int:
 _NEXT_SPEAKER = re.compile(r"[،,؛]\s*(?:او|وی|ایشان)\s")
 
 
+_WHILE = re.compile(r"(?:در\s*حالی\s*که|درحالیکه|در\s*حالیکه|با\s*اینکه|با\s*این\s*که|اگرچه|اگر\s*چه)\s")
+
+
 def _clause_cut(text: str, s: int, e: int) -> int:
-    """Indirect content ends before «، او همچنین گفته …» (another statement of the sentence)."""
+    """Indirect content ends before «، او همچنین گفته …» (another statement of the sentence), and — when the
+    attribution sits in a «در حالی که …» clause — at the comma that closes that clause."""
     m = _NEXT_SPEAKER.search(text, s, e)
-    return m.start() if m else e
+    if m:
+        e = m.start()
+    sent = _sentence_start(text, max(0, s - 300), s)
+    if _WHILE.search(text, sent, s):
+        comma = text.find("،", s, e)
+        if comma > s:
+            e = comma
+    return e
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -229,7 +240,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     cue_bits = scan.bits_of(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION)
     tbits = scan._bits
     for i, t in enumerate(toks):
-        if not tbits[i] & cue_bits and t.key not in ("که", "با"):
+        if not tbits[i] & cue_bits and t.key not in ("که", "با", "از"):
             continue
         if i < skip_to or scan.footer[i] or inside(t.start):
             continue
@@ -250,7 +261,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 for x in mentions:
                     if x.kind == "role-bound" and x.person is men[0].person and 0 <= x.start - end <= 3:
                         end = x.end
-                s, e = _trim(text, end, send)
+                s, e = _trim(text, end, _clause_cut(text, end, send))
                 if e > s:
                     st = Statement("indirect", s, e, m[1], (men[0].start, end), t.start, inherit=False)
                     st.speaker = men[0].text
@@ -319,7 +330,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 out.append(st)
             continue
         # 5. «با تاکید بر اینکه X … افزود»
-        if t.key == "با" and i + 2 < len(toks) and toks[i + 1].key in _WITH_CUE:
+        after_with = t.key == "با" or (t.key == "از" and i > 0 and toks[i - 1].key == "پس")  # «پس از تاکید بر این که»
+        if after_with and i + 2 < len(toks) and toks[i + 1].key in _WITH_CUE:
             j = i + 2
             if toks[j].key in {"بر", "به"}:
                 j += 1
