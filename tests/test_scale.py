@@ -237,3 +237,13 @@ def test_an_article_that_never_finishes_becomes_an_error_not_a_stuck_partition()
     with deadline(5):  # a normal article is untouched, and the alarm is cleared afterwards
         rec = api.record(api.read_path(FIX / "fars" / "fars2-020.txt"))
     assert rec["text"] and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
+def test_a_partition_that_always_kills_its_worker_fails_alone(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    res = run_batch(INPUTS, out, engine="local", workers=2, partition_size=SIZE, retries=1,
+                    fault=Fault("kill", 3, str(tmp_path / "flags"), once=False))
+    assert [f.partition for f in res.failures] == [3]  # the neighbours in flight were not blamed
+    assert finished_partitions(out) == [f"part-{i:06d}" for i in range(7) if i != 3]
+    # struck once among others (not counted: any of them could be the culprit), then alone: tried + retried
+    assert len(list((tmp_path / "flags").iterdir())) == 3

@@ -6,9 +6,10 @@ whole plan.  A partition whose task fails is resubmitted up to ``retries``
 times; one that still fails is reported, not fatal — a later run over the same
 OUTDIR picks it up again (finished partitions are skipped).
 
-* ``local``: a :class:`~concurrent.futures.ProcessPoolExecutor` (spawned
-  processes, warmed once).  A worker process that dies breaks the pool: the
-  pool is rebuilt and every partition that was in flight is resubmitted.
+* ``local``: a :class:`~concurrent.futures.ProcessPoolExecutor` (processes
+  forked from a warmed fork server).  A worker process that dies breaks the
+  pool: the pool is rebuilt and the partitions that were in flight are rerun
+  one at a time, so only the one that kills its worker uses up its retries.
 * ``dask``: a ``distributed`` client on a given scheduler, or on a
   LocalCluster of N single-threaded worker processes.  Tasks carry dask
   ``retries=``; a worker that dies has its tasks rescheduled by the
@@ -59,15 +60,18 @@ class _Retrier:
             return self.queue.popleft()
         return next(self.parts, None)
 
-    def failed(self, part: Partition, reason: str, count: bool = True) -> None:
-        n = self.attempts.get(part.pid, 0) + (1 if count else 0)
+    def failed(self, part: Partition, reason: str, requeue: bool = True) -> bool:
+        """Count a failed attempt; True (and queued again unless ``requeue`` is False) if retries remain."""
+        n = self.attempts.get(part.pid, 0) + 1
         self.attempts[part.pid] = n
         if n > self.retries:
             log.warning("%s failed %d times, giving up: %s", part.name, n, reason)
             self.failures.append(Failure(part.pid, reason))
-        else:
-            log.info("%s failed (attempt %d), retrying: %s", part.name, n, reason)
+            return False
+        log.info("%s failed (attempt %d), retrying: %s", part.name, n, reason)
+        if requeue:
             self.queue.append(part)
+        return True
 
 
 def _warm(settings: Settings) -> None:
@@ -102,10 +106,21 @@ def run_local(parts: Iterator[Partition], outdir: str, settings: Settings, worke
 
     pool = new_pool()
     pending: dict[Future[dict[str, Any]], Partition] = {}
+    # A dying worker breaks the whole pool and fails every partition in flight, so the culprit is unknown:
+    # those partitions become suspects and are rerun one at a time, where a death is attributable.
+    suspects: deque[Partition] = deque()
+    isolated = False
     try:
         while True:
-            while len(pending) < 2 * workers and (part := r.next()) is not None:
-                pending[pool.submit(process_partition, part, outdir, settings, fault, item_timeout)] = part
+            if suspects:
+                if not pending:
+                    part = suspects.popleft()
+                    pending[pool.submit(process_partition, part, outdir, settings, fault, item_timeout)] = part
+                    isolated = True
+            else:
+                isolated = False
+                while len(pending) < 2 * workers and (part := r.next()) is not None:
+                    pending[pool.submit(process_partition, part, outdir, settings, fault, item_timeout)] = part
             if not pending:
                 break
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -116,13 +131,17 @@ def run_local(parts: Iterator[Partition], outdir: str, settings: Settings, worke
                     yield fut.result()
                 except BrokenProcessPool:
                     broken = True
-                    r.failed(part, "a worker process died")
+                    if isolated:  # it killed its worker on its own: retry it alone again
+                        if r.failed(part, "its worker process died", requeue=False):
+                            suspects.appendleft(part)
+                    else:
+                        suspects.append(part)
                 except Exception as e:  # noqa: BLE001 - a failed task is retried, then reported
                     r.failed(part, f"{type(e).__name__}: {e}")
             if broken:  # the pool is unusable: resubmit what was in flight on a fresh one
-                log.warning("a worker process died; restarting the pool (%d partitions in flight)", len(pending))
-                for part in pending.values():
-                    r.failed(part, "a worker process died")
+                log.warning("a worker process died; restarting the pool, %d partitions to rerun one at a time",
+                            len(suspects) + len(pending))
+                suspects.extend(pending.values())
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
                 pool = new_pool()

@@ -6,7 +6,7 @@ mid-partition) it either raises, kills its own process with SIGKILL, or
 pauses — announcing its process id — until someone kills it from outside.
 The first strike creates ``flag_dir/fault-<pid>.hit`` (holding the process
 id), and a partition that finds the file goes on normally, so a retried or
-resumed run completes.
+resumed run completes (``once=False`` strikes on every attempt instead).
 
 It is never active unless passed explicitly (the ``goftar batch`` command
 reads ``GOFTAR_SCALE_FAULT=action:pid:flag_dir`` for end-to-end tests).
@@ -35,6 +35,8 @@ class Fault:
     action: str
     pid: int
     flag_dir: str
+    #: strike only the first time (a retry goes through); False: strike on every attempt
+    once: bool = True
 
     def __post_init__(self) -> None:
         if self.action not in ACTIONS:
@@ -58,7 +60,7 @@ class Fault:
         """Called inside the partition task; fails the first time for partition ``self.pid``."""
         if pid != self.pid:
             return
-        flag = self.flag()
+        flag = self.flag() if self.once else self.flag().with_suffix(f".{os.getpid()}.{time.time_ns()}.hit")
         flag.parent.mkdir(parents=True, exist_ok=True)
         try:
             fd = os.open(flag, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
