@@ -108,7 +108,7 @@ def _size(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) if path.is_dir() else path.stat().st_size
 
 
-def _latency(arc: Any, queries: list[str], rounds: int = 3) -> tuple[float, float, float]:
+def _latency(arc: Any, queries: list[str], rounds: int = 5) -> tuple[float, float, float]:
     times = []
     totals = []
     for _ in range(rounds):
@@ -176,8 +176,16 @@ def main() -> None:
             lat = {name: _latency(arc, qs) for name, qs in (
                 ("common word", common), ("rare word", rare), ("common phrase", phrases_common),
                 ("rare phrase", phrases_rare), ("half-space/prefix", halfspace))}
+            other = {}
+            for name, fn in (("stats()", arc.stats), ("people(limit=50)", lambda: arc.people(limit=50)),
+                             ("quotes(speaker=…)", lambda: arc.quotes(speaker=pool.last[3], limit=100)),
+                             ("quotes(about=…)", lambda: arc.quotes(about=rare[0], limit=100)),
+                             ("check()", arc.check)):
+                t1 = time.perf_counter()
+                fn()
+                other[name] = (time.perf_counter() - t1) * 1000
             rows.append((stats["articles"], stats["stories"], ingest_s, ingest_cpu, done, _size(db),
-                         _size(work / "bench.db.index"), lat))
+                         _size(work / "bench.db.index"), lat, other))
             if stopped:
                 print(f"# budget of {args.budget:.0f} s reached at {done} records")
                 break
@@ -185,7 +193,7 @@ def main() -> None:
     import os
 
     print(f"# load average at the end: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    for articles, stories, secs, cpu, n, dbsize, ixsize, lat in rows:
+    for articles, stories, secs, cpu, n, dbsize, ixsize, lat, other in rows:
         print(f"\n## {articles} articles ({stories} stories)")
         print(f"ingest: {n - prev} records in {secs:.1f} s = {(n - prev) / secs:.0f} records/s "
               f"({(n - prev) / cpu:.0f} records per CPU-second, all threads); "
@@ -194,6 +202,7 @@ def main() -> None:
         print(f"{'query (top 10)':22s}{'p50 ms':>9s}{'p95 ms':>9s}{'median hits':>13s}")
         for name, (p50, p95, hits) in lat.items():
             print(f"{name:22s}{p50:9.1f}{p95:9.1f}{hits:13.0f}")
+        print("other calls (ms, once): " + ", ".join(f"{k} {v:.0f}" for k, v in other.items()))
     if not args.dir:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -255,12 +255,16 @@ class SearchIndex:
             return must[0]
         return tantivy.Query.boolean_query(clauses)
 
-    def search(self, query: Any, limit: int, offset: int) -> tuple[list[tuple[int, float]], int, int]:
-        """``([(n, score)], total hits, distinct stories)`` of a built query."""
+    def search(self, query: Any, limit: int, offset: int, *,
+               newest_first: bool = False) -> tuple[list[tuple[int, float]], int, int]:
+        """``([(n, score)], total hits, distinct stories)`` of a built query (by relevance, or by date)."""
         s = self.searcher()
-        res = s.search(query, limit=max(limit, 1), count=True, offset=offset)
+        if newest_first:
+            res = s.search(query, limit=max(limit, 1), count=True, offset=offset, order_by_field="published")
+        else:
+            res = s.search(query, limit=max(limit, 1), count=True, offset=offset)
         keys = s.fast_field_values("n", [a for _, a in res.hits]) if res.hits else []
-        hits = [(int(k), float(score)) for (score, _), k in zip(res.hits, keys)][:limit]
+        hits = [(int(k), 0.0 if newest_first else float(score)) for (score, _), k in zip(res.hits, keys)][:limit]
         total = int(res.count or 0)
         stories = int(round(s.cardinality(query, "story"))) if total else 0
         return hits, total, stories

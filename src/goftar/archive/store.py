@@ -630,10 +630,14 @@ class Archive:
                place: str | None = None, tag: str | None = None, agency: str | None = None,
                since: str | None = None, until: str | None = None, limit: int = 10,
                offset: int = 0) -> SearchResult:
-        """Articles matching ``query`` (words, ``"a phrase"``, ``prefix*``) and every given filter."""
+        """Articles matching ``query`` (words, ``"a phrase"``, ``prefix*``) and every given filter.
+
+        Ranked by relevance; with filters only (an empty query), newest first.
+        """
         filters = {"speaker": speaker, "person": person, "place": place, "tag": tag, "agency": agency}
         q = self.index.build(query or "", filters, since, until)
-        hits, total, stories = self.index.search(q, limit, offset)
+        # without words there is no relevance: newest first
+        hits, total, stories = self.index.search(q, limit, offset, newest_first=not (query or "").strip())
         if not hits:
             return SearchResult([], total, stories, query)
         pats = [loose_pattern(t) for t in tokens(query.replace("*", " ").replace('"', " "))]
