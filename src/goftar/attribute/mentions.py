@@ -215,9 +215,10 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
 
 
 _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر", "دختر", "برادر", "خواهر", "پدر", "مادر", "وکیل")}
+_ROLE_AFTER_PLACE = {L.key(w) for w in ("و", "در", "شرقی", "غربی", "شمالی", "جنوبی", "مرکزی", "رضوی")}
 _CUE_NOUNS = {L.key(w) for w in ("گفته", "اعتقاد", "عقیده", "نوشته", "ادعای")}
 _ROLE_END = {L.key(w) for w in """دیدار ملاقات گفتگو گفت‌وگو سفر نشست جلسه مراسم سخنان مواضع ضمن همراه نیز روز امروز
-دیروز معتقد هیئت هیات""".split()}
+دیروز معتقد هیئت هیات فعلا فعلاً باید نباید بار هنوز اخیرا اخیراً پیشتر قبلا قبلاً سپس امشب امسال صبح عصر شب عزم""".split()}
 
 
 def _role_at(scan: Scan, i: int) -> int | None:
@@ -236,6 +237,9 @@ def _role_at(scan: Scan, i: int) -> int | None:
                     and nk not in L.places() and not scan.match(j + 1, L.speech_verbs(), 3)):
                 j += 2  # «وزیر آموزش و پرورش», «معاون پیشگیری و درمان …»
                 continue
+        if j - 1 > i and scan.tokens[j - 1].key in L.places() and L.places()[scan.tokens[j - 1].key].kind != "region" \
+                and k not in _ROLE_AFTER_PLACE:
+            break  # «معاون رئیس جمهور عراق | وتوی مجدد …»: a role ends after its country or city
         if (k in L.FUNCTION or scan.match(j, L.speech_verbs(), 3) or scan.match(j, L.OPINION, 3)
                 or names.get(k) == "first"
                 or scan.match(j, L.TITLE_KEYS, 3) or k in L.CLAUSE_VERBS or k in _ROLE_END):
@@ -412,8 +416,9 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
         if k in by_key:
             return by_key[k]
         parts = name.split()
-        for p in people:  # «کاسترو» after «فیدل کاسترو», and the other way round
-            if k == p.last or (len(parts) > 1 and L.key(parts[-1]) == p.key):
+        for p in people:  # «کاسترو» after «فیدل کاسترو», «مؤذن زاده» after «مصطفی مؤذن زاده», and the other way round
+            if k == p.last or (len(parts) > 1 and L.key(parts[-1]) == p.key) or \
+                    (len(k) >= 5 and (p.key.endswith(k) or k.endswith(p.key) and len(p.key) >= 5)):
                 if len(k) > len(p.key):
                     p.name, p.key = name, k
                 by_key[k] = p
