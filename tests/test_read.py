@@ -111,6 +111,19 @@ def test_visual_order_runs_are_put_back_in_reading_order() -> None:
     assert plain == "تاریخ انتشار: ۲۴ شهریور ۱۴۰۳ - ۱۱:۱۶ | کد خبر: 346967"
 
 
+@pytest.mark.parametrize("run,logical", [
+    ("شبکه تلویزیونی«\u202a »Canal+\u202cدر خصوص", "شبکه تلویزیونی«+Canal» در خصوص"),
+    ("آتلانتا» (\u202a)WSB Atlanta\u202c درباره", "آتلانتا» (WSB Atlanta) درباره"),
+    ("لینک کوتاه\u202ahttps://sample-news.ir/x346967 :\u202c", "لینک کوتاه: https://sample-news.ir/x346967"),
+])
+def test_latin_runs_get_their_edge_punctuation_back(run: str, logical: str) -> None:
+    from goftar.offsets import apply_edits
+    from goftar.readers.pdftext import reorder_edits
+
+    fixed = re.sub("[\u202a-\u202c]", "", apply_edits(run, reorder_edits(run))[0])
+    assert re.sub(r"\s+", " ", fixed).strip() == logical
+
+
 def test_html_keeps_half_spaces_that_bare_trafilatura_drops() -> None:
     import trafilatura
 

@@ -20,6 +20,7 @@ from ..offsets import Edit
 LRE, RLE, PDF_MARK, LRM, RLM = "\u202a", "\u202b", "\u202c", "\u200e", "\u200f"
 _LTR_RUN = re.compile(f"{LRE}([^{LRE}{RLE}{PDF_MARK}\n]*){PDF_MARK}")
 _LATIN = re.compile(r"[A-Za-z]")
+_EDGE = re.compile(r"(?P<head>[^A-Za-z0-9]*)(?P<core>[A-Za-z0-9].*[A-Za-z0-9]|[A-Za-z0-9])(?P<tail>[^A-Za-z0-9]*)$", re.S)
 _TOKEN = re.compile(r"[0-9۰-۹٠-٩]+(?:[:/.,٫٬][0-9۰-۹٠-٩]+)*|\s+|.", re.S)
 _PAGE_NO = re.compile(
     r"^\s*(?:[-–—]?\s*[0-9۰-۹]{1,4}\s*[-–—]?|[0-9۰-۹]{1,4}\s*/\s*[0-9۰-۹]{1,4}|"
@@ -42,12 +43,22 @@ def looks_like_pdftotext(text: str) -> bool:
 def reorder_edits(text: str) -> list[Edit]:
     """Put each visual-order LTR run («۲۴ :») back in reading order («: ۲۴»).
 
-    Runs with Latin letters are left alone: there the visual order is the logical one.
+    Inside a run with Latin letters the order is already the reading order; only the neutral
+    characters at its edges are moved.
     """
     out = []
     for m in _LTR_RUN.finditer(text):
         run = m.group(1)
-        if not run.strip() or _LATIN.search(run):
+        if not run.strip():
+            continue
+        if _LATIN.search(run):
+            # a Latin run is in reading order inside, but the neutrals at its edges were placed
+            # visually: « »Canal+» is «+Canal» », «)WSB Atlanta» is «WSB Atlanta)»
+            core = _EDGE.match(run)
+            if core:
+                new = core["tail"][::-1] + core["core"] + core["head"][::-1]
+                if new != run:
+                    out.append(Edit(m.start(1), m.end(1), new, "pdf:visual-order"))
             continue
         tokens = _TOKEN.findall(run)
         if len(tokens) < 2:
