@@ -257,9 +257,20 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     pronouns: list[Mention] = []
     used = [False] * len(toks)
     role_bit = scan.bits_of(L.ROLE_KEYS)
+    trigger_bits = scan.bits_of(L.TITLE_KEYS, L.ROLE_KEYS, L.PRONOUNS)
+    common = L.common_words()
+    text = scan.text
     i = 0
     while i < len(toks):
         if scan.footer[i] or used[i]:
+            i += 1
+            continue
+        t = toks[i]
+        # cheap filter: most words can start no mention at all
+        if not (scan._bits[i] & trigger_bits or names.get(t.key) == "first"
+                or "«" in text[max(0, t.start - 2) : t.start]
+                or (i >= 1 and toks[i - 1].key in _CUE_NOUNS)
+                or (t.key not in common and (i == 0 or text[toks[i - 1].end : t.start] != " "))):
             i += 1
             continue
         # titles, possibly stacked: «حضرت آیت‌الله», «حجت‌الاسلام والمسلمین»
