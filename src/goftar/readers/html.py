@@ -140,6 +140,11 @@ def read_html(data: bytes, path: str | None = None) -> Document:
                           "html_meta": meta})
     if not _core(body):
         doc.meta.setdefault("warnings", []).append("no article text found on the page")
+    # trafilatura writes one paragraph per line: nothing is hard-wrapped, so reflow must not join
+    from .pdftext import layout_edits
+
+    doc.apply(layout_edits(doc.text), "html")
+    doc.meta["paragraphs_rebuilt"] = True
     return doc
 
 
