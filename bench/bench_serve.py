@@ -4,12 +4,13 @@
     python bench/bench_serve.py --articles 20000 --db /tmp/goftar-bench/serve-20k.db
     python bench/bench_serve.py --build-only          # just build the archive
 
-The archive is built from real news text in ../shared/corpora: a few hundred
+The archive is built from real news text in ../shared/corpora: the 3,200
 Fars/Varzesh3 articles are read with goftar (so records carry real quotes,
 people and repairs); each stored article is one of those readings with three
 paragraphs from other articles of the corpus appended (to text and raw alike,
 so offsets stay valid) and, when the reading found no date, a date spread
-over 2015-2024.  Building 100k articles takes a while (the archive ingests at
+over 2015-2024.  The archive groups the ~31 variants of each reading into
+one story, as it would a report republished by many outlets.  Building 100k articles takes a while (the archive ingests at
 a few dozen articles/s on 2 cores); the file is reused on later runs.
 
 The server is ``goftar serve`` in its own process (one uvicorn worker,
@@ -38,7 +39,8 @@ from urllib.parse import quote
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = next((p for p in (REPO.parent / "shared", Path("/work/shared")) if (p / "corpora").is_dir()), None)
-NEWS = ("fars-news-1", "fars-news-2", "fars-news-3", "fars-news-4", "varzesh3-1", "varzesh3-2")
+NEWS = ("fars-news-1", "fars-news-2", "fars-news-3", "fars-news-4", "varzesh3-1", "varzesh3-2", "varzesh3-3",
+        "varzesh3-4")
 
 
 def corpus_articles() -> list[dict]:
@@ -192,7 +194,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--db", type=Path, default=Path("/tmp/goftar-bench/serve-100k.db"))
     ap.add_argument("--articles", type=int, default=100_000, help="articles in the archive (built if missing)")
-    ap.add_argument("--base", type=int, default=400, help="corpus articles read with goftar to build from")
+    ap.add_argument("--base", type=int, default=3200, help="corpus articles read with goftar to build from")
     ap.add_argument("--build-only", action="store_true")
     ap.add_argument("--concurrency", type=int, default=8)
     ap.add_argument("--requests", type=int, default=2000, help="at most this many requests per scenario")
