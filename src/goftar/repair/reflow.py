@@ -22,6 +22,7 @@ from ..offsets import Edit
 
 ZWNJ = "\u200c"
 _TERMINAL = re.compile(r"[.!?؟:؛…]['\"»)\]]*$")
+_SENTENCE_END = re.compile(r"[.!?؟:][\"»)]*$")
 _LIST_ITEM = re.compile(r"^(\[\d+\]|[•▪●◦*\-–—]\s|\d{1,2}[.)\-]\s|[۰-۹]{1,2}[.)\-]\s)")
 LABELS = (
     "برچسب ها", "برچسب‌ها", "برچسبها", "برچسب", "کلیدواژه ها", "کلیدواژه‌ها", "کلیدواژهها",
@@ -61,7 +62,7 @@ def wrap_width(lengths: list[int]) -> int:
         return 0
     width = long_lines[int(0.9 * (len(long_lines) - 1))]
     near = sum(1 for n in long_lines if n >= 0.8 * width)
-    if width < 30 or near < 3 or near < 0.4 * len(long_lines):
+    if width < 30 or near < 3 or near < 0.25 * len(long_lines):
         return 0
     return width
 
@@ -95,11 +96,16 @@ def reflow_edits(text: str) -> list[Edit]:
         l1 = text[s1:e1]
         l2 = text[s2:e2]
         join = False
+        gap = text[e1:s2]
         if width and not _TERMINAL.search(l1) and not _is_fixed_line(l1) and not _is_fixed_line(l2):
             first_word = l2.split(" ", 1)[0]
             if len(l1) >= 0.8 * width or len(l1) + 1 + len(first_word) > 0.95 * width:
                 join = True
-        gap = text[e1:s2]
+        elif (width and gap.count("\n") == 1 and _SENTENCE_END.search(l1) and not _is_fixed_line(l1)
+              and not _is_fixed_line(l2) and len(l1) <= width < len(l1) + 1 + len(l2.split(" ", 1)[0])):
+            # a sentence ending exactly where the line was wrapped, the paragraph going on on the
+            # very next line: the next word would not have fitted, so this break is a wrap too
+            join = True
         if join:
             edits.append(Edit(e1, s2, " ", "reflow:join" if "\n\n" not in gap.replace(" ", "") else "reflow:join-across-blank"))
         else:
