@@ -5,7 +5,8 @@
 
 Records are built by recombining real corpus paragraphs (bench/bench_archive.py) and
 split into one chunk per round; round i ingests chunks 1..i (so there is always new
-work to interrupt, and old work to find again) and is killed after a random delay.
+work to interrupt, and old work to find again) and is killed after a random delay,
+until --kills kills have landed (a round that finishes first does not count).
 After every kill: `goftar check --db FILE` must exit 0.  At the end an uninterrupted
 ingest must leave every article exactly once in the store and in the index.
 Exit status 0 when all of that holds; the log says what happened at each kill.
@@ -79,7 +80,7 @@ def make_input(work: Path, mode: str, n: int, rounds: int) -> tuple[list[list[st
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--kills", type=int, default=20, help="Rounds: each adds new inputs and is killed at random.")
+    ap.add_argument("--kills", type=int, default=20, help="How many times to kill -9 an ingest doing new work.")
     ap.add_argument("--records", type=int, default=None, help="default: 3000 (parquet) / 40 (files)")
     ap.add_argument("--mode", choices=["parquet", "files"], default="parquet")
     ap.add_argument("--dir", default=None, help="Work folder (default: a temp folder, removed on success).")
@@ -90,7 +91,8 @@ def main() -> int:
     work = Path(args.dir) if args.dir else Path(tempfile.mkdtemp(prefix="goftar-crash-"))
     work.mkdir(parents=True, exist_ok=True)
     db = work / "crash.db"
-    rounds, expected = make_input(work, args.mode, n, args.kills)
+    # twice as many rounds as kills: a round that finishes before its kill does not count
+    rounds, expected = make_input(work, args.mode, n, 2 * args.kills)
     print(f"# python3 scripts/crash_test.py --mode {args.mode} --kills {args.kills} --records {n}  (in {work})")
 
     # how long one round's new work takes, to spread the kills over it
@@ -101,10 +103,16 @@ def main() -> int:
 
     failures = 0
     killed = 0
+    per_round = -(-n // len(rounds))
+    stored = 0
     for i, ingest_args in enumerate(rounds, 1):
+        if killed == args.kills:
+            break
         proc = subprocess.Popen([sys.executable, "-m", "goftar", "ingest", *ingest_args, "--db", str(db), "-q"],
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        delay = rng.uniform(0.05, full)
+        # the new work of this round: its records not stored yet (earlier kills may have left some)
+        todo = min(n, i * per_round) - stored
+        delay = rng.uniform(0.05, full * max(1.0, todo / per_round))
         try:
             proc.wait(timeout=delay)
             outcome = f"finished before the kill (exit {proc.returncode})"
@@ -117,6 +125,7 @@ def main() -> int:
         stats = goftar("stats", "--db", str(db), "--json")
         count = json.loads(stats.stdout)["articles"] if stats.returncode == 0 else "?"
         pending = json.loads(stats.stdout)["pending_index"] if stats.returncode == 0 else "?"
+        stored = count if isinstance(count, int) else stored
         ok = chk.returncode == 0 or (not db.exists() and "no such archive" in chk.stderr)
         failures += not ok
         print(f"{i:2d}. after {delay:5.2f} s {outcome:32s} check {'ok' if ok else 'FAILED'}  "
@@ -124,7 +133,7 @@ def main() -> int:
         if not ok:
             print("   " + (chk.stderr or chk.stdout).strip().replace("\n", "\n   "))
 
-    ingest_args = rounds[-1]
+    ingest_args = rounds[-1]  # everything
     final = goftar("ingest", *ingest_args, "--db", str(db), "-q", "--json")
     chk = goftar("check", "--db", str(db))
     stats = json.loads(goftar("stats", "--db", str(db), "--json").stdout)
@@ -139,7 +148,7 @@ def main() -> int:
     print(f"final ingest exit {final.returncode}; check exit {chk.returncode}; articles {stats['articles']} "
           f"(expected {expected}); index docs {len(keys)} ({len(set(keys))} distinct); "
           f"kills that landed {killed}/{args.kills}")
-    good = failures == 0 and chk.returncode == 0 and final.returncode == 0 and exact
+    good = failures == 0 and chk.returncode == 0 and final.returncode == 0 and exact and killed == args.kills
     print("PASS: every article exactly once" if good else "FAIL")
     if good and not args.dir:
         shutil.rmtree(work, ignore_errors=True)
