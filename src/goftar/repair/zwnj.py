@@ -36,6 +36,7 @@ import gzip
 import json
 import re
 from functools import lru_cache
+from itertools import accumulate
 from importlib import resources
 
 from ..offsets import Edit
@@ -130,6 +131,20 @@ class Lexicon:
             t for t, (b, a) in affixes["bound_prefix"].items() if b >= 50 and b >= _BOUND_P * (a + b) and t not in ("می", "نمی")
         }
         self._glued_cache: dict[str, str | None] = {}
+        self._join_cache: dict[str, str | None] = {}
+        self._edit_cache: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
+        self.word_status: dict[str, bool] = {}
+        self.pair_keys = frozenset(self.joinable | self.first_parts)
+        self.triggers = frozenset(self.bound_suffix | _AFTER_ANY | _AFTER_HEH)
+        """Detached suffixes: a word followed by one of these is looked at."""
+
+    def interesting(self, w: str) -> bool:
+        """Whether a word needs a look on its own: a glued word to fix, a bound prefix, a word with ZWNJ.
+
+        (Runs of spaced words are found from pairs of keys, see ``pair_keys``.)"""
+        if w in self.bound_prefix or ZWNJ in w:
+            return True
+        return len(w) > 2 and self.fix_glued(w) is not None
 
     # -- counts -------------------------------------------------------------
     def count(self, form: str) -> int:
@@ -263,6 +278,17 @@ class Lexicon:
     # -- spaced runs --------------------------------------------------------
     def join_run(self, words: list[str]) -> str | None:
         """One-word form for ``words`` (separated by single spaces in the text), "" to keep them, None if unknown."""
+        run = " ".join(words)
+        try:
+            return self._join_cache[run]
+        except KeyError:
+            pass
+        out = self._decide_join(words)
+        if len(self._join_cache) < 200_000:
+            self._join_cache[run] = out
+        return out
+
+    def _decide_join(self, words: list[str]) -> str | None:
         key = "".join(_key(w) for w in words)
         if key not in self.joinable:
             return "" if self.forms.get(" ".join(words), 0) >= _MIN_KNOWN else None
@@ -363,6 +389,17 @@ def lexicon() -> Lexicon:
 
 def _form_edits(text: str, start: int, end: int, new: str) -> list[Edit]:
     """Minimal edits turning ``text[start:end]`` into ``new`` (same letters, other separators)."""
+    cache = lexicon()._edit_cache
+    key = (text[start:end], new)
+    rel = cache.get(key)
+    if rel is None:
+        rel = [(e.start, e.end, e.new, e.reason) for e in _compute_form_edits(key[0], 0, len(key[0]), new)]
+        if len(cache) < 200_000:
+            cache[key] = rel
+    return [Edit(start + a, start + b, n, r) for a, b, n, r in rel]
+
+
+def _compute_form_edits(text: str, start: int, end: int, new: str) -> list[Edit]:
     out: list[Edit] = []
     old_seps: dict[int, tuple[str, int]] = {}
     letter_pos: list[int] = []
@@ -416,11 +453,7 @@ def zwnj_edits(text: str) -> list[Edit]:
     parts = _SPLIT_RE.split(text)  # [sep, word, sep, word, ..., sep]
     words = parts[1::2]
     seps = parts[2::2]  # seps[i] follows words[i]
-    starts: list[int] = []
-    pos = len(parts[0])
-    for w, sep in zip(words, seps):
-        starts.append(pos)
-        pos += len(w) + len(sep)
+    starts = list(accumulate(map(len, parts), initial=0))[1::2]  # offset of each word
     # (kind, edits, fallback edits if this kind is not applied)
     groups: list[tuple[str, list[Edit], list[Edit]]] = []
     first_parts = lex.first_parts
@@ -498,9 +531,22 @@ def zwnj_edits(text: str) -> list[Edit]:
             return last + 1
         return None
 
+    # only words that may change, or that precede a detached suffix, need a look
+    status = lex.word_status
+    for w in set(words).difference(status):
+        status[w] = lex.interesting(w)
+    triggers = lex.triggers
+    pair_keys = lex.pair_keys
+    cand = [i for i, w in enumerate(words) if status[w]]
+    cand += [i for i, (a, b) in enumerate(zip(words, words[1:])) if a in first_parts and a + b in pair_keys]
+    cand += [i - 1 for i, w in enumerate(words) if i and (w in triggers or ZWNJ in w)]
+    cand = sorted(set(cand))
     cache = lex._glued_cache
-    i = 0
-    while i < n:
+    pos = 0
+    for i in cand:
+        if i < pos:
+            continue
+        pos = i + 1
         w = words[i]
         if seps[i] == " " and i + 1 < n:
             k = w if ZWNJ not in w else _key(w)
@@ -510,16 +556,15 @@ def zwnj_edits(text: str) -> list[Edit]:
                 hit = k2 in joinable or k2 in first_parts
             else:
                 hit = False
-            if hit or nx in bound_suffix or w in bound_prefix or nx in _AFTER_ANY or nx in _AFTER_HEH:
+            if hit or nx in triggers or w in bound_prefix:
                 after = spaced_run(i, k)
                 if after is not None:
-                    i = after
+                    pos = after
                     continue
         if len(w) > 2 and ZWNJ not in w:
             out = cache[w] if w in cache else lex.fix_glued(w)
             if out:
                 groups.append((_glued_kind(out), _form_edits(text, starts[i], starts[i] + len(w), out), []))
-        i += 1
 
     n_glued = sum(1 for g in groups if g[0] == "glued_safe")
     n_spaced = sum(1 for g in groups if g[0] == "join_bound")
