@@ -304,8 +304,12 @@ class Archive:
 
     # -- writing ---------------------------------------------------------------------------------------
     def ingest_paths(self, paths: Iterable[str | os.PathLike[str]], *, progress: Progress | None = None,
-                     batch: int = 50) -> IngestReport:
-        """Read and store every file (folders recursively); failures are collected, never fatal."""
+                     batch: int = 50, flush_seconds: float = 10.0) -> IngestReport:
+        """Read and store every file (folders recursively); failures are collected, never fatal.
+
+        Stored in batches of ``batch`` files, or of whatever was read in ``flush_seconds``
+        (reading is slow: an interrupted ingest loses little).
+        """
         from .. import api
 
         t0 = time.perf_counter()
@@ -313,6 +317,7 @@ class Archive:
         files = list(self._expand(paths, report))
         items: list[tuple[dict[str, Any], bytes, str | None]] = []
         seen: set[str] = set()
+        last_flush = time.perf_counter()
         for i, f in enumerate(files, 1):
             try:
                 data = f.read_bytes()
@@ -334,9 +339,10 @@ class Archive:
                 if rec is not None:
                     seen.add(sha)
                     items.append((rec, data, sha))
-            if len(items) >= batch:
+            if len(items) >= batch or (items and time.perf_counter() - last_flush > flush_seconds):
                 self._write(items, report)
                 items = []
+                last_flush = time.perf_counter()
             if progress:
                 progress(i, len(files), str(f))
         if items:
