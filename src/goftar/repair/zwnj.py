@@ -16,18 +16,27 @@ runs of 2–4 words whose letters also occur as one word) and
 Decisions, for each word or run of space-separated words:
 
 1. Lexicon: forms are compared on their *key* (the letters with spaces and
-   ZWNJ removed).  A glued word takes the most frequent form of its key when
-   that form is more frequent than the glued one; a run of words separated by
-   spaces is joined when a one-word form of its key is clearly more frequent
-   than the spaced run itself.
-2. Rules for unknown words, conditioned on stem knowledge: a known word + a
-   suffix usually written after a ZWNJ (ها، های، ترین، ای after ه …), a prefix
-   usually written before one (می، نمی …) + a known word or verb stem; a
+   ZWNJ removed).  A glued word takes its most frequent ZWNJ form when that
+   form (plus its spaced spellings, plus its inflected family such as
+   موضع‌گیری‌ها) is at least as frequent as the glued one, or when the ZWNJ
+   sets off a conventional suffix (ها، ترین، ‌اند after ه …) that is not
+   overwhelmingly glued (آنها stays).  A glued preposition is split when
+   the spaced bigram dominates (درطول → در طول).  A run of words separated by
+   spaces is joined when a one-word form of its key beats the spaced run.
+2. Rules for unknown words, conditioned on stem knowledge: a known stem + a
+   conventional suffix, a verbal prefix (می، نمی، برمی …) + a verb stem
+   (hazm's list), a learned bound prefix (آیت‌) + a known word, a known stem +
+   a suffix that data shows is mostly written after ZWNJ (گیری، سازی …).  A
    spaced token that almost never stands alone (ها، اند، ترین …) is joined to
-   its neighbour.  After a non-joining letter (ا د ذ ر ز ژ و) a suffix is glued.
+   its neighbour.  After a non-joining letter (ا د ذ ر ز ژ و) suffixes are
+   glued; ی/ای after ه need evidence that the ه is silent (نامه‌ای, not شاهی).
+3. Damage profile: a text that shows spaced damage (detached ها، می …) but no
+   glued damage keeps its glued words; a text without spaced damage keeps the
+   spaces between free words (رئیس جمهور).  Safe repairs always apply.
 
 Names and other known words are never cut (خامنه‌ای stays whole because the
-lexicon knows it), and text that is already right is left alone.
+lexicon knows it; میگل is not می + verb), and text that is already right is
+left alone.
 """
 from __future__ import annotations
 
@@ -67,8 +76,9 @@ PLURALS = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "ه
 _AFTER_ANY = frozenset(PLURALS + ("ترین", "تر", "تری", "ترها"))
 """Suffixes written after a ZWNJ by convention when the stem ends in a joining letter (ظرفیت‌ها, مهم‌ترین)."""
 _AFTER_HEH = frozenset(("ای", "اند", "ایم", "اید", "ام", "ات", "اش", "ی", "ایی"))
+"""Suffixes written after a ZWNJ by convention after a final silent ه (بوده‌اند, نامه‌ای)."""
 _UNAMBIGUOUS_AFTER_HEH = frozenset(("اند", "ایم", "اید", "ام", "ات", "اش", "ی"))
-"""Suffixes written after a ZWNJ by convention after a final ه (بوده‌اند, نامه‌ای)."""
+"""Of those, the ones that cannot be read as part of a plural (های): safe on unknown stems."""
 
 
 def ends_joining(s: str) -> bool:
@@ -96,8 +106,7 @@ class Lexicon:
             self.by_key.setdefault(k, []).append(f)
             if " " not in f:
                 self.single_counts[k] = self.single_counts.get(k, 0) + c
-        # prefixes (in letters) of multi-part forms, to find spaced runs cheaply
-        self.sorted_keys = sorted(self.by_key)
+        self.sorted_keys = sorted(self.by_key)  # for inflected families (_family)
         # stems whose final ه is silent: seen written before ‌ای، ‌اند … (نامه‌ای, بوده‌اند)
         self.silent_heh: set[str] = set()
         for f in forms:
@@ -118,8 +127,6 @@ class Lexicon:
         self.suffixes = {
             s: zw / (zw + gl) for s, (zw, gl) in affixes["suffixes"].items() if zw >= 5 and zw / (zw + gl) >= _AFFIX_P
         }
-        self.prefixes = {p: zw / (zw + gl) for p, (zw, gl) in affixes["prefixes"].items() if zw / (zw + gl) >= _AFFIX_P}
-        self.max_suffix = max(map(len, self.suffixes), default=0)
         self.bound_suffix = {
             t for t, (b, a) in affixes["bound_suffix"].items() if b >= _BOUND_MIN and b >= _BOUND_P * (a + b)
         }
@@ -127,16 +134,18 @@ class Lexicon:
             t for t, (b, a) in affixes["bound_prefix"].items() if b >= _BOUND_MIN and b >= _BOUND_P * (a + b)
         }
         self.verb_stems = frozenset(affixes.get("verb_stems", ()))
-        self.strong_prefix = {
-            t for t, (b, a) in affixes["bound_prefix"].items() if b >= 50 and b >= _BOUND_P * (a + b) and t not in ("می", "نمی")
+        self.strong_prefix = {  # آیت‌، خرم‌ …: bound, and frequent enough to apply to unknown words
+            t
+            for t, (b, a) in affixes["bound_prefix"].items()
+            if b >= 50 and b >= _BOUND_P * (a + b) and t not in ("می", "نمی")
         }
         self._glued_cache: dict[str, str | None] = {}
         self._join_cache: dict[str, str | None] = {}
         self._edit_cache: dict[tuple[str, str], list[tuple[int, int, str, str]]] = {}
         self.word_status: dict[str, bool] = {}
         self.pair_keys = frozenset(self.joinable | self.first_parts)
+        # detached suffixes: a word followed by one of these is looked at
         self.triggers = frozenset(self.bound_suffix | _AFTER_ANY | _AFTER_HEH)
-        """Detached suffixes: a word followed by one of these is looked at."""
 
     def interesting(self, w: str) -> bool:
         """Whether a word needs a look on its own: a glued word to fix, a bound prefix, a word with ZWNJ.
