@@ -348,7 +348,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         r = _role_at(scan, i) if scan._bits[i] & role_bit else None
         if r and raw and raw[-1][0].t1 == i:
             pass  # already right after a name
-        elif r and i >= 2:
+        elif r and i >= 2 and L.key(scan.span_text(i, min(r, i + 2))) not in _VAGUE_ROLE \
+                and toks[i].key not in _VAGUE_ROLE:
             k = i
             comma_gap = re.fullmatch(r"\s*[،,]\s*", scan.text[toks[i - 1].end : toks[i].start]) is not None
             if comma_gap and not used[i - 1]:
@@ -387,7 +388,9 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     return mentions, people
 
 
-_AFTER_NAME = {L.key(w) for w in ("در", "با", "ضمن", "طی", "امروز", "روز", "نیز", "هم", "همچنین", "پس", "که")}
+_AFTER_NAME = {L.key(w) for w in ("در", "با", "ضمن", "طی", "امروز", "روز", "نیز", "هم", "همچنین")}
+#: role heads that name no one in particular: no name stands right before them
+_VAGUE_ROLE = {L.key(w) for w in ("یکی از", "عده‌ای", "گروهی", "اعضای", "اهالی", "ساکنان")}
 
 
 # infinitives, plurals, adverbs with tanwin, «می‌…» verbs: never a name

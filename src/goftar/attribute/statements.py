@@ -131,7 +131,7 @@ def _inline_end(scan: Scan, mentions: list[Mention], s: int, e: int) -> int:
     return e
 
 
-_NEXT_SPEAKER = re.compile(r"[،,؛]\s*(?:او|وی|ایشان)\s")
+_NEXT_SPEAKER = re.compile(r"[،,؛]\s*(?:او|وی|ایشان|اما|ولی)\s")
 
 
 _WHILE = re.compile(r"(?:در\s*حالی\s*که|درحالیکه|در\s*حالیکه|با\s*اینکه|با\s*این\s*که|اگرچه|اگر\s*چه)\s")
@@ -293,6 +293,15 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             continue
         # 4a. «X می‌گوید «…»», «X گفته …», «X معتقد است …»: the content follows the verb
         vm = scan.match(i, verbs, 4) or scan.match(i, L.OPINION, 4)
+        if vm and vm[1] == "خبر داد":
+            # «آقای ظریف … از وجود پولشویی گسترده در کشور خبر داد»: what was announced, after «از»
+            cs = _sentence_start(text, b_start, t.start)
+            az = [q for q in range(i - 1, max(-1, i - 25), -1) if toks[q].start >= cs and toks[q].key == "از"]
+            if az:
+                out.append(Statement("reported", toks[az[0]].start, toks[i + vm[0] - 1].end,
+                                     scan.span_text(i, i + vm[0]), (cs, toks[az[0]].start), t.start))
+                covered.append((toks[az[0]].start, toks[i + vm[0] - 1].end))
+                continue
         if vm and i + vm[0] < len(toks):
             j = i + vm[0]
             gap = text[toks[j - 1].end : toks[j].start]
@@ -432,6 +441,7 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
 def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], quotes_only: bool = False) -> None:
     """Give each statement its speaker mention and person, in text order (pronouns need the one before)."""
     _SCAN[:] = [scan]
+    _ALL[:] = mentions
     last: Person | None = None
     last_name: str | None = None
     persons_before = [m for m in mentions if m.person is not None]
@@ -471,6 +481,8 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
         if st.person is not None or st.speaker is None or st.mention is None or st.mention.kind != "role":
             continue
         role = st.speaker
+        if L.key(role.split()[0]) in _GROUPS:
+            continue  # «عده‌ای», «کارشناسان»: a group is not the next person named
         for nxt in statements[n + 1 :]:
             if nxt.person is None and nxt.speaker == role:
                 continue
@@ -491,11 +503,28 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
 _THIS = {L.key("این"), L.key("همین")}
 _QUANT = {L.key(w) for w in ("برخی", "بسیاری", "یک", "دو", "سه", "چند", "تعدادی", "شماری", "اغلب", "بیشتر")}
 _SCAN: list[Scan] = []
+_GROUPS = {L.key(w) for w in """عده‌ای گروهی برخی بسیاری مسئولان مسیولان مسوولان کارشناسان منتقدان فعالان روانشناسان
+روان‌شناسان اقتصاددانان جامعه‌شناسان پژوهشگران کارگران معدنچیان حقوقدانان پزشکان نظریه‌پردازان ساکنان اهالی
+شاهدان نمایندگان اعضای موافقان مخالفان تحلیلگران""".split()}
+_ALL: list[Mention] = []
 
 
 def _after_this(men: Mention, persons: list[Mention]) -> bool:
     scan = _SCAN[0] if _SCAN else None
     return bool(scan) and men.t0 > 0 and scan.tokens[men.t0 - 1].key in _THIS  # type: ignore[union-attr]
+
+
+def _same_sentence_antecedent(scan: Scan, men: Mention, mentions: list[Mention]) -> Mention | None:
+    """The nearest name or role before pronoun ``men`` in its own sentence, outside «…»."""
+    text = scan.text
+    b = scan.blocks[scan.block_of[men.t0]] if scan.blocks else None
+    ss = _sentence_start(text, b.start if b else 0, men.start)
+    best = None
+    for m in mentions:
+        if ss <= m.start and m.end <= men.start and m.kind in ("name", "role") and \
+                text.count("«", ss, m.start) == text.count("»", ss, m.start):
+            best = m
+    return best
 
 
 def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mention], last_name: str | None = None) -> None:
@@ -504,6 +533,12 @@ def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mentio
             st.speaker = last_name
             return
         p = last
+        near = _same_sentence_antecedent(_SCAN[0], men, _ALL) if _SCAN else None
+        if near is not None:  # «… توسط رییس جمهور ارایه شد ایشان گفت …»
+            if near.person is None:
+                st.speaker = near.text
+                return
+            p = near.person
         if p is None:
             before = [m for m in persons if m.start < men.start]
             p = before[-1].person if before else None
