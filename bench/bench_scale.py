@@ -1,6 +1,6 @@
 """Scale-out speed: articles/s of `goftar batch` with 1 and 2 workers (local and dask) vs one plain process.
 
-    python3 bench/bench_scale.py [--n 240] [--partition-size 20] [--engines local,dask]
+    python3 bench/bench_scale.py [--n 400] [--partition-size 50] [--engines local,dask]
 
 Input: the first N articles of Fars News files 3–4 (../shared/corpora/langml_fars_varzesh3_news; research-only
 texts), damaged like PDF copies (half-spaces dropped or spaced, lines wrapped), as a JSONL of {id, text}.
@@ -8,7 +8,8 @@ Rows:
   single   one process calling goftar.api.read_text + record in a loop (no batch machinery, no Parquet)
   local/N  goftar.scale.run_batch(engine="local", workers=N)
   dask/N   goftar.scale.run_batch(engine="dask", workers=N) on a LocalCluster (1 thread per worker)
-Columns: wall = whole run incl. starting processes/cluster; steady = first partition start → last partition end;
+The plain process is measured before and after the engines (the better run is kept: other jobs may share
+the machine).  Columns: wall = whole run incl. starting processes/cluster; steady = first partition start → last partition end;
 per-core = steady rate / workers, as % of the single-process rate; a/CPU-s = articles per CPU second spent
 inside partitions (reading + Parquet), "vs single" its % of the plain process (fair even on a busy machine);
 speed-up = steady rate vs the same engine with
@@ -73,8 +74,8 @@ def single(texts: list[str]) -> tuple[float, float, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=240, help="articles (default 240)")
-    ap.add_argument("--partition-size", type=int, default=20)
+    ap.add_argument("--n", type=int, default=400, help="articles (default 400)")
+    ap.add_argument("--partition-size", type=int, default=50)
     ap.add_argument("--engines", default="local,dask")
     ap.add_argument("--budget", type=float, default=270.0, help="stop starting new rows after this many seconds")
     args = ap.parse_args()
@@ -85,6 +86,7 @@ def main() -> None:
         base, base_cpu, base_rss = single(texts)
         rows = [("single", 1, len(texts) / base, base, base, 100.0, base_cpu, 100.0, None, base_rss)]
         one: dict[str, float] = {}
+        results = []
         for engine in args.engines.split(","):
             for workers in (1, 2):
                 if time.monotonic() - t_start > args.budget:
@@ -95,9 +97,16 @@ def main() -> None:
                 assert res.inputs == len(texts) and not res.failures, res
                 one.setdefault(engine, res.steady_rate)
                 cpu_rate = res.inputs / res.cpu_seconds
-                rows.append((f"{engine}/{workers}", workers, res.seconds, res.rate, res.steady_rate,
-                             100.0 * res.steady_rate / workers / base, cpu_rate, 100.0 * cpu_rate / base_cpu,
-                             res.steady_rate / one[engine], res.peak_rss_mb))
+                results.append((engine, workers, res, cpu_rate))
+        # the machine may be shared: measure the plain process again and keep its better run
+        again, again_cpu, _ = single(texts)
+        if again_cpu > base_cpu:
+            base, base_cpu = again, again_cpu
+            rows[0] = ("single", 1, len(texts) / base, base, base, 100.0, base_cpu, 100.0, None, base_rss)
+        for engine, workers, res, cpu_rate in results:
+            rows.append((f"{engine}/{workers}", workers, res.seconds, res.rate, res.steady_rate,
+                         100.0 * res.steady_rate / workers / base, cpu_rate, 100.0 * cpu_rate / base_cpu,
+                         res.steady_rate / one[engine], res.peak_rss_mb))
 
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"articles: {len(texts)} Fars News reports (damaged), partition size {args.partition_size}; "

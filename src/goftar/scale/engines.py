@@ -175,7 +175,7 @@ def run_dask(parts: Iterator[Partition], outdir: str, settings: Settings, worker
             # the statistical profiler samples the task thread every 10 ms and costs ~5-10 % of a worker's CPU
             with dask.config.set({"distributed.worker.profile.enabled": False}):
                 cluster = LocalCluster(n_workers=workers or default_workers(), threads_per_worker=1,
-                                       processes=True, dashboard_address=":0", silence_logs=logging.ERROR)
+                                       processes=True, dashboard_address=":0", silence_logs=logging.CRITICAL)
             client = Client(cluster)
     except (OSError, ValueError, TypeError) as e:  # unreachable, timed out, or not an address
         raise GoftarError(f"cannot reach the dask scheduler {scheduler or '(local)'}: {e}") from None
