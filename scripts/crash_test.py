@@ -99,7 +99,10 @@ def main() -> int:
     t = time.perf_counter()
     goftar("ingest", *rounds[0], "--db", str(work / "probe.db"), "-q", check=True)
     full = time.perf_counter() - t
-    print(f"one round of new work (with start-up): {full:.1f} s; {expected} articles in all")
+    t = time.perf_counter()
+    goftar("stats", "--db", str(work / "probe.db"), check=True)
+    startup = min(time.perf_counter() - t, full / 2)
+    print(f"one round of new work: {full:.1f} s with a start-up of about {startup:.1f} s; {expected} articles in all")
 
     failures = 0
     killed = 0
@@ -112,7 +115,7 @@ def main() -> int:
                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         # the new work of this round: its records not stored yet (earlier kills may have left some)
         todo = min(n, i * per_round) - stored
-        delay = rng.uniform(0.05, full * max(1.0, todo / per_round))
+        delay = rng.uniform(startup, full * max(1.0, todo / per_round))  # kill it at work, not while importing
         try:
             proc.wait(timeout=delay)
             outcome = f"finished before the kill (exit {proc.returncode})"
