@@ -97,7 +97,14 @@ def furniture_edits(text: str) -> tuple[list[Edit], list[str]]:
         lines.append((pos, pos + len(raw_line), raw_line))
         pos += len(raw_line) + 1
     pages = text.count("\f") + 1
-    counts = Counter(_key(l) for _, _, l in lines if _key(l))
+    # running headers and footers: the same line at the top or bottom edge of several pages
+    by_page: list[list[str]] = [[]]
+    for _, _, l in lines:
+        if "\f" in l:
+            by_page.append([])
+        if _key(l):
+            by_page[-1].append(_key(l))
+    counts = Counter(k for page in by_page for k in set(page[:3] + page[-3:]))
     repeated = {k for k, n in counts.items() if pages >= 2 and n >= 2 and n >= pages - 1 and len(k) <= 200}
     drop = []
     headers = []
@@ -226,7 +233,8 @@ def paragraph_edits(text: str, breaks: "Callable[[int], bool | str | None] | Non
             full = True
         elif known is not None:  # the geometry decides, but a short row never continues
             full = not known and n >= 0.5 * width
-        full = full and not _LABEL_ROW.match(t2) and not _LABEL_ROW.match(t1)
+        # a footer label opens its own block; a label row continues only when it fills the column
+        full = full and not _LABEL_ROW.match(t2) and (not _LABEL_ROW.match(t1) or n >= 0.85 * width)
         edits.append(Edit(e1, s2, " " if full else "\n\n", "pdf:join-row" if full else "pdf:paragraph"))
     return edits
 
