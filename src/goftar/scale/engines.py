@@ -119,8 +119,8 @@ def run_local(parts: Iterator[Partition], outdir: str, settings: Settings, worke
                     isolated = True
             else:
                 isolated = False
-                while len(pending) < 2 * workers and (part := r.next()) is not None:
-                    pending[pool.submit(process_partition, part, outdir, settings, fault, item_timeout)] = part
+                while len(pending) < 2 * workers and (nxt := r.next()) is not None:
+                    pending[pool.submit(process_partition, nxt, outdir, settings, fault, item_timeout)] = nxt
             if not pending:
                 break
             done, _ = wait(pending, return_when=FIRST_COMPLETED)

@@ -292,6 +292,15 @@ def _write_atomic(path: Path, write: Callable[[Any], None]) -> None:
         raise
 
 
+def _parquet_writer(rows: list[dict[str, Any]], schema: pa.Schema) -> Callable[[Any], None]:
+    tbl = pa.Table.from_pylist(rows, schema=schema)
+
+    def write(fh: Any) -> None:
+        pq.write_table(tbl, fh, compression="zstd")
+
+    return write
+
+
 def table_path(outdir: Path, table: str, part: Partition | str) -> Path:
     name = part if isinstance(part, str) else part.name
     return outdir / table / f"{name}.parquet"
@@ -339,9 +348,7 @@ def process_partition(part: Partition, outdir: str, settings: Settings | None = 
             rows[table].extend(rs)
         del rec
     for table in TABLES:
-        tbl = pa.Table.from_pylist(rows[table], schema=SCHEMAS[table])
-        _write_atomic(table_path(out, table, part),
-                      lambda fh, tbl=tbl: pq.write_table(tbl, fh, compression="zstd"))
+        _write_atomic(table_path(out, table, part), _parquet_writer(rows[table], SCHEMAS[table]))
         if table == "records" and fault is not None:
             fault.strike(part.pid)  # tests: fail mid-partition, after a table is already in place
     manifest = {
