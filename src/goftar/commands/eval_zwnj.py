@@ -61,10 +61,14 @@ def eval_zwnj_cmd(path: Path | None, held_out: bool, damage: str, as_json: bool,
         return
     click.echo(f"# {source}")
     click.echo(f"# {len(docs)} documents, {sum(len(t) for _, t in docs):,} characters")
-    click.echo(f"{'damage':<8} {'precision':>9} {'recall':>7} {'F1':>7} {'exact docs':>11} {'chars/s':>10}")
+    click.echo(f"{'damage':<8} {'precision':>9} {'recall':>7} {'F1':>7} {'exact docs':>11} {'chars/s':>10}"
+               f"   {'FP at gold space':>16} {'lenient F1':>10}")
     for s in scores:
         click.echo(f"{s.damage:<8} {s.precision:>9.4f} {s.recall:>7.4f} {s.f1:>7.4f} "
-                   f"{s.exact_docs:>5}/{s.docs:<5} {s.chars_per_second:>10,.0f}")
+                   f"{s.exact_docs:>5}/{s.docs:<5} {s.chars_per_second:>10,.0f}"
+                   f"   {s.fp_at_space:>7}/{s.fp:<8} {s.lenient_f1:>10.4f}")
+    click.echo("# lenient F1: a half-space where the gold writes a space (رئیس جمهور) is not an error, "
+               "as score_record.py's optional_halfspace")
     for s in scores:
         for doc_id, gold, pred in s.errors:
             click.echo(f"{s.damage}\t{doc_id}\tgold: {gold}\tgoftar: {pred}")
