@@ -247,3 +247,30 @@ def test_a_partition_that_always_kills_its_worker_fails_alone(tmp_path: Path) ->
     assert finished_partitions(out) == [f"part-{i:06d}" for i in range(7) if i != 3]
     # struck once among others (not counted: any of them could be the culprit), then alone: tried + retried
     assert len(list((tmp_path / "flags").iterdir())) == 3
+
+
+def test_cluster_doc_example_runs_and_every_batch_option_is_documented(tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/cluster.md: its ```python example runs (```py blocks need a real cluster and are only shown)."""
+    import re
+    import shutil
+
+    from click.testing import CliRunner
+
+    from goftar.cli import main
+    from goftar.commands.batch import batch_cmd
+
+    repo = Path(__file__).resolve().parents[1]
+    doc = (repo / "docs" / "cluster.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", doc, re.S)
+    assert blocks
+    shutil.copytree(repo / "examples", tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    for code in blocks:
+        exec(compile(code, "docs/cluster.md", "exec"), {"__name__": "docs_example"})
+    help_text = CliRunner().invoke(main, ["batch", "--help"]).output
+    for param in batch_cmd.params:
+        for opt in getattr(param, "opts", []):
+            if opt.startswith("--"):
+                assert opt in doc, f"{opt} is not in docs/cluster.md"
+                assert opt in help_text
