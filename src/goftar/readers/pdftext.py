@@ -216,9 +216,7 @@ def paragraph_edits(text: str, breaks: "Callable[[int], bool | str | None] | Non
     width = lengths[int(0.9 * (len(lengths) - 1))]
     edits = []
     for (s1, e1, t1), (s2, _e2, t2) in zip(rows, rows[1:]):
-        gap = text[e1:s2]
-        if gap.count("\n") >= 2:
-            continue  # already a blank line between blocks
+        # pdftotext also puts blank lines inside paragraphs (between its text blocks): not a signal
         n = len(t1)
         # a row ending a sentence ends its paragraph unless it is longer than nearly every row; any other row
         # continues unless it is clearly short
