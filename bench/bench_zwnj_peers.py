@@ -11,7 +11,7 @@ peer runs its normalizer in a subprocess of the peers' venv (hazm, shekar,
 python-negar, rishe and parsivar pin incompatible numpy versions, so they never
 share goftar's interpreter).  Every tool sees the same damaged texts; its time
 covers the normalizing loop only (model/lexicon loading excluded, one warm-up
-call first).  Precision / recall / F1 count ZWNJ positions aligned on letters,
+call first; CPU time, so other jobs on the machine do not skew the ratios).  Precision / recall / F1 count ZWNJ positions aligned on letters,
 as score_record.py's zwnj_f1 (peers that also change letters are aligned with
 difflib).  The table goes to stdout and to --out.
 """
@@ -49,9 +49,9 @@ inp = json.load(open(sys.argv[1], encoding="utf-8"))
 out = {{}}
 for kind, texts in inp.items():
     fix(texts[0])
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     res = [fix(t) for t in texts]
-    out[kind] = {{"seconds": time.perf_counter() - t0, "texts": [r if isinstance(r, str) else str(r) for r in res]}}
+    out[kind] = {{"seconds": time.process_time() - t0, "texts": [r if isinstance(r, str) else str(r) for r in res]}}
 out["init_seconds"] = t_init
 json.dump(out, open(sys.argv[2], "w", encoding="utf-8"), ensure_ascii=False)
 '''
@@ -109,9 +109,9 @@ def main() -> None:
     ev.goftar_repair(damaged["glued"][0])  # load the lexicon, warm up
     res: dict[str, ev.Score] = {}
     for k in kinds:
-        t0 = time.perf_counter()
+        t0 = time.process_time()
         preds = [ev.goftar_repair(t) for t in damaged[k]]
-        res[k] = score(k, gold, preds, time.perf_counter() - t0)
+        res[k] = score(k, gold, preds, time.process_time() - t0)
     rows["goftar"] = res
 
     with tempfile.TemporaryDirectory() as tmpd:
@@ -135,7 +135,7 @@ def main() -> None:
         f"- date: {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}",
         f"- text: {ev.HELD_OUT_DESCRIPTION}",
         f"- {len(gold)} documents, {n_chars:,} characters per damage; glued = every ZWNJ deleted, spaced = every ZWNJ → space",
-        "- P/R/F1 at ZWNJ positions aligned on letters (like score_record.py zwnj_f1); chars/s = damaged chars / normalizing time (loading excluded), mean of both damages",
+        "- P/R/F1 at ZWNJ positions aligned on letters (like score_record.py zwnj_f1); chars/s = damaged chars / CPU time of the normalizing loop (process_time: loading excluded, robust to other load on the machine), mean of both damages",
         "- command: `python3 bench/bench_zwnj_peers.py" + (f" --limit {args.limit}" if args.limit else "") + "`",
         "",
         "| tool | glued P | glued R | glued F1 | spaced P | spaced R | spaced F1 | chars/s | goftar speed ÷ tool |",
