@@ -13,7 +13,9 @@ the machine).  Columns: wall = whole run incl. starting processes/cluster; stead
 per-core = steady rate / workers, as % of the single-process rate; a/CPU-s = articles per CPU second spent
 inside partitions (reading + Parquet), "vs single" its % of the plain process (fair even on a busy machine);
 speed-up = steady rate vs the same engine with
-1 worker; peak RSS = largest resident set of any worker process.  Bounded: stops adding rows after --budget s.
+1 worker; cores got = CPU seconds the workers received per wall second (on a machine shared with other
+sessions, Linux autogroup scheduling caps this whatever the worker count, and then so is the speed-up);
+peak RSS = largest resident set of any worker process.  Bounded: stops adding rows after --budget s.
 """
 from __future__ import annotations
 
@@ -84,7 +86,7 @@ def main() -> None:
         src = Path(tmp) / "fars.jsonl"
         texts = make_input(args.n, src)
         base, base_cpu, base_rss = single(texts)
-        rows = [("single", 1, len(texts) / base, base, base, 100.0, base_cpu, 100.0, None, base_rss)]
+        rows = [("single", 1, len(texts) / base, base, base, 100.0, base_cpu, 100.0, None, base_rss, base / base_cpu)]
         one: dict[str, float] = {}
         results = []
         for engine in args.engines.split(","):
@@ -102,20 +104,23 @@ def main() -> None:
         again, again_cpu, _ = single(texts)
         if again_cpu > base_cpu:
             base, base_cpu = again, again_cpu
-            rows[0] = ("single", 1, len(texts) / base, base, base, 100.0, base_cpu, 100.0, None, base_rss)
+            rows[0] = ("single", 1, len(texts) / base, base, base, 100.0, base_cpu, 100.0, None, base_rss,
+                       base / base_cpu)
         for engine, workers, res, cpu_rate in results:
+            window = (res.last_finish or 0.0) - (res.first_start or 0.0)
             rows.append((f"{engine}/{workers}", workers, res.seconds, res.rate, res.steady_rate,
                          100.0 * res.steady_rate / workers / base, cpu_rate, 100.0 * cpu_rate / base_cpu,
-                         res.steady_rate / one[engine], res.peak_rss_mb))
+                         res.steady_rate / one[engine], res.peak_rss_mb,
+                         res.cpu_seconds / window if window > 0 else 0.0))
 
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     print(f"articles: {len(texts)} Fars News reports (damaged), partition size {args.partition_size}; "
           f"{os.cpu_count()} cores, load average now {load}")
     print(f"{'run':<9} {'workers':>7} {'wall s':>7} {'wall a/s':>9} {'steady a/s':>11} {'per-core':>9} "
-          f"{'a/CPU-s':>8} {'vs single':>9} {'speed-up':>9} {'peak RSS MB':>12}")
-    for name, w, wall, rate, steady, per_core, cpu_rate, cpu_pct, speedup, rss in rows:
+          f"{'a/CPU-s':>8} {'vs single':>9} {'speed-up':>9} {'cores got':>9} {'peak RSS MB':>12}")
+    for name, w, wall, rate, steady, per_core, cpu_rate, cpu_pct, speedup, rss, cores in rows:
         print(f"{name:<9} {w:>7} {wall:>7.1f} {rate:>9.2f} {steady:>11.2f} {per_core:>8.0f}% {cpu_rate:>8.2f} "
-              f"{cpu_pct:>8.0f}% {'' if speedup is None else f'{speedup:.2f}x':>9} {rss:>12.0f}")
+              f"{cpu_pct:>8.0f}% {'' if speedup is None else f'{speedup:.2f}x':>9} {cores:>9.2f} {rss:>12.0f}")
     print(f"\ncommand: python3 bench/bench_scale.py --n {args.n} --partition-size {args.partition_size} "
           f"--engines {args.engines}")
 
