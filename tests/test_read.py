@@ -232,3 +232,32 @@ def test_stdin_and_schema() -> None:
     schema = json.loads(_goftar("schema").stdout)
     assert set(schema["required"]) <= set(rec)
     assert schema["properties"]["source"]["properties"]["kind"]["enum"] == ["text", "pdf", "html"]
+
+
+def test_html_kicker_and_lead_markup() -> None:
+    page = """<!DOCTYPE html><html lang="fa" dir="rtl"><head><meta charset="utf-8">
+<meta property="og:title" content="تیم ملی فوتبال ایران به جام جهانی صعود کرد"></head><body>
+<nav><a href="/">صفحه اصلی</a> | <a href="/s">ورزشی</a> | <a href="/p">سیاسی</a></nav>
+<div class="rutitr">سرمربی تیم ملی پس از بازی؛</div>
+<h1>تیم ملی فوتبال ایران به جام جهانی صعود کرد</h1>
+<p class="lead">تیم ملی فوتبال ایران با پیروزی در آخرین دیدار مقدماتی، جواز حضور در جام جهانی را به دست آورد.</p>
+<div class="body"><p>به گزارش خبرگزاری ایسنا، سرمربی تیم ملی پس از پایان دیدار در جمع خبرنگاران از بازیکنان قدردانی کرد و گفت این پیروزی حاصل تلاش همه اعضای تیم بود.</p>
+<p>وی افزود که برای حضور موفق در جام جهانی برنامه‌های زیادی داریم و از هفته آینده اردوی تیم ملی آغاز خواهد شد.</p></div>
+<div class="news-date">۸ آذر ۱۴۰۲</div>
+</body></html>""".encode("utf-8")
+    rec = record(read_document(load_bytes(page, "page.html"), NO_ATTR))
+    assert rec["kicker"] == "سرمربی تیم ملی پس از بازی"
+    assert rec["title"] == "تیم ملی فوتبال ایران به جام جهانی صعود کرد"
+    assert rec["lead"].startswith("تیم ملی فوتبال ایران با پیروزی")
+    assert rec["agency"] == "خبرگزاری ایسنا"
+    assert len(rec["paragraphs"]) == 2 and "برنامه‌های" in rec["paragraphs"][1]
+
+
+def test_published_from_a_date_line_in_copied_text(seed_text: str) -> None:
+    text = "تاریخ انتشار: ۸ آذر ۱۴۰۲ - ۱۲:۳۰\n\n" + seed_text
+    doc = read_text(text, NO_ATTR)
+    rec = record(doc)
+    assert rec["published"] == "2023-11-29"
+    o = rec["offsets"]["published"]
+    assert doc.raw[o["raw_start"] : o["raw_end"]] == "۸ آذر ۱۴۰۲"
+    assert letters(rec["title"]) == letters(record(read_text(seed_text, NO_ATTR))["title"])
