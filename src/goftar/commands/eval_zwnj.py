@@ -25,7 +25,9 @@ def eval_zwnj_cmd(path: Path | None, held_out: bool, damage: str, as_json: bool,
     abstract/summary + paragraphs; only items passing the corpora's clean-ZWNJ
     test are used).  The text is folded like goftar's repair does, damaged, and
     repaired by the ZWNJ stage alone; precision / recall / F1 are counted at
-    ZWNJ positions aligned on letters (as score_record.py's zwnj_f1), with chars/s.
+    ZWNJ positions aligned on letters (as score_record.py's zwnj_f1), with chars/s
+    (CPU time).  The lenient F1 does not count a half-space where the gold writes a
+    space (a spaced compound such as رئیس جمهور), like score_record.py's optional_halfspace.
     """
     from ..evaluation import zwnj as ev
 
