@@ -61,8 +61,9 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
     """Events in text order, merged when they are the same meeting."""
     text, toks = scan.text, scan.tokens
     events: list[Event] = []
-    for i, t in enumerate(toks):
-        cue = None if scan.footer[i] or not scan.may(i, _CUES) else scan.match(i, _CUES, 2)
+    for i in scan.candidates(_CUES):
+        t = toks[i]
+        cue = None if scan.footer[i] else scan.match(i, _CUES, 2)
         if not cue or any(s <= t.start < e for s, e in quoted):
             continue
         etype = cue[1]

@@ -8,8 +8,10 @@ person's full name and surname are recognised wherever else they appear («آق�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import repeat
 
 from . import lexicon as L
 from .text import Block, Token
@@ -54,6 +56,7 @@ _PREFIX_CACHE: dict[int, tuple[dict[str, str], frozenset[str]]] = {}
 # starts an entry of. A Scan tags each token with those bits, so ``match`` rejects most tokens in one lookup.
 _TABLE_BIT: dict[int, int] = {}
 _PREFIX_BITS: dict[str, int] = {}
+_EXACT_BITS: dict[str, int] = {}  # key → bits of the lists it is a whole entry of
 _REGISTERED: list[dict[str, str]] = []
 _LEXICONS_DONE: list[bool] = []
 
@@ -66,6 +69,7 @@ def register(table: dict[str, str]) -> dict[str, str]:
     _REGISTERED.append(table)  # kept alive, so its id stays its own
     _TABLE_BIT[id(table)] = bit
     for k in table:
+        _EXACT_BITS[k] = _EXACT_BITS.get(k, 0) | bit
         for n in range(1, len(k) + 1):
             p = k[:n]
             _PREFIX_BITS[p] = _PREFIX_BITS.get(p, 0) | bit
@@ -101,29 +105,32 @@ class Scan:
         self.text = text
         self.tokens = tokens
         self.blocks = blocks
-        self.block_of = [0] * len(tokens)
-        self.footer = [False] * len(tokens)
-        b = 0
-        for t in tokens:
-            while b + 1 < len(blocks) and t.start >= blocks[b].end:
-                b += 1
-            inside = bool(blocks) and blocks[b].start <= t.start < blocks[b].end
-            self.block_of[t.i] = b
-            self.footer[t.i] = (not inside) or blocks[b].kind == "footer"
-
-        block_of = self.block_of
-        join = []
-        for i in range(len(tokens) - 1):
-            a, b = tokens[i], tokens[i + 1]
-            if block_of[i] != block_of[i + 1]:
-                join.append(False)
-            elif b.start - a.end == 1 and text[a.end] == " ":
-                join.append(True)
-            else:
-                join.append(bool(_GAP_OK.match(text[a.end : b.start])))
-        self._join = join + [False]
+        n = len(tokens)
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+        self.keys = keys = [t.key for t in tokens]
+        self.block_of, self.footer, cuts = _block_ranges(starts, blocks)
+        # two tokens may belong to one phrase when only spaces (or half-spaces) separate them in one block
+        #: gaps[i]: the text between token i and token i+1
+        self.gaps = gaps = list(map(text.__getitem__, map(slice, ends, starts[1:])))
+        join = [g == " " or _GAP_OK.match(g) is not None for g in gaps]
+        for c in cuts:
+            if 0 < c < n:
+                join[c - 1] = False
+        join.append(False)
+        self._join = join
         _register_lexicons()
-        self._bits = [_PREFIX_BITS.get(t.key, 0) for t in tokens]
+        # a list's bit is set on token i when an entry may start there: the word is an entry, or the word and
+        # the next one (joined) begin one — most words that merely begin an entry («م», «ر») are left out
+        pairs = list(map(_PREFIX_BITS.get, map(str.__add__, keys, keys[1:]), repeat(0)))
+        self._bits = [e | (p if j else 0) for e, p, j in zip(map(_EXACT_BITS.get, keys, repeat(0)), pairs, join)]
+        if keys:
+            self._bits.append(_EXACT_BITS.get(keys[-1], 0))
+
+    def candidates(self, *tables: dict[str, str]) -> list[int]:
+        """Indices of the tokens where a phrase of one of the (registered) ``tables`` may start."""
+        bit = self.bits_of(*tables)
+        return [i for i, b in enumerate(self._bits) if b & bit]
 
     def bits_of(self, *tables: dict[str, str]) -> int:
         """The OR of the bits of registered ``tables`` (all bits when one is not registered)."""
@@ -145,21 +152,20 @@ class Scan:
         """Longest phrase of ``table`` starting at token ``i``: (number of tokens, value)."""
         bit = _TABLE_BIT.get(id(table))
         if bit is not None:
-            if i >= len(self._bits) or not self._bits[i] & bit:
+            bits = self._bits
+            if i >= len(bits) or not bits[i] & bit:
                 return None
-            pref = _PREFIX_BITS
-            best = None
-            k = ""
-            toks, join = self.tokens, self._join
-            for n in range(maxn):
-                j = i + n
-                if j >= len(toks) or (n and not join[j - 1]):
-                    break
-                k += toks[j].key
-                if not _PREFIX_BITS.get(k, 0) & bit:
+            keys, join, pref = self.keys, self._join, _PREFIX_BITS
+            k = keys[i]
+            best = (1, table[k]) if k in table else None
+            j, end = i + 1, min(i + maxn, len(keys))
+            while j < end and join[j - 1]:
+                k += keys[j]
+                if not pref.get(k, 0) & bit:
                     break
                 if k in table:
-                    best = (n + 1, table[k])
+                    best = (j - i + 1, table[k])
+                j += 1
             return best
         pref = _prefixes(table)
         best = None
@@ -178,6 +184,33 @@ class Scan:
 
     def span_text(self, t0: int, t1: int) -> str:
         return self.text[self.tokens[t0].start : self.tokens[t1 - 1].end]
+
+
+def _block_ranges(starts: list[int], blocks: list[Block]) -> tuple[list[int], list[bool], list[int]]:
+    """For each token (by start offset): its block index, whether it lies outside the body (between blocks or
+    in a footer), and the token indices where a new block begins.  A token belongs to the first block that
+    ends after its start."""
+    n = len(starts)
+    if not blocks:
+        return [0] * n, [True] * n, []
+    block_of: list[int] = []
+    footer: list[bool] = []
+    cuts = []
+    lo = 0
+    last = len(blocks) - 1
+    for b, blk in enumerate(blocks):
+        hi = n if b == last else max(lo, bisect_left(starts, blk.end, lo))
+        if hi > lo:
+            cuts.append(lo)
+        inside_lo = max(lo, min(hi, bisect_left(starts, blk.start, lo, hi)))
+        inside_hi = max(inside_lo, min(hi, bisect_left(starts, blk.end, inside_lo, hi)))
+        block_of.extend([b] * (hi - lo))
+        out = blk.kind == "footer"
+        footer.extend([True] * (inside_lo - lo))
+        footer.extend([out] * (inside_hi - inside_lo))
+        footer.extend([True] * (hi - inside_hi))
+        lo = hi
+    return block_of, footer, cuts
 
 
 _DIGIT = re.compile(r"[0-9۰-۹]")
@@ -228,6 +261,7 @@ def _role_at(scan: Scan, i: int) -> int | None:
         return None
     j = i + m[0]
     names = L.name_tokens()
+    bits, stop_bits = scan._bits, scan.bits_of(L.speech_verbs(), L.OPINION, L.TITLE_KEYS)
     while j < len(scan.tokens) and j - i < 8 and scan.joined(j - 1):
         k = scan.tokens[j].key
         if k == "و" and j - i >= 2 and j + 1 < len(scan.tokens) and scan.joined(j):
@@ -240,9 +274,9 @@ def _role_at(scan: Scan, i: int) -> int | None:
         if j - 1 > i and scan.tokens[j - 1].key in L.places() and L.places()[scan.tokens[j - 1].key].kind != "region" \
                 and k not in _ROLE_AFTER_PLACE:
             break  # «معاون رئیس جمهور عراق | وتوی مجدد …»: a role ends after its country or city
-        if (k in L.FUNCTION or scan.match(j, L.speech_verbs(), 3) or scan.match(j, L.OPINION, 3)
-                or names.get(k) == "first"
-                or scan.match(j, L.TITLE_KEYS, 3) or k in L.CLAUSE_VERBS or k in _ROLE_END):
+        if (k in L.FUNCTION or names.get(k) == "first" or k in L.CLAUSE_VERBS or k in _ROLE_END
+                or bits[j] & stop_bits and (scan.match(j, L.speech_verbs(), 3) or scan.match(j, L.OPINION, 3)
+                                            or scan.match(j, L.TITLE_KEYS, 3))):
             break
         j += 1
     return j
@@ -261,17 +295,11 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     common = L.common_words()
     text = scan.text
     i = 0
-    while i < len(toks):
-        if scan.footer[i] or used[i]:
-            i += 1
+    for c in _mention_starts(scan, trigger_bits):
+        if c < i:
             continue
-        t = toks[i]
-        # cheap filter: most words can start no mention at all
-        if not (scan._bits[i] & trigger_bits or names.get(t.key) == "first"
-                or "«" in text[max(0, t.start - 2) : t.start]
-                or (i >= 1 and toks[i - 1].key in _CUE_NOUNS)
-                or (t.key not in common and (i == 0 or text[toks[i - 1].end : t.start] != " "))):
-            i += 1
+        i = c
+        if scan.footer[i] or used[i]:
             continue
         # titles, possibly stacked: «حضرت آیت‌الله», «حجت‌الاسلام والمسلمین»
         titles: list[str] = []
@@ -386,6 +414,28 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     people = _people(scan, raw, roles)
     mentions = sorted([m for m, _ in raw] + roles + pronouns, key=lambda m: m.start)
     return mentions, people
+
+
+def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
+    """Token indices where a mention may start (most words can start none): a title, role or pronoun, a
+    known first name, a word right after «, after «به گفته …» nouns, or an unfrequent word after punctuation."""
+    keys, bits, toks, text = scan.keys, scan._bits, scan.tokens, scan.text
+    firsts = L.first_names()
+    common = L.common_words()
+    out = {i for i, b in enumerate(bits) if b & trigger_bits}
+    out.update(i for i, k in enumerate(keys) if k in firsts)
+    out.update(i + 1 for i, k in enumerate(keys[:-1]) if k in _CUE_NOUNS)
+    if keys and keys[0] not in common:
+        out.add(0)
+    out.update(i + 1 for i, g in enumerate(scan.gaps) if g != " " and keys[i + 1] not in common)
+    starts = [t.start for t in toks]
+    p = text.find("«")
+    while p >= 0:  # «X: the word starting within two characters after «
+        q = bisect_left(starts, p + 1)
+        if q < len(starts) and starts[q] <= p + 2:
+            out.add(q)
+        p = text.find("«", p + 1)
+    return sorted(out)
 
 
 _AFTER_NAME = {L.key(w) for w in ("در", "با", "ضمن", "طی", "امروز", "روز", "نیز", "هم", "همچنین")}
@@ -554,20 +604,20 @@ def _place_table() -> dict[str, str]:
 def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:
     """Gazetteer matches (countries, cities, regions), longest first, outside person names and footers."""
     table = _place_table()
-    bits, pbit = scan._bits, _TABLE_BIT[id(table)]
     out = []
-    i = 0
-    toks = scan.tokens
-    while i < len(toks):
-        if scan.footer[i] or i in skip:
-            i += 1
+    toks, footer = scan.tokens, scan.footer
+    nxt = 0
+    keys, join, pbit, last = scan.keys, scan._join, _TABLE_BIT[id(table)], len(scan.keys) - 1
+    for i in scan.candidates(table):
+        if i < nxt or footer[i] or i in skip:
             continue
-        m = scan.match(i, table, 3) if bits[i] & pbit else None
+        k = keys[i]
+        if k not in table and not (i < last and join[i] and _PREFIX_BITS.get(k + keys[i + 1], 0) & pbit):
+            continue  # neither a place nor the start of a longer one
+        m = scan.match(i, table, 3)
         if m:
             out.append(PlaceHit(toks[i].start, toks[i + m[0] - 1].end, scan.span_text(i, i + m[0]), L.places()[m[1]]))
-            i += m[0]
-        else:
-            i += 1
+            nxt = i + m[0]
     return out
 
 
@@ -585,24 +635,22 @@ def find_orgs(scan: Scan, role_tokens: set[int]) -> list[tuple[int, int, str]]:
     for m in _SOURCE.finditer(scan.text):
         out.append((m.start(1), m.end(1), m.group(1).strip()))
     toks = scan.tokens
-    obit = _TABLE_BIT[id(L.ORG_KEYS)]
-    i = 0
-    while i < len(toks):
-        if scan.footer[i] or i in role_tokens:
-            i += 1
+    verb_bits = scan.bits_of(L.speech_verbs(), L.OPINION)
+    bits = scan._bits
+    nxt = 0
+    for i in scan.candidates(L.ORG_KEYS):
+        if i < nxt or scan.footer[i] or i in role_tokens:
             continue
-        m = scan.match(i, L.ORG_KEYS, 2) if scan._bits[i] & obit else None
+        m = scan.match(i, L.ORG_KEYS, 2)
         if m and i + m[0] < len(toks) and scan.joined(i + m[0] - 1):
             j = i + m[0]
             while j < len(toks) and j - i < 6 and scan.joined(j - 1) and toks[j].key not in L.FUNCTION \
-                    and not scan.match(j, L.speech_verbs(), 3) and not scan.match(j, L.OPINION, 3) \
+                    and not (bits[j] & verb_bits and (scan.match(j, L.speech_verbs(), 3) or scan.match(j, L.OPINION, 3))) \
                     and toks[j].key not in L.CLAUSE_VERBS and toks[j].key not in _ROLE_END:
                 j += 1
             if j > i + m[0]:
                 out.append((toks[i].start, toks[j - 1].end, scan.span_text(i, j)))
-            i = j
-            continue
-        i += 1
+            nxt = j
     seen, uniq = set(), []
     for s, e, name in sorted(out):
         k = L.key(name)

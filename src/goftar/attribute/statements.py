@@ -237,11 +237,12 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
 
     toks = scan.tokens
     skip_to = 0
-    cue_bits = scan.bits_of(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION)
-    tbits = scan._bits
-    for i, t in enumerate(toks):
-        if not tbits[i] & cue_bits and t.key not in ("که", "با", "از"):
-            continue
+    # only tokens that may start a cue phrase or a verb, and «که / با / از»
+    small = {"که", "با", "از"}
+    cands = set(scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION))
+    cands.update(i for i, k in enumerate(scan.keys) if k in small)
+    for i in sorted(cands):
+        t = toks[i]
         if i < skip_to or scan.footer[i] or inside(t.start):
             continue
         blk = scan.blocks[scan.block_of[i]]

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import partial
+from typing import NamedTuple
 
 from ..model import Document
-from .lexicon import word_key
+from .lexicon import word_key, words_key
 
 # a word: anything but whitespace and punctuation; U+200C stays inside the word
 _WORD = re.compile(r"[^\s«»\"“”'()\[\]{}:：؛;،,.!؟?|/\\…\-–—]+")
@@ -16,8 +18,7 @@ _FOOTER = re.compile(
 )
 
 
-@dataclass(slots=True)
-class Token:
+class Token(NamedTuple):
     """One word: ``[start, end)`` in ``doc.text`` and its matching key."""
 
     i: int
@@ -25,6 +26,10 @@ class Token:
     end: int
     text: str
     key: str
+
+
+# builds a Token from a 5-tuple without a Python-level call (tokenising is the hot loop of attribution)
+_new_token = partial(tuple.__new__, Token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,13 +42,20 @@ class Block:
 
 
 def tokenize(text: str) -> list[Token]:
-    """Every word of ``text`` with offsets."""
-    out = []
-    for n, m in enumerate(_WORD.finditer(text)):
-        w = m.group()
-        s = m.start()
-        out.append(Token(n, s, s + len(w), w, word_key(w)))
-    return out
+    """Every word of ``text`` with offsets.
+
+    All per-word work runs in C: the matches' groups and offsets are mapped out, the keys of all words come
+    from the words joined by NUL, and the tokens are built by ``tuple.__new__``.
+    """
+    ms = list(_WORD.finditer(text))
+    if not ms:
+        return []
+    words = list(map(re.Match.group, ms))
+    if "\0" in text:  # NUL separates the words below; never in real text
+        keys = [word_key(w) for w in words]
+    else:
+        keys = words_key("\0".join(words)).split("\0")
+    return list(map(_new_token, zip(range(len(ms)), map(re.Match.start, ms), map(re.Match.end, ms), words, keys)))
 
 
 def is_footer(line: str) -> bool:
