@@ -121,6 +121,34 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE raw ADD COLUMN codec TEXT NOT NULL DEFAULT ''
     """,
+    # 3: per-person counts kept up to date at ingest (people() must not aggregate the whole archive)
+    """
+    CREATE TABLE persons (
+        key        TEXT PRIMARY KEY,
+        statements INTEGER NOT NULL DEFAULT 0,
+        meetings   INTEGER NOT NULL DEFAULT 0,
+        articles   INTEGER NOT NULL DEFAULT 0
+    ) WITHOUT ROWID;
+    CREATE INDEX persons_rank ON persons(statements + meetings DESC, articles DESC, key);
+    CREATE TABLE person_names (
+        key  TEXT NOT NULL,
+        name TEXT NOT NULL,
+        n    INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (key, name)
+    ) WITHOUT ROWID;
+    INSERT INTO persons (key, articles)
+        SELECT key, count(DISTINCT article) FROM (
+            SELECT key, article FROM people WHERE key != ''
+            UNION ALL SELECT speaker_key, article FROM quotes WHERE speaker_key != ''
+            UNION ALL SELECT key, article FROM event_people WHERE key != '') GROUP BY key;
+    UPDATE persons SET statements = (SELECT count(*) FROM quotes WHERE speaker_key = persons.key);
+    UPDATE persons SET meetings = (SELECT count(DISTINCT event) FROM event_people WHERE key = persons.key);
+    INSERT INTO person_names (key, name, n)
+        SELECT key, name, count(*) FROM (
+            SELECT key, name FROM people WHERE key != ''
+            UNION ALL SELECT speaker_key, speaker FROM quotes WHERE speaker_key != ''
+            UNION ALL SELECT key, name FROM event_people WHERE key != '') GROUP BY key, name
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -540,10 +540,12 @@ class Archive:
         orgs = [(n, o, flat(o)) for o in (_str(x.get("name")) if isinstance(x, dict) else _str(x)
                                            for x in _list(rec.get("organizations"))) if o]
         db.executemany("INSERT INTO organizations VALUES (?, ?, ?)", orgs)
+        meetings: Counter[str] = Counter()
         for ev in _list(rec.get("events")):
             if not isinstance(ev, dict):
                 continue
             parts = _names(ev.get("participants"))
+            meetings.update({flat(p) for p in parts} - {""})
             cur = db.execute(
                 "INSERT INTO events (article, type, participants, place, date, relative_time, evidence) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -551,6 +553,33 @@ class Archive:
                  _str(ev.get("date")), _str(ev.get("relative_time")), _str(ev.get("evidence"))))
             e = cur.lastrowid
             db.executemany("INSERT INTO event_people VALUES (?, ?, ?, ?)", [(e, n, flat(p), p) for p in parts])
+        self._count_persons(db, rec, people, rows, meetings)
+
+    @staticmethod
+    def _count_persons(db: sqlite3.Connection, rec: dict[str, Any], people: list[tuple[Any, ...]],
+                       quotes: list[tuple[Any, ...]], meetings: Counter[str]) -> None:
+        """Add one article to the per-person counts (statements, meetings, articles, name spellings)."""
+        names: Counter[tuple[str, str]] = Counter()
+        for row in people:
+            names[(row[2], row[1])] += 1
+        statements: Counter[str] = Counter()
+        for row in quotes:
+            if row[3]:
+                statements[row[3]] += 1
+                names[(row[3], row[2])] += 1
+        for ev in _list(rec.get("events")):
+            if isinstance(ev, dict):
+                names.update((flat(p), p) for p in _names(ev.get("participants")))
+        keys = ({k for k, _ in names} | set(meetings)) - {""}
+        db.executemany(
+            "INSERT INTO persons (key, statements, meetings, articles) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (key) DO UPDATE SET statements = statements + excluded.statements, "
+            "meetings = meetings + excluded.meetings, articles = articles + 1",
+            [(k, statements[k], meetings[k]) for k in sorted(keys)])
+        db.executemany(
+            "INSERT INTO person_names (key, name, n) VALUES (?, ?, ?) "
+            "ON CONFLICT (key, name) DO UPDATE SET n = n + excluded.n",
+            [(k, name, c) for (k, name), c in names.items() if k])
 
     @staticmethod
     def _index_doc(n: int, rec: dict[str, Any], story_n: int) -> IndexDoc:
@@ -721,23 +750,13 @@ class Archive:
         return [_quote_row(r) for r in rows]
 
     def people(self, *, limit: int | None = None) -> list[dict[str, Any]]:
-        """Everyone named or quoted: statements, meetings (events they took part in), articles."""
-        sql = """
-        WITH keys AS (SELECT key, name, article FROM people WHERE key != ''
-                      UNION ALL SELECT speaker_key, speaker, article FROM quotes WHERE speaker_key != ''),
-        names AS (SELECT key, name, count(*) c FROM keys GROUP BY key, name),
-        best AS (SELECT key, name FROM (SELECT key, name, row_number() OVER
-                 (PARTITION BY key ORDER BY c DESC, length(name) DESC) r FROM names) WHERE r = 1),
-        arts AS (SELECT key, count(DISTINCT article) articles FROM keys GROUP BY key),
-        st AS (SELECT speaker_key key, count(*) statements FROM quotes WHERE speaker_key != '' GROUP BY speaker_key),
-        mt AS (SELECT key, count(DISTINCT event) meetings FROM event_people GROUP BY key)
-        SELECT best.name, best.key, coalesce(st.statements, 0) statements, coalesce(mt.meetings, 0) meetings,
-               arts.articles FROM best JOIN arts USING (key) LEFT JOIN st USING (key) LEFT JOIN mt USING (key)
-        ORDER BY statements + meetings DESC, articles DESC, best.name
-        """ + (" LIMIT ?" if limit else "")
+        """Everyone named, quoted or met: statements, meetings (events they took part in), articles."""
+        sql = ("SELECT key, statements, meetings, articles, (SELECT name FROM person_names n WHERE n.key = "
+               "persons.key ORDER BY n.n DESC, length(n.name) DESC LIMIT 1) AS name FROM persons "
+               "ORDER BY statements + meetings DESC, articles DESC, key" + (" LIMIT ?" if limit else ""))
         with self._lock:
             rows = self.db.execute(sql, (int(limit),) if limit else ()).fetchall()
-        return [{"name": r["name"], "statements": r["statements"], "meetings": r["meetings"],
+        return [{"name": r["name"] or r["key"], "statements": r["statements"], "meetings": r["meetings"],
                  "articles": r["articles"]} for r in rows]
 
     def person(self, name: str) -> dict[str, Any] | None:
@@ -800,8 +819,7 @@ class Archive:
             "stories": "SELECT count(DISTINCT story_n) FROM articles",
             "quotes": "SELECT count(*) FROM quotes WHERE reported = 0",
             "reported_statements": "SELECT count(*) FROM quotes WHERE reported = 1",
-            "people": "SELECT count(*) FROM (SELECT key FROM people UNION SELECT speaker_key FROM quotes "
-                      "WHERE speaker_key != '')",
+            "people": "SELECT count(*) FROM persons",
             "places": "SELECT count(DISTINCT key) FROM places",
             "organizations": "SELECT count(DISTINCT key) FROM organizations",
             "events": "SELECT count(*) FROM events",
