@@ -58,7 +58,8 @@ def clean_pdftotext(doc: Document, geometry: dict[int, bool | str] | None = None
         doc.meta["print_headers"] = headers
         title = re.split(r"\s+[|｜–—-]\s+", headers[0])[0].strip()
         if title:
-            doc.meta.setdefault("hints", {}).setdefault("title", title)
+            if not title.startswith(("…", "...")) and not title.endswith(("…", "...")):
+                doc.meta.setdefault("hints", {}).setdefault("title", title)
             doc.apply(title_join_edits(doc.text, title), "pdf")
     def breaks(end: int) -> bool | str | None:
         if not geometry or end <= 0:

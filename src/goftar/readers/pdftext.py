@@ -174,21 +174,41 @@ def _title_key(s: str) -> str:
 
 
 def title_join_edits(text: str, title: str) -> list[Edit]:
-    """Join the lines of a wrapped title («… با» / «حضور نخبگان») that match ``title`` letter for letter."""
-    want = _title_key(title)
-    if not want:
+    """Join the lines of a wrapped title («… با» / «حضور نخبگان») that match ``title`` letter for letter.
+
+    A print header cuts a long title with «…» at either end; then the lines must end (or start)
+    with what is left of it.
+    """
+    cut_start, cut_end = title.lstrip().startswith(("…", "...")), title.rstrip().endswith(("…", "..."))
+    want = _title_key(title.strip().strip("….").strip())
+    if len(want) < 8:
         return []
+
+    def fits(acc: str) -> bool:
+        if cut_start and cut_end:
+            return want in acc
+        if cut_start:
+            return acc.endswith(want)
+        if cut_end:
+            return acc.startswith(want)
+        return acc == want
+
+    def could_grow(acc: str) -> bool:
+        if cut_start or cut_end:
+            return len(acc) < len(want) + 60
+        return want.startswith(acc)
+
     lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     for a in range(min(len(lines), 40)):
         acc = ""
         for b in range(a, min(a + 4, len(lines))):
             acc += _title_key(lines[b][2])
-            if not want.startswith(acc):
-                break
-            if acc == want:
-                if b == a:
-                    return []
+            if fits(acc):
+                while a < b and fits("".join(_title_key(lines[k][2]) for k in range(a + 1, b + 1))):
+                    a += 1  # the shortest run of lines that still holds the title
                 return [Edit(lines[k][1], lines[k + 1][0], " ", "pdf:join-title") for k in range(a, b)]
+            if not could_grow(acc):
+                break
     return []
 
 
