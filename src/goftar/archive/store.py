@@ -766,12 +766,10 @@ class Archive:
             return None
         with self._lock:
             db = self.db
-            found = db.execute("SELECT key FROM people WHERE key = ? UNION SELECT speaker_key FROM quotes "
-                               "WHERE speaker_key = ? LIMIT 1", (key, key)).fetchone()
+            found = db.execute("SELECT key FROM persons WHERE key = ?", (key,)).fetchone()
             if found is None:  # a part of the name: the most mentioned person containing it
-                found = db.execute("SELECT key, count(*) c FROM (SELECT key FROM people WHERE instr(key, ?) > 0 "
-                                   "UNION ALL SELECT speaker_key FROM quotes WHERE instr(speaker_key, ?) > 0) "
-                                   "GROUP BY key ORDER BY c DESC LIMIT 1", (key, key)).fetchone()
+                found = db.execute("SELECT key FROM persons WHERE instr(key, ?) > 0 "
+                                   "ORDER BY statements + meetings + articles DESC, key LIMIT 1", (key,)).fetchone()
             if found is None:
                 return None
             key = found[0]
