@@ -182,23 +182,32 @@ def run_dask(parts: Iterator[Partition], outdir: str, settings: Settings, worker
 
     run_token = uuid.uuid4().hex[:8]
     r = _Retrier(parts, retries)
+
+    def capacity() -> int:
+        """Partitions to keep in flight: two per worker thread the scheduler has now (clusters grow)."""
+        try:
+            return max(2, 2 * sum(client.nthreads().values()))
+        except Exception:  # noqa: BLE001 - a scheduler hiccup: keep going with a small window
+            return 2
+
     try:
-        nworkers = max(1, len(client.scheduler_info().get("workers", {})) or (workers or 1))
         client.run(_warm, settings)
         futures: dict[Any, Partition] = {}
         ac = as_completed()
 
         def submit(part: Partition) -> None:
             attempt = r.attempts.get(part.pid, 0)
-            fut = client.submit(process_partition, part, outdir, settings, fault, item_timeout, retries=retries, pure=False,
-                                key=f"goftar-batch-{run_token}-{part.name}-{attempt}")
+            fut = client.submit(process_partition, part, outdir, settings, fault, item_timeout,
+                                retries=retries, pure=False, key=f"goftar-batch-{run_token}-{part.name}-{attempt}")
             futures[fut] = part
             ac.add(fut)
 
-        for _ in range(2 * nworkers):
-            if (part := r.next()) is None:
-                break
-            submit(part)
+        def refill() -> None:
+            limit = capacity()
+            while len(futures) < limit and (nxt := r.next()) is not None:
+                submit(nxt)
+
+        refill()
         for fut in ac:
             part = futures.pop(fut)
             try:
@@ -209,8 +218,7 @@ def run_dask(parts: Iterator[Partition], outdir: str, settings: Settings, worker
                 r.attempts[part.pid] = retries
                 r.failed(part, f"{type(e).__name__}: {e}")
             fut.release()
-            while len(futures) < 2 * nworkers and (nxt := r.next()) is not None:
-                submit(nxt)
+            refill()
     finally:
         if failures is not None:
             failures.extend(r.failures)
