@@ -22,7 +22,7 @@ from ..offsets import Edit
 
 ZWNJ = "\u200c"
 _TERMINAL = re.compile(r"[.!?؟:؛…]['\"»)\]]*$")
-_SENTENCE_END = re.compile(r"[.!?؟:][\"»)]*$")
+_SENTENCE_END = re.compile(r"[.!?؟:؛][\"»)]*$")
 _LIST_ITEM = re.compile(r"^(\[\d+\]|[•▪●◦*\-–—]\s|\d{1,2}[.)\-]\s|[۰-۹]{1,2}[.)\-]\s)")
 LABELS = (
     "برچسب ها", "برچسب‌ها", "برچسبها", "برچسب", "کلیدواژه ها", "کلیدواژه‌ها", "کلیدواژهها",
@@ -101,10 +101,12 @@ def reflow_edits(text: str) -> list[Edit]:
             first_word = l2.split(" ", 1)[0]
             if len(l1) >= 0.8 * width or len(l1) + 1 + len(first_word) > 0.95 * width:
                 join = True
-        elif (width and gap.count("\n") == 1 and _SENTENCE_END.search(l1) and not _is_fixed_line(l1)
-              and not _is_fixed_line(l2) and len(l1) <= width < len(l1) + 1 + len(l2.split(" ", 1)[0])):
+        elif (width and _SENTENCE_END.search(l1) and (gap.count("\n") == 1 or l1.endswith(":"))
+              and not _is_fixed_line(l1) and not _is_fixed_line(l2)
+              and len(l1) <= width < len(l1) + 1 + len(l2.split(" ", 1)[0])):
             # a sentence ending exactly where the line was wrapped, the paragraph going on on the
-            # very next line: the next word would not have fitted, so this break is a wrap too
+            # very next line (or after a blank line, for «گفت:»): the next word would not have
+            # fitted, so this break is a wrap too
             join = True
         if join:
             edits.append(Edit(e1, s2, " ", "reflow:join" if "\n\n" not in gap.replace(" ", "") else "reflow:join-across-blank"))
