@@ -261,3 +261,15 @@ def test_published_from_a_date_line_in_copied_text(seed_text: str) -> None:
     o = rec["offsets"]["published"]
     assert doc.raw[o["raw_start"] : o["raw_end"]] == "۸ آذر ۱۴۰۲"
     assert letters(rec["title"]) == letters(record(read_text(seed_text, NO_ATTR))["title"])
+
+
+@pytest.mark.parametrize("sentence,agency", [
+    ("به گزارش خبرنگار ورزشی خبرگزاری فارس، جلسه کمیته فردا برگزار می‌شود.", "خبرگزاری فارس"),
+    ("به گزارش خبرگزاری فارس از بوشهر، رحیم قاسمیه صبح امروز سخن گفت.", "خبرگزاری فارس"),
+    ('به گزارش "ورزش سه"، کاروان تیم پرسپولیس از هتل خارج شد.', "ورزش سه"),
+    ("عبدالمجید شیخی در گفت‌وگو با خبرنگار گروه اقتصادی خبرگزاری فارس اظهار داشت که تولید مهم است.", "خبرگزاری فارس"),
+    ("به گزارش خبرنگار ما، جلسه امروز برگزار شد.", None),
+])
+def test_agency(sentence: str, agency: str | None) -> None:
+    text = "عنوان خبر آزمایشی درباره جلسه\n\n" + "لید خبر آزمایشی که چند کلمه دارد.\n\n" + sentence + "\n"
+    assert record(read_text(text, NO_ATTR))["agency"] == agency

@@ -248,6 +248,10 @@ _AGENCY = re.compile(
     r"(?:^|(?<=[\s«(]))(?:به[\u200c ]گزارش|به[\u200c ]نقل[\u200c ]از)\s+(?P<x>[^،,:\n]{2,80}?)\s*(?=[،,:]|\s+به[\u200c ]نقل[\u200c ]از\s)"
 )
 _AGENCY_HEAD = re.compile(rf"^(?P<x>{_OUTLET}\s+[^:،,\n]{{2,40}}?)\s*:")
+# «در گفت‌وگو با خبرنگار گروه اقتصادی خبرگزاری فارس»: the outlet the interview was given to
+_INTERVIEW = re.compile(
+    rf"گفت[\u200c ]?و[\u200c ]?گو\s+با\s+(?:خبرنگار[^،,:\n]{{0,40}}?\s+)?(?P<x>{_OUTLET}\s+[^\s،,:.]+)"
+)
 _REPORTER = re.compile(r"^(?:خبرنگار|گروه|سرویس|دبیر|تحریریه)(?:\s|$)")
 
 
@@ -270,7 +274,8 @@ def _agency_span(doc: Document, start: int, end: int) -> tuple[int, int] | None:
 
 
 def agency_stage(doc: Document, settings: Settings) -> Document:
-    """The outlet reporting: the first «به گزارش X،» / «به نقل از X،» / «خبرگزاری X:» of the article."""
+    """The outlet reporting: the first «به گزارش X،» / «به نقل از X،» / «خبرگزاری X:» of the article,
+    else the outlet an interview was given to («در گفت‌وگو با خبرنگار … خبرگزاری X»)."""
     spans = [*doc.layer("lead"), *doc.layer("paragraph")[:4]]
     for sp in spans:
         t = doc.span_text(sp)
@@ -285,6 +290,11 @@ def agency_stage(doc: Document, settings: Settings) -> Document:
             if got:
                 doc.add_span("agency", *got)
                 return doc
+    for sp in spans:
+        m = _INTERVIEW.search(doc.span_text(sp))
+        if m:
+            doc.add_span("agency", sp.start + m.start("x"), sp.start + m.end("x"))
+            return doc
     return doc
 
 
