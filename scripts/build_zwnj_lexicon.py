@@ -43,6 +43,16 @@ MAX_N = 4
 PLURALS = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست")
 
 
+def is_dev(i: int) -> bool:
+    """Whether build document number ``i`` belongs to the development slice (left out by ``--dev``)."""
+    return i % 10 == 3
+
+
+def dev_documents(corpora: Path) -> list[tuple[str, str]]:
+    """The development slice of the build split: every 10th build document."""
+    return [d for i, d in enumerate(corpus_documents("build", corpora)) if is_dev(i)]
+
+
 def arman_texts(corpora: Path) -> list[str]:
     """ArmanPersoNER sentences (tokens joined by spaces), all three test folds = the whole corpus."""
     out = []
@@ -127,13 +137,16 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=None)
     ap.add_argument("--hazm-verbs", type=Path, default=Path("/opt/peers/lib/python3.11/site-packages/hazm/data/verbs.dat"))
     ap.add_argument("--out", type=Path, default=DATA)
+    ap.add_argument("--dev", action="store_true",
+                    help="development build: leave out every 10th build document (see dev_documents) so that "
+                    "decisions can be tuned on them without touching the held-out split; use with --out")
     args = ap.parse_args()
     shared = args.shared or shared_dir()
     if shared is None:
         sys.exit("build_zwnj_lexicon: ../shared not found (use --shared)")
     corpora = shared / "corpora"
 
-    texts = [t for _, t in corpus_documents("build", corpora)]
+    texts = [t for i, (_, t) in enumerate(corpus_documents("build", corpora)) if not (args.dev and is_dev(i))]
     n_docs = len(texts)
     texts += arman_texts(corpora)
     texts = [fold_text(t) for t in texts]
@@ -243,7 +256,7 @@ def main() -> None:
     }
     aff_path.write_text(json.dumps(aff, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
     for p in (lex_path, aff_path):
-        print(f"{p.relative_to(REPO)}  {p.stat().st_size} bytes  sha256 {hashlib.sha256(p.read_bytes()).hexdigest()}")
+        print(f"{p.relative_to(REPO) if p.is_relative_to(REPO) else p}  {p.stat().st_size} bytes  sha256 {hashlib.sha256(p.read_bytes()).hexdigest()}")
     print(f"{len(lex)} forms, {len(suffixes)} suffixes, {len(prefixes)} prefixes, {len(stems)} verb stems", file=sys.stderr)
 
 

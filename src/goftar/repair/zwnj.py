@@ -31,8 +31,12 @@ Decisions, for each word or run of space-separated words:
    its neighbour.  After a non-joining letter (ا د ذ ر ز ژ و) suffixes are
    glued; ی/ای after ه need evidence that the ه is silent (نامه‌ای, not شاهی).
 3. Damage profile: a text that shows spaced damage (detached ها، می …) but no
-   glued damage keeps its glued words; a text without spaced damage keeps the
-   spaces between free words (رئیس جمهور).  Safe repairs always apply.
+   glued damage keeps its glued words; a text whose spaced damage does not
+   clearly outweigh its glued damage keeps the spaces between free words
+   (رئیس جمهور).  Only in texts with mostly spaced damage, a token that is
+   mostly (not nearly always) written attached after a ZWNJ (نشین، سازی، شان)
+   is joined to the previous word unless the lexicon knows the pair as two
+   words ("soft" joins).  Safe repairs always apply.
 
 Names and other known words are never cut (خامنه‌ای stays whole because the
 lexicon knows it; میگل is not می + verb), and text that is already right is
@@ -70,6 +74,10 @@ _SPLIT_RATIO = 3.0
 _AFFIX_P = 0.3  # share of ZWNJ uses needed for an affix rule
 _BOUND_MIN = 5
 _BOUND_P = 0.9  # share of a token's uses that are bound for spaced-token joins
+_SOFT_MIN = 4  # a part seen this often after/before a ZWNJ can be a soft join
+_SOFT_TAIL_P = 0.7  # share of a token's uses after a ZWNJ needed to join it to the previous word
+_SOFT_HEAD_P = 1.01  # share of a token's uses before a ZWNJ needed to join the next word to it
+_SOFT_PROFILE = 0.5  # free/soft joins need more than 1/_SOFT_PROFILE times as many spaced as glued repairs
 _VERB_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند", "ن", "ه", "ست")
 _CONVENTION_RATIO = 4.0  # a conventional suffix keeps its ZWNJ unless glued is this much more frequent
 PLURALS = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست")
@@ -133,6 +141,14 @@ class Lexicon:
         self.bound_prefix = {
             t for t, (b, a) in affixes["bound_prefix"].items() if b >= _BOUND_MIN and b >= _BOUND_P * (a + b)
         }
+        # soft parts: mostly (not nearly always) written attached (نشین، سازی، شان): joined only in
+        # texts that show spaced damage, when nothing in the lexicon says the pair is two words
+        self.soft_suffix = {
+            t for t, (b, a) in affixes["bound_suffix"].items() if b >= _SOFT_MIN and b >= _SOFT_TAIL_P * (a + b)
+        } - self.bound_suffix
+        self.soft_prefix = {
+            t for t, (b, a) in affixes["bound_prefix"].items() if b >= _SOFT_MIN and b >= _SOFT_HEAD_P * (a + b)
+        } - self.bound_prefix
         self.verb_stems = frozenset(affixes.get("verb_stems", ()))
         self.strong_prefix = {  # آیت‌، خرم‌ …: bound, and frequent enough to apply to unknown words
             t
@@ -146,6 +162,7 @@ class Lexicon:
         self.pair_keys = frozenset(self.joinable | self.first_parts)
         # detached suffixes: a word followed by one of these is looked at
         self.triggers = frozenset(self.bound_suffix | _AFTER_ANY | _AFTER_HEH)
+        self.soft_triggers = frozenset(self.soft_suffix)
 
     def interesting(self, w: str) -> bool:
         """Whether a word needs a look on its own: a glued word to fix, a bound prefix, a word with ZWNJ.
@@ -469,6 +486,8 @@ def zwnj_edits(text: str) -> list[Edit]:
     joinable = lex.joinable
     bound_suffix = lex.bound_suffix
     bound_prefix = lex.bound_prefix
+    soft_suffix = lex.soft_suffix
+    soft_prefix = lex.soft_prefix
 
     def glued(k: int) -> None:
         w = words[k]
@@ -538,6 +557,17 @@ def zwnj_edits(text: str) -> list[Edit]:
             out, last = attach_suffixes(left + sep + right, i + 1)
             groups.append(("join_bound", _form_edits(text, s, starts[last] + len(words[last]), out), []))
             return last + 1
+        if not keep and ZWNJ not in w and ZWNJ not in nxt and ends_joining(w) and len(nxt) >= 2 and (
+            nxt in soft_suffix or w in soft_prefix
+        ):
+            out, last = attach_suffixes(w + ZWNJ + nxt, i + 1)
+            before = len(groups)
+            for k2 in range(i, last + 1):
+                glued(k2)
+            fallback = [e for g in groups[before:] for e in g[1]]
+            del groups[before:]
+            groups.append(("join_soft", _form_edits(text, s, starts[last] + len(words[last]), out), fallback))
+            return last + 1
         return None
 
     # only words that may change, or that precede a detached suffix, need a look
@@ -548,7 +578,8 @@ def zwnj_edits(text: str) -> list[Edit]:
     pair_keys = lex.pair_keys
     cand = [i for i, w in enumerate(words) if status[w]]
     cand += [i for i, (a, b) in enumerate(zip(words, words[1:])) if a in first_parts and a + b in pair_keys]
-    cand += [i - 1 for i, w in enumerate(words) if i and (w in triggers or ZWNJ in w)]
+    cand += [i - 1 for i, w in enumerate(words) if i and (w in triggers or ZWNJ in w or w in soft_suffix)]
+    cand += [i for i, w in enumerate(words) if w in soft_prefix]
     cand = sorted(set(cand))
     cache = lex._glued_cache
     pos = 0
@@ -565,7 +596,7 @@ def zwnj_edits(text: str) -> list[Edit]:
                 hit = k2 in joinable or k2 in first_parts
             else:
                 hit = False
-            if hit or nx in triggers or w in bound_prefix:
+            if hit or nx in triggers or w in bound_prefix or nx in soft_suffix or w in soft_prefix:
                 after = spaced_run(i, k)
                 if after is not None:
                     pos = after
@@ -582,6 +613,9 @@ def zwnj_edits(text: str) -> list[Edit]:
         skip.add("glued_other")
     if not n_spaced:
         skip.add("join_free")
+    if n_spaced * _SOFT_PROFILE <= n_glued:
+        # mostly glued damage: the spaces left in the text are the writer's (رئیس جمهور)
+        skip.update(("join_soft", "join_free"))
     out_edits: list[Edit] = []
     for kind, edits, fallback in groups:
         out_edits.extend(fallback if kind in skip else edits)
