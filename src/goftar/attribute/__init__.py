@@ -12,6 +12,7 @@ One stage, ``attribute``, reads the repaired (frozen) text and adds the layers `
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Any
 
 from ..model import Document
@@ -74,7 +75,7 @@ def attribute(doc: Document, settings: Settings) -> Document:
             st.start = _stance_start(scan, st)
     name_tokens = {q for m in mentions if m.kind == "name" for q in range(m.t0, m.t1)}
     for s, e in agency_spans(text):
-        name_tokens.update(t.i for t in scan.tokens if s <= t.start < e)
+        name_tokens.update(range(bisect_left(scan.starts, s), bisect_left(scan.starts, e)))
     place_hits = find_places(scan, name_tokens)
     quoted = [(st.start, st.end) for st in statements if st.kind != "reported"]
     events = find_events(scan, mentions, place_hits, quoted)

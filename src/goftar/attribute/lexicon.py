@@ -37,6 +37,7 @@ def word_key(w: str) -> str:
     return w.translate(_WORD_KEY)
 
 
+@lru_cache(maxsize=1 << 16)
 def key(s: str) -> str:
     """The matching key of a word or phrase: folded letters, no spaces or half-spaces."""
     return _SEP.sub("", s.translate(_FOLD)).replace("أ", "ا")

@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import repeat
 
 from . import lexicon as L
-from .text import Block, Token
+from .text import Block, Token, Tokens
 
 _GAP_OK = re.compile(r"^[ \u200c\u00a0\u200f\u200e]*$")
 
@@ -106,9 +106,11 @@ class Scan:
         self.tokens = tokens
         self.blocks = blocks
         n = len(tokens)
-        starts = [t.start for t in tokens]
-        ends = [t.end for t in tokens]
-        self.keys = keys = [t.key for t in tokens]
+        if isinstance(tokens, Tokens):
+            starts, ends, keys = tokens.starts, tokens.ends, tokens.keys
+        else:
+            starts, ends, keys = [t.start for t in tokens], [t.end for t in tokens], [t.key for t in tokens]
+        self.starts, self.ends, self.keys = starts, ends, keys
         self.block_of, self.footer, cuts = _block_ranges(starts, blocks)
         # two tokens may belong to one phrase when only spaces (or half-spaces) separate them in one block
         #: gaps[i]: the text between token i and token i+1
@@ -126,11 +128,12 @@ class Scan:
         self._bits = [e | (p if j else 0) for e, p, j in zip(map(_EXACT_BITS.get, keys, repeat(0)), pairs, join)]
         if keys:
             self._bits.append(_EXACT_BITS.get(keys[-1], 0))
+        self._some = [i for i, b in enumerate(self._bits) if b]  # tokens where some entry may start
 
     def candidates(self, *tables: dict[str, str]) -> list[int]:
         """Indices of the tokens where a phrase of one of the (registered) ``tables`` may start."""
-        bit = self.bits_of(*tables)
-        return [i for i, b in enumerate(self._bits) if b & bit]
+        bit, bits = self.bits_of(*tables), self._bits
+        return [i for i in self._some if bits[i] & bit]
 
     def bits_of(self, *tables: dict[str, str]) -> int:
         """The OR of the bits of registered ``tables`` (all bits when one is not registered)."""
@@ -422,13 +425,13 @@ def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     keys, bits, toks, text = scan.keys, scan._bits, scan.tokens, scan.text
     firsts = L.first_names()
     common = L.common_words()
-    out = {i for i, b in enumerate(bits) if b & trigger_bits}
-    out.update(i for i, k in enumerate(keys) if k in firsts)
-    out.update(i + 1 for i, k in enumerate(keys[:-1]) if k in _CUE_NOUNS)
+    out = {i for i in scan._some if bits[i] & trigger_bits}
+    out.update([i for i, k in enumerate(keys) if k in firsts])
+    out.update([i + 1 for i, k in enumerate(keys[:-1]) if k in _CUE_NOUNS])
     if keys and keys[0] not in common:
         out.add(0)
-    out.update(i + 1 for i, g in enumerate(scan.gaps) if g != " " and keys[i + 1] not in common)
-    starts = [t.start for t in toks]
+    out.update([i + 1 for i, g in enumerate(scan.gaps) if g != " " and keys[i + 1] not in common])
+    starts = scan.starts
     p = text.find("«")
     while p >= 0:  # «X: the word starting within two characters after «
         q = bisect_left(starts, p + 1)
@@ -545,13 +548,13 @@ def org_mentions(scan: Scan, mentions: list[Mention],
     if orgs is None:
         orgs = find_orgs(scan, {q for m in mentions if m.kind.startswith("role") for q in range(m.t0, m.t1)})
     agencies = agency_spans(scan.text)
-    starts = {t.start: t.i for t in scan.tokens}
-    ends = {t.end: t.i for t in scan.tokens}
     out = []
     for s, e, name in orgs:
-        if any(a <= s < b for a, b in agencies) or s not in starts or e not in ends:
+        if any(a <= s < b for a, b in agencies):
             continue
-        t0, t1 = starts[s], ends[e] + 1
+        t0, t1 = bisect_left(scan.starts, s), bisect_left(scan.ends, e) + 1
+        if t0 >= len(scan.starts) or scan.starts[t0] != s or t1 > len(scan.ends) or scan.ends[t1 - 1] != e:
+            continue
         if any(q in taken for q in range(t0, t1)):
             continue
         out.append(Mention(s, e, t0, t1, "org", name))
@@ -571,11 +574,11 @@ def find_repeats(scan: Scan, mentions: list[Mention], people: list[Person]) -> l
     out = []
     toks = scan.tokens
     table = {k: k for k in forms}
-    firsts = {k[:2] for k in forms}
-    for i in range(len(toks)):
+    firsts = _prefixes(table)  # a repeat starts with a word that begins a known name
+    for i in [i for i, k in enumerate(scan.keys) if k in firsts]:
         if i in covered or scan.footer[i]:
             continue
-        m = scan.match(i, table, 4) if toks[i].key[:2] in firsts else None
+        m = scan.match(i, table, 4)
         if m and not any(q in covered for q in range(i, i + m[0])):
             p = forms[m[1]]
             out.append(Mention(toks[i].start, toks[i + m[0] - 1].end, i, i + m[0], "name", scan.span_text(i, i + m[0]), p))

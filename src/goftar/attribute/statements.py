@@ -13,6 +13,7 @@ comma, an adverb, or the verb closing a relative clause), not one after «با /
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from . import lexicon as L
@@ -24,7 +25,8 @@ _INDIRECT_CUES = {L.key(w): w for w in ("به گفته", "به نوشته", "ب�
 _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
 _PASSIVE = {k: k for k in L.PASSIVE_SPEECH}
 _THAT_T = {k: k for k in _THAT}
-for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES):
+_SMALL = {"که": "که", "با": "با", "از": "از"}
+for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL):
     register(_t)
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
 
@@ -63,8 +65,8 @@ def _sentence_end(text: str, pos: int, hi: int) -> int:
 def _content_end(text: str, pos: int, hi: int) -> int:
     """End of the sentence that starts at ``pos``, not stopping inside «…»."""
     depth = 0
-    for n in range(pos, hi):
-        ch = text[n]
+    for m in _CONTENT_MARKS.finditer(text, pos, hi):
+        ch, n = m.group(), m.start()
         if ch == "«":
             depth += 1
         elif ch == "»":
@@ -74,6 +76,9 @@ def _content_end(text: str, pos: int, hi: int) -> int:
         elif ch in ".!؟?" and depth == 0 and (n + 1 >= len(text) or text[n + 1].isspace() or text[n + 1] in "«"):
             return n + 1
     return hi
+
+
+_CONTENT_MARKS = re.compile(r"[«»\n.!؟?]")
 
 
 def _guillemet_end(text: str, pos: int, hi: int) -> int | None:
@@ -177,13 +182,8 @@ def _verb_before(scan: Scan, pos: int, table: dict[str, str]) -> tuple[int, int]
 
 
 def _token_before(scan: Scan, pos: int) -> int | None:
-    lo, hi = 0, len(scan.tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if scan.tokens[mid].end <= pos:
-            lo = mid + 1
-        else:
-            hi = mid
+    """Index of the last token ending at or before ``pos``."""
+    lo = bisect_right(scan.ends, pos)
     return lo - 1 if lo else None
 
 
@@ -238,10 +238,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     toks = scan.tokens
     skip_to = 0
     # only tokens that may start a cue phrase or a verb, and «که / با / از»
-    small = {"که", "با", "از"}
-    cands = set(scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION))
-    cands.update(i for i, k in enumerate(scan.keys) if k in small)
-    for i in sorted(cands):
+    for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL):
         t = toks[i]
         if i < skip_to or scan.footer[i] or inside(t.start):
             continue

@@ -41,6 +41,14 @@ class Block:
     kind: str  # "title" | "kicker" | "lead" | "paragraph" | "footer"
 
 
+class Tokens(list):
+    """The tokens of a text, with their starts, ends and keys also as plain lists (for C-speed scans)."""
+
+    starts: list[int]
+    ends: list[int]
+    keys: list[str]
+
+
 def tokenize(text: str) -> list[Token]:
     """Every word of ``text`` with offsets.
 
@@ -48,14 +56,17 @@ def tokenize(text: str) -> list[Token]:
     from the words joined by NUL, and the tokens are built by ``tuple.__new__``.
     """
     ms = list(_WORD.finditer(text))
-    if not ms:
-        return []
     words = list(map(re.Match.group, ms))
-    if "\0" in text:  # NUL separates the words below; never in real text
+    if not ms:
+        keys = []
+    elif "\0" in text:  # NUL separates the words below; never in real text
         keys = [word_key(w) for w in words]
     else:
         keys = words_key("\0".join(words)).split("\0")
-    return list(map(_new_token, zip(range(len(ms)), map(re.Match.start, ms), map(re.Match.end, ms), words, keys)))
+    starts, ends = list(map(re.Match.start, ms)), list(map(re.Match.end, ms))
+    out = Tokens(map(_new_token, zip(range(len(ms)), starts, ends, words, keys)))
+    out.starts, out.ends, out.keys = starts, ends, keys
+    return out
 
 
 def is_footer(line: str) -> bool:
