@@ -20,6 +20,7 @@ pa = pytest.importorskip("pyarrow")
 pytest.importorskip("distributed")
 
 from goftar import api  # noqa: E402
+from goftar.errors import InputError  # noqa: E402
 from goftar.scale import TABLES, Fault, discover, finished_partitions, partitions, read_table, run_batch  # noqa: E402
 from goftar.scale.work import marker_path, table_path  # noqa: E402
 
@@ -207,11 +208,13 @@ def test_resume_after_an_interrupted_run_completes_the_table(tmp_path: Path) -> 
     for p in out.rglob("part-*.parquet"):  # whatever is visible is whole
         pa.parquet.read_table(p)
 
+    assert json.loads((out / "_lock").read_text())["pid"] == proc.pid  # the killed driver's lock is left...
     rerun = subprocess.run(_batch_cmd(out, "--json"), capture_output=True, text=True, timeout=120,
                            env={k: v for k, v in os.environ.items() if k != "GOFTAR_SCALE_FAULT"})
     assert rerun.returncode == 0, rerun.stderr
     summary = json.loads(rerun.stdout)
     assert (summary["skipped"], summary["partitions"]) == (3, 4)
+    assert not (out / "_lock").exists()  # ...taken over (its process is dead) and released at the end
     assert {p: p.stat().st_mtime_ns for p in done_before} == done_before  # finished partitions untouched
     assert_each_input_once(out)
     assert not list(out.rglob("*.tmp"))
@@ -274,3 +277,15 @@ def test_cluster_doc_example_runs_and_every_batch_option_is_documented(tmp_path:
             if opt.startswith("--"):
                 assert opt in doc, f"{opt} is not in docs/cluster.md"
                 assert opt in help_text
+
+
+def test_a_second_driver_on_a_busy_outdir_is_refused(reference: dict[str, Any]) -> None:
+    import socket
+
+    lock = reference["out"] / "_lock"
+    lock.write_text(json.dumps({"host": socket.gethostname(), "pid": os.getpid()}))  # a live driver: us
+    try:
+        with pytest.raises(InputError, match="another goftar batch"):
+            run_batch(INPUTS, reference["out"], partition_size=SIZE)
+    finally:
+        lock.unlink()

@@ -3,6 +3,7 @@
 OUTDIR layout::
 
     OUTDIR/_run.json                  what this OUTDIR holds (partition size, settings, inputs digest)
+    OUTDIR/_lock                      host and pid of the driver writing it now (one driver at a time)
     OUTDIR/_manifest/part-NNNNNN.json one marker per finished partition (written last)
     OUTDIR/records/part-NNNNNN.parquet   one row per article (record_json = the full public record)
     OUTDIR/quotes/ people/ events/       flattened rows keyed by article id
@@ -17,7 +18,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
+import socket
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
@@ -30,6 +34,7 @@ from .inputs import Partition, discover, partitions
 from .work import MANIFEST_DIR, TABLES, marker_path, read_marker, table_path
 
 RUN_FILE = "_run.json"
+LOCK_FILE = "_lock"
 DEFAULT_PARTITION_SIZE = 500
 
 
@@ -123,6 +128,43 @@ def _check_outdir(out: Path, info: dict[str, Any]) -> None:
     run_file.write_text(json.dumps(info, indent=1, ensure_ascii=False), "utf-8")
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+@contextmanager
+def _driver_lock(out: Path) -> Iterator[None]:
+    """One driver per OUTDIR: ``_lock`` names its host and pid; a lock left by a dead process here is taken over."""
+    lock = out / LOCK_FILE
+    me = {"host": socket.gethostname(), "pid": os.getpid()}
+    for _ in range(2):
+        try:
+            fd = os.open(lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        except FileExistsError:
+            try:
+                other = json.loads(lock.read_text("utf-8"))
+            except (OSError, ValueError):
+                other = {}
+            if other.get("host") == me["host"] and isinstance(other.get("pid"), int) and not _alive(other["pid"]):
+                lock.unlink(missing_ok=True)  # left by a run that was killed: take over
+                continue
+            raise InputError(f"{out} is being written by another goftar batch (pid {other.get('pid')} on "
+                             f"{other.get('host')}); if that run is gone, delete {lock}") from None
+        with os.fdopen(fd, "w") as fh:
+            json.dump(me, fh)
+        break
+    try:
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+
+
 def run_batch(inputs: Iterable[str | Path], outdir: str | Path, *, engine: str = "local",
               workers: int | None = None, scheduler: str | None = None,
               partition_size: int = DEFAULT_PARTITION_SIZE, settings: Settings | None = None,
@@ -158,18 +200,20 @@ def run_batch(inputs: Iterable[str | Path], outdir: str | Path, *, engine: str =
                 yield part
 
     failures: list[Failure] = []
-    t0 = time.perf_counter()
-    if engine == "local":
-        stream = run_local(todo(), str(out), settings, nworkers, retries, fault, failures, item_timeout)
-    else:
-        stream = run_dask(todo(), str(out), settings, workers, scheduler, retries, fault, failures, item_timeout)
-    for manifest in stream:
-        result.add(manifest)
-        if on_partition is not None:
-            on_partition(manifest)
-    result.seconds = time.perf_counter() - t0
-    result.failures = failures
-    _sweep_temporaries(out)
+    with _driver_lock(out):
+        t0 = time.perf_counter()
+        if engine == "local":
+            stream = run_local(todo(), str(out), settings, nworkers, retries, fault, failures, item_timeout)
+        else:
+            stream = run_dask(todo(), str(out), settings, workers, scheduler, retries, fault, failures,
+                              item_timeout)
+        for manifest in stream:
+            result.add(manifest)
+            if on_partition is not None:
+                on_partition(manifest)
+        result.seconds = time.perf_counter() - t0
+        result.failures = failures
+        _sweep_temporaries(out)
     return result
 
 
