@@ -58,6 +58,7 @@ _TABLE_BIT: dict[int, int] = {}
 _PREFIX_BITS: dict[str, int] = {}
 _EXACT_BITS: dict[str, int] = {}  # key → bits of the lists it is a whole entry of
 _REGISTERED: list[dict[str, str]] = []
+_BITS_OF: dict[tuple[int, ...], int] = {}  # ids of registered tables → OR of their bits
 _LEXICONS_DONE: list[bool] = []
 
 
@@ -137,9 +138,14 @@ class Scan:
 
     def bits_of(self, *tables: dict[str, str]) -> int:
         """The OR of the bits of registered ``tables`` (all bits when one is not registered)."""
-        out = 0
-        for t in tables:
-            out |= _TABLE_BIT.get(id(t), -1)
+        ids = tuple(map(id, tables))
+        out = _BITS_OF.get(ids)
+        if out is None:
+            out = 0
+            for t in tables:
+                out |= _TABLE_BIT.get(id(t), -1)
+            if -1 not in map(_TABLE_BIT.get, ids, repeat(-1)):  # only registered (kept-alive) tables are cached
+                _BITS_OF[ids] = out
         return out
 
     def may(self, i: int, table: dict[str, str]) -> bool:

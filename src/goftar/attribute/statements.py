@@ -168,15 +168,15 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _verb_before(scan: Scan, pos: int, table: dict[str, str]) -> tuple[int, int] | None:
     """Token range of a verb from ``table`` ending at the last token before ``pos``."""
-    toks = scan.tokens
     j = _token_before(scan, pos)
     if j is None:
         return None
+    keys, join = scan.keys, scan._join
     for n in (4, 3, 2, 1):
         i = j - n + 1
-        if i < 0 or any(not scan.joined(q) for q in range(i, j)):
+        if i < 0 or not all(join[i:j]):
             continue
-        if "".join(t.key for t in toks[i : j + 1]) in table:
+        if "".join(keys[i : j + 1]) in table:
             return i, j + 1
     return None
 
