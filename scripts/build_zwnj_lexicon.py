@@ -132,6 +132,32 @@ def consistent_docs(doc_runs: list[list[list[str]]], rounds: int = 2, min_share:
     return kept
 
 
+PER_DOC_CAP = 4
+"""A form counts at most this many times per document, so one writer's habit (کی روش
+repeated in one report) does not outvote the other documents."""
+
+
+def _capped(counts: Counter[str], cap: int = PER_DOC_CAP) -> Counter[str]:
+    return Counter({w: min(c, cap) for w, c in counts.items()})
+
+
+def _multi_counts(doc: list[list[str]], keys: set[str]) -> Counter[str]:
+    """Runs of 2–4 words of one document whose letters occur as one word, and preposition bigrams."""
+    multi: Counter[str] = Counter()
+    for r in doc:
+        for i in range(len(r)):
+            k = r[i].replace(ZWNJ, "")
+            for n in range(2, MAX_N + 1):
+                if i + n > len(r):
+                    break
+                k += r[i + n - 1].replace(ZWNJ, "")
+                if k in keys:
+                    multi[" ".join(r[i : i + n])] += 1
+                elif n == 2 and r[i] in SPLIT_HEADS:
+                    multi[" ".join(r[i : i + 2])] += 1
+    return multi
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=None)
@@ -156,20 +182,14 @@ def main() -> None:
     all_runs = [r for d in doc_runs for r in d]
     print(f"{len(doc_runs)} kept as consistent, {sum(map(len, all_runs))} words", file=sys.stderr)
 
-    single: Counter[str] = Counter(w for r in all_runs for w in r)
+    single: Counter[str] = Counter()
+    for d in doc_runs:
+        single.update(_capped(Counter(w for r in d for w in r)))
     keys: set[str] = {w.replace(ZWNJ, "") for w in single}
     multi: Counter[str] = Counter()
-    for r in all_runs:
-        for i in range(len(r)):
-            k = r[i].replace(ZWNJ, "")
-            for n in range(2, MAX_N + 1):
-                if i + n > len(r):
-                    break
-                k += r[i + n - 1].replace(ZWNJ, "")
-                if k in keys:
-                    multi[" ".join(r[i : i + n])] += 1
-                elif n == 2 and r[i] in SPLIT_HEADS:
-                    multi[" ".join(r[i : i + 2])] += 1
+    for d in doc_runs:
+        multi.update(_capped(_multi_counts(d, keys)))
+    del all_runs
 
     # keep: every ZWNJ form; glued words seen twice, or once when the key also has a ZWNJ form
     zw_keys = {w.replace(ZWNJ, "") for w in single if ZWNJ in w}

@@ -48,6 +48,7 @@ import bisect
 import gzip
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from itertools import accumulate
 from importlib import resources
@@ -77,7 +78,8 @@ _BOUND_P = 0.9  # share of a token's uses that are bound for spaced-token joins
 _SOFT_MIN = 4  # a part seen this often after/before a ZWNJ can be a soft join
 _SOFT_TAIL_P = 0.7  # share of a token's uses after a ZWNJ needed to join it to the previous word
 _SOFT_HEAD_P = 1.01  # share of a token's uses before a ZWNJ needed to join the next word to it
-_SOFT_PROFILE = 0.5  # free/soft joins need more than 1/_SOFT_PROFILE times as many spaced as glued repairs
+_SOFT_PROFILE = 3.0  # free/soft joins need spaced evidence above this many times the glued evidence
+_FREE_WEIGHT = 0.25  # a free/soft join candidate is this much evidence of spaced damage
 _VERB_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند", "ن", "ه", "ست")
 _CONVENTION_RATIO = 4.0  # a conventional suffix keeps its ZWNJ unless glued is this much more frequent
 PLURALS = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست")
@@ -606,15 +608,16 @@ def zwnj_edits(text: str) -> list[Edit]:
             if out:
                 groups.append((_glued_kind(out), _form_edits(text, starts[i], starts[i] + len(w), out), []))
 
-    n_glued = sum(1 for g in groups if g[0] == "glued_safe")
-    n_spaced = sum(1 for g in groups if g[0] == "join_bound")
+    kinds = Counter(g[0] for g in groups)
+    n_glued = kinds["glued_safe"]
+    n_spaced = kinds["join_bound"]
     skip = set()
     if n_spaced and not n_glued:
         skip.add("glued_other")
-    if not n_spaced:
-        skip.add("join_free")
-    if n_spaced * _SOFT_PROFILE <= n_glued:
-        # mostly glued damage: the spaces left in the text are the writer's (رئیس جمهور)
+    # free and soft joins only where spaced damage clearly outweighs glued damage; otherwise
+    # the spaces left in the text are the writer's (رئیس جمهور)
+    spaced = n_spaced + _FREE_WEIGHT * (kinds["join_free"] + kinds["join_soft"])
+    if spaced <= _SOFT_PROFILE * (n_glued + kinds["glued_other"]) or not spaced:
         skip.update(("join_soft", "join_free"))
     out_edits: list[Edit] = []
     for kind, edits, fallback in groups:
