@@ -77,9 +77,9 @@ _BOUND_MIN = 5
 _BOUND_P = 0.9  # share of a token's uses that are bound for spaced-token joins
 _SOFT_MIN = 4  # a part seen this often after/before a ZWNJ can be a soft join
 _SOFT_TAIL_P = 0.7  # share of a token's uses after a ZWNJ needed to join it to the previous word
-_SOFT_HEAD_P = 1.01  # share of a token's uses before a ZWNJ needed to join the next word to it
 _SOFT_PROFILE = 3.0  # free/soft joins need spaced evidence above this many times the glued evidence
 _FREE_WEIGHT = 0.25  # a free/soft join candidate is this much evidence of spaced damage
+_FAMILY_BELOW = 10  # join decisions with fewer direct counts than this also count the inflected family
 _VERB_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند", "ن", "ه", "ست")
 _CONVENTION_RATIO = 4.0  # a conventional suffix keeps its ZWNJ unless glued is this much more frequent
 PLURALS = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست")
@@ -148,9 +148,6 @@ class Lexicon:
         self.soft_suffix = {
             t for t, (b, a) in affixes["bound_suffix"].items() if b >= _SOFT_MIN and b >= _SOFT_TAIL_P * (a + b)
         } - self.bound_suffix
-        self.soft_prefix = {
-            t for t, (b, a) in affixes["bound_prefix"].items() if b >= _SOFT_MIN and b >= _SOFT_HEAD_P * (a + b)
-        } - self.bound_prefix
         self.verb_stems = frozenset(affixes.get("verb_stems", ()))
         self.strong_prefix = {  # آیت‌، خرم‌ …: bound, and frequent enough to apply to unknown words
             t
@@ -164,7 +161,6 @@ class Lexicon:
         self.pair_keys = frozenset(self.joinable | self.first_parts)
         # detached suffixes: a word followed by one of these is looked at
         self.triggers = frozenset(self.bound_suffix | _AFTER_ANY | _AFTER_HEH)
-        self.soft_triggers = frozenset(self.soft_suffix)
 
     def interesting(self, w: str) -> bool:
         """Whether a word needs a look on its own: a glued word to fix, a bound prefix, a word with ZWNJ.
@@ -316,6 +312,10 @@ class Lexicon:
             self._join_cache[run] = out
         return out
 
+    def _join_family(self, key: str, cuts: set[int]) -> tuple[int, int]:
+        """Counts of related keys (same letters up to one past the last cut) written (with ZWNJ, spaced) at ``cuts``."""
+        return _join_family_counts(self, key, cuts)
+
     def _decide_join(self, words: list[str]) -> str | None:
         key = "".join(_key(w) for w in words)
         if key not in self.joinable:
@@ -355,11 +355,35 @@ class Lexicon:
                 best, n = f, c
         if best is not None:
             ratio = 1 / _CONVENTION_RATIO if _conventional(best) else _JOIN_RATIO
+            if n + n_in < _FAMILY_BELOW:
+                # little direct evidence: pool the inflected family (اصلاح‌طلبان for اصلاح طلبی)
+                fz, fs = self._join_family(key, cuts)
+                n, n_in = n + fz, n_in + fs
             if n > ratio * n_in:
                 return best
         if n_in >= _MIN_KNOWN:
             return ""
         return None
+
+
+def _join_family_counts(lex: "Lexicon", key: str, cuts: set[int], limit: int = 40) -> tuple[int, int]:
+    zw = sp = 0
+    keys = lex.sorted_keys
+    # siblings share the run's letters up to its last cut (اصلاح‌طلبی → اصلاح‌طلبان)
+    stem = key[: max(cuts) + 2]
+    i = bisect.bisect_left(keys, stem)
+    for k in keys[i : i + limit]:
+        if not k.startswith(stem):
+            break
+        if k == key:
+            continue
+        for f in lex.by_key[k]:
+            seps = _seps(f)
+            if all(seps.get(c) == ZWNJ for c in cuts) and " " not in f:
+                zw += lex.forms[f]
+            elif all(seps.get(c) == " " for c in cuts) and f.count(" ") == len(cuts):
+                sp += lex.forms[f]
+    return zw, sp
 
 
 def _conventional(form: str) -> bool:
@@ -489,7 +513,6 @@ def zwnj_edits(text: str) -> list[Edit]:
     bound_suffix = lex.bound_suffix
     bound_prefix = lex.bound_prefix
     soft_suffix = lex.soft_suffix
-    soft_prefix = lex.soft_prefix
 
     def glued(k: int) -> None:
         w = words[k]
@@ -559,9 +582,7 @@ def zwnj_edits(text: str) -> list[Edit]:
             out, last = attach_suffixes(left + sep + right, i + 1)
             groups.append(("join_bound", _form_edits(text, s, starts[last] + len(words[last]), out), []))
             return last + 1
-        if not keep and ZWNJ not in w and ZWNJ not in nxt and ends_joining(w) and len(nxt) >= 2 and (
-            nxt in soft_suffix or w in soft_prefix
-        ):
+        if not keep and ZWNJ not in w and ZWNJ not in nxt and ends_joining(w) and len(nxt) >= 2 and nxt in soft_suffix:
             out, last = attach_suffixes(w + ZWNJ + nxt, i + 1)
             before = len(groups)
             for k2 in range(i, last + 1):
@@ -581,7 +602,6 @@ def zwnj_edits(text: str) -> list[Edit]:
     cand = [i for i, w in enumerate(words) if status[w]]
     cand += [i for i, (a, b) in enumerate(zip(words, words[1:])) if a in first_parts and a + b in pair_keys]
     cand += [i - 1 for i, w in enumerate(words) if i and (w in triggers or ZWNJ in w or w in soft_suffix)]
-    cand += [i for i, w in enumerate(words) if w in soft_prefix]
     cand = sorted(set(cand))
     cache = lex._glued_cache
     pos = 0
@@ -598,7 +618,7 @@ def zwnj_edits(text: str) -> list[Edit]:
                 hit = k2 in joinable or k2 in first_parts
             else:
                 hit = False
-            if hit or nx in triggers or w in bound_prefix or nx in soft_suffix or w in soft_prefix:
+            if hit or nx in triggers or w in bound_prefix or nx in soft_suffix:
                 after = spaced_run(i, k)
                 if after is not None:
                     pos = after
