@@ -80,6 +80,8 @@ _SOFT_TAIL_P = 0.7  # share of a token's uses after a ZWNJ needed to join it to 
 _SOFT_PROFILE = 3.0  # free/soft joins need spaced evidence above this many times the glued evidence
 _FREE_WEIGHT = 0.25  # a free/soft join candidate is this much evidence of spaced damage
 _FAMILY_BELOW = 10  # join decisions with fewer direct counts than this also count the inflected family
+_RARE_GLUED = 2  # a glued form seen this rarely does not outvote the plural convention
+_PLURAL_STEM_MIN = 3
 _VERB_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند", "ن", "ه", "ست")
 _CONVENTION_RATIO = 4.0  # a conventional suffix keeps its ZWNJ unless glued is this much more frequent
 PLURALS = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست")
@@ -231,9 +233,23 @@ class Lexicon:
                 support = spaced if 2 * n >= spaced else 0
                 if n + support >= glued or (_conventional(best) and _CONVENTION_RATIO * n > glued):
                     return best
+            if best is None and glued <= _RARE_GLUED:
+                # seen glued once or twice only: a known stem + a plural keeps the convention (چالش‌ها)
+                out = self._plural(word)
+                if out is not None:
+                    return out
             if n or glued:
                 return None
         return self._rule_glued(word)
+
+    def _plural(self, word: str) -> str | None:
+        """``stem‌ها`` (…های، …هایی) if ``word`` is a known stem ending in a joining letter + a plural suffix."""
+        for suf in PLURALS:
+            stem = word[: -len(suf)]
+            if word.endswith(suf) and len(stem) >= 3 and ends_joining(stem) and self.word_count(stem) >= _PLURAL_STEM_MIN:
+                h, _ = self.best_single(stem)
+                return (h if h and ZWNJ in h else stem) + ZWNJ + suf
+        return None
 
     def _family(self, key: str, seps: dict[int, str], limit: int = 40) -> tuple[int, int]:
         """Counts of longer one-word forms starting with ``key``: (with ZWNJ at ``seps``, glued there)."""
@@ -368,6 +384,8 @@ class Lexicon:
 
 def _join_family_counts(lex: "Lexicon", key: str, cuts: set[int], limit: int = 40) -> tuple[int, int]:
     zw = sp = 0
+    if not cuts:
+        return 0, 0
     keys = lex.sorted_keys
     # siblings share the run's letters up to its last cut (اصلاح‌طلبی → اصلاح‌طلبان)
     stem = key[: max(cuts) + 2]
