@@ -11,6 +11,7 @@ Usage: python scripts/build_attr_gold.py [--corpora ../shared/corpora] [GOLD_DIR
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import re
 import sys
@@ -27,8 +28,25 @@ def rst_text(path: Path) -> str:
     return re.sub(r"\s+", " ", " ".join((s.text or "").strip() for s in segs)).strip()
 
 
+def fars_text(path: Path, index: int) -> str:
+    """A Fars news article of the langml corpus: title, abstract and paragraphs, one blank line apart."""
+    a = json.load(gzip.open(path, "rt", encoding="utf-8"))[index]
+    return "\n\n".join([a.get("title") or "", a.get("abstract") or ""] + list(a.get("paragraphs") or []))
+
+
+_ARABIC = str.maketrans({"ی": "ي", "ک": "ك"})
+
+
 def expand(text: str, anchor: str) -> str:
-    """«a … b» → the span of ``text`` from a to b (ellipsis «…» or «...»); plain text must occur as is."""
+    """«a … b» → the span of ``text`` from a to b (ellipsis «…» or «...»); plain text must occur as is
+    (or with Arabic ي / ك, as older articles write them)."""
+    try:
+        return _expand(text, anchor)
+    except ValueError:
+        return _expand(text, anchor.translate(_ARABIC))
+
+
+def _expand(text: str, anchor: str) -> str:
     parts = re.split(r"\s*(?:…|\.\.\.)\s*", anchor.strip())
     if len(parts) == 1 or not parts[-1]:
         if anchor.strip() not in text:
@@ -52,7 +70,10 @@ def main() -> None:
     for f in sorted(a.gold_dir.glob("*.json")):
         g = json.loads(f.read_text(encoding="utf-8"))
         src = g["source"]
-        text = rst_text(corpora / src["corpus"] / "rs3" / src["file"])
+        if src["corpus"] == "persian_rst":
+            text = rst_text(corpora / src["corpus"] / "rs3" / src["file"])
+        else:
+            text = fars_text(corpora / src["corpus"] / src["file"], int(src["index"]))
         g["text"] = text
         try:
             for q in g.get("quotes", []):

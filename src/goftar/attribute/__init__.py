@@ -22,7 +22,7 @@ from . import lexicon as L
 from .events import find_events, resolve_date
 from .mentions import (Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats,
                        org_mentions)
-from .statements import Statement, alias_roles, find_statements, resolve
+from .statements import Statement, alias_roles, bind_role_references, find_statements, resolve
 from .text import blocks, tokenize
 
 LAYERS = ("quote", "reported", "person", "place", "org", "event")
@@ -68,6 +68,7 @@ def attribute(doc: Document, settings: Settings) -> Document:
     statements = find_statements(scan, mentions)
     resolve(scan, statements, mentions)
     alias_roles(statements, mentions)
+    bind_role_references(statements, mentions, people)
     for st in statements:
         if st.kind == "reported" and st.start == st.clause[0]:
             st.mention_followers = [m for m in mentions if m.kind == "role-bound" and st.mention is not None  # type: ignore[attr-defined]

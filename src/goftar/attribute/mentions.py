@@ -408,6 +408,18 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     and _name_token_ok(scan, k - 1) and toks[k - 1].key not in L.common_words() \
                     and len(toks[k - 1].key) >= 3 and toks[k - 1].key not in L.places() and not scan.footer[k - 1]:
                 k -= 1
+            if not comma_gap and i - k < 2:
+                # «ایاد علاوی نخست وزیر …» right after a colon or a full stop: a surname may be a frequent word
+                # too («علاوی»), as long as the other word is not
+                k3 = i
+                while k3 > 0 and i - k3 < 2 and scan.joined(k3 - 1) and not used[k3 - 1] \
+                        and _name_token_ok(scan, k3 - 1) and len(toks[k3 - 1].key) >= 3 \
+                        and toks[k3 - 1].key not in L.places() and not scan.footer[k3 - 1] \
+                        and not _NOT_NAME.search(toks[k3 - 1].key):
+                    k3 -= 1
+                if i - k3 == 2 and any(toks[q].key not in L.common_words() for q in range(k3, i)) \
+                        and (k3 == 0 or re.search(r"[.:؛!؟\n]", scan.text[toks[k3 - 1].end : toks[k3].start])):
+                    k = k3
             before = scan.text[toks[k - 1].end : toks[k].start] if k > 0 else "."
             if not comma_gap and i - k >= 2 and (k == 0 or re.search(r"[.،:؛!؟»«\n]", before) or toks[k - 1].key in L.FUNCTION):
                 ment = Mention(toks[k].start, toks[i - 1].end, k, i, "name", scan.span_text(k, i))

@@ -485,8 +485,9 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
             if nxt.person is None and nxt.speaker == role:
                 continue
             p, m = nxt.person, nxt.mention
-            if p is not None and m is not None and m.kind == "name" and not p.roles and p.first_at >= st.at - 200 \
-                    and p.first_at >= (st.mention.start if st.mention else 0):
+            first = _first_in_body(p, mentions) if p is not None else 0
+            if p is not None and m is not None and m.kind == "name" and not p.roles and first >= st.at - 200 \
+                    and first >= (st.mention.start if st.mention else 0):
                 p.add(p.roles, role)
                 p.add(p.mentions, role)
                 for other in statements:
@@ -496,6 +497,48 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
                     if men.kind == "role" and men.person is None and men.text == role:
                         men.person = p
             break
+
+
+def _first_in_body(p: Person, mentions: list[Mention]) -> int:
+    """Where ``p`` is first named outside the title and kicker («محمد ابراهیم: امیدوارم …» as a headline does
+    not make the role in the lead someone else's)."""
+    scan = _SCAN[0] if _SCAN else None
+    starts = [m.start for m in mentions if m.person is p and m.kind == "name" and not (
+        scan is not None and scan.blocks and scan.blocks[scan.block_of[m.t0]].kind in ("title", "kicker")
+        or scan is not None and not scan.blocks)]
+    return min(starts) if starts else p.first_at
+
+
+def bind_role_references(statements: list[Statement], mentions: list[Mention], people: list[Person]) -> None:
+    """A role speaker nobody was bound to («سرمربی», «سخنگوی کمیسیون آموزش مجلس») is the one person of the
+    article holding a role with the same head whose words it mostly repeats, and no other place.
+
+    «سخنگوی کمیسیون آموزش مجلس» → the person introduced as «… سخنگوی کمیسیون آموزش و تحقیقات مجلس»."""
+    places = L.places()
+    holders = [(p, [L.key(w) for w in r.split()]) for p in people for r in p.roles if r.split()]
+    for st in statements:
+        m = st.mention
+        if st.person is not None or m is None or m.kind != "role" or not st.speaker or st.speaker != m.text:
+            continue
+        words = [L.key(w) for w in m.text.split()]
+        if not words or words[0] in _GROUPS:
+            continue
+        cands = {}
+        for p, rw in holders:
+            if rw[0] != words[0]:
+                continue
+            rest = [w for w in words if w not in rw]
+            if any(w in places for w in rest) or len(words) - len(rest) < 0.6 * len(words):
+                continue
+            cands[id(p)] = p
+        if len(cands) == 1:
+            p = next(iter(cands.values()))
+            role = st.speaker
+            for other in statements:  # the role's own statements and the «وی …» ones that followed them
+                if other.person is None and other.speaker == role:
+                    other.person, other.speaker = p, p.name
+            m.person = p
+            p.add(p.mentions, m.text)
 
 
 _THIS = {L.key("این"), L.key("همین")}
