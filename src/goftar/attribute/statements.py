@@ -305,7 +305,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             gap = text[toks[j - 1].end : toks[j].start]
             nk = toks[j].key
             quoted_next = "«" in gap and ":" not in gap
-            plain_next = (not gap.strip() and nk not in ("و", "که", "تا", "اما", "ولی", "را", "به", "از", "با")
+            # «… هشدار داد، تمایل به ایران … را تهدید می‌کند»: the content may follow a comma
+            plain_next = (gap.strip() in ("", "،") and nk not in ("و", "که", "تا", "اما", "ولی", "را", "به", "از", "با")
                           and nk not in L.CLAUSE_VERBS and scan.block_of[j] == scan.block_of[i]
                           and "".join(x.key for x in toks[i:j + 1]) not in L.PASSIVE_SPEECH
                           and not scan.match(j, L.speech_verbs(), 3))
@@ -320,7 +321,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     e = _clause_cut(text, s, e)
                     kind = "indirect"
                 s, e = _trim(text, s, e)
-                if e - s > 10:
+                if e - s > 10 and ("،" not in gap or len(text[s:e].split()) >= 6):
                     cs = _sentence_start(text, b_start, t.start)
                     out.append(Statement(kind, s, e, scan.span_text(i, j), (cs, t.start), t.start))
                     covered.append((s, e))
