@@ -12,12 +12,12 @@ from attr_gold_src_a import GOLD as A  # noqa: E402
 from attr_gold_src_b import GOLD as B  # noqa: E402
 from attr_gold_src_c import GOLD as C  # noqa: E402
 from attr_gold_src_d import GOLD as D  # noqa: E402
-from attr_gold_src_e import GOLD as E, SRC as E_SRC  # noqa: E402
+from attr_gold_src_e import GOLD as E, RST as E_RST, SRC as E_SRC  # noqa: E402
 
 out = ROOT / "eval" / "attribution_gold"
 out.mkdir(exist_ok=True)
-for name, g in {**A, **B, **C, **D}.items():
-    split = "dev" if (name.startswith("meidan0") and int(name[-3:]) <= 20) or name in D else "test"
+for name, g in {**A, **B, **C, **D, **E_RST}.items():
+    split = "dev" if (name.startswith("meidan0") and int(name[-3:]) <= 20) or name in D or name in E_RST else "test"
     rec = {"source": {"corpus": "persian_rst", "file": f"{name}.rs3"}, "split": split,
            "quotes": g["quotes"], "people": g["people"], "places": g["places"], "events": g.get("events", [])}
     (out / f"{name}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

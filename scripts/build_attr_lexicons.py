@@ -57,7 +57,7 @@ EXTRA_PLACES = [
     ("بیت المقدس", None, "city"), ("اروپا", "150", "region"), ("آسیا", "142", "region"), ("آفریقا", "002", "region"),
     ("خاورمیانه", None, "region"), ("غرب آسیا", "145", "region"), ("خلیج فارس", None, "region"), ("قفقاز", None, "region"),
     ("آمریکای لاتین", "419", "region"), ("تهران", None, "city"), ("مشهد", None, "city"), ("اصفهان", None, "city"),
-    ("شیراز", None, "city"), ("تبریز", None, "city"), ("قم", None, "city"), ("کرج", None, "city"), ("اهواز", None, "city"),
+    ("شیراز", None, "city"), ("تبریز", None, "city"), ("قم", None, "city"), ("بلوچستان", None, "region"), ("کرج", None, "city"), ("اهواز", None, "city"),
     ("نیویورک", None, "city"), ("واشنگتن", None, "city"), ("لندن", None, "city"), ("پاریس", None, "city"),
     ("مسکو", None, "city"), ("پکن", None, "city"), ("ژنو", None, "city"), ("وین", None, "city"), ("برلین", None, "city"),
     ("بغداد", None, "city"), ("دمشق", None, "city"), ("بیروت", None, "city"), ("کابل", None, "city"), ("آنکارا", None, "city"),
@@ -73,37 +73,41 @@ PLACE_STOP = {
     "ماکو", "نظر", "کلام", "باشت", "سیاه", "ناز", "سنگ", "تیران", "مهر", "دوشنبه", "فارس", "اندیشه", "مرکزی", "ملارد", "بابا",
 }
 PROVINCE_CAPITAL_FIRST = True
+#: country names that are ordinary words as well («مالی» financial): only taken after a place cue
+CUE_ONLY_COUNTRIES = {"مالی"}
 
 
-def build_places(corpora: Path, common: set[str]) -> list[tuple[str, str, str, str]]:
+def build_places(corpora: Path, common: set[str]) -> list[tuple[str, str, str, str, str]]:
+    """Rows (key, name, code, kind, cue): ``cue`` is "1" for names that are also ordinary words or short town
+    names («انار», «اهر», «ماهه»): the reader takes those only after a place cue («شهرستان انار»)."""
     gz = corpora / "gazetteer_fa"
-    rows: dict[str, tuple[str, str, str]] = {}
+    rows: dict[str, tuple[str, str, str, str]] = {}
 
-    def add(name: str, code: str | None, kind: str, override: bool = False) -> None:
+    def add(name: str, code: str | None, kind: str, override: bool = False, cue: bool = False) -> None:
         name = name.translate(FOLD).strip()
         k = key(name)
-        if len(k) < 3 or (name in PLACE_STOP and not override):
+        if (len(k) < 3 and not override) or len(k) < 2 or (name in PLACE_STOP and not override):
             return
-        if k in rows and not override:
+        if k in rows and not (override or rows[k][3] == "1" and not cue):
             return
-        rows[k] = (name, code or "", kind)
+        rows[k] = (name, code or "", kind, "1" if cue else "")
 
     for name, code, kind in EXTRA_PLACES:
         add(name, code, kind, override=True)
     for line in (gz / "cldr_territories_fa.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         code, ctype, name_fa, _ = line.split("\t")
         name_fa = re.sub(r"\s*\(.*?\)\s*", "", name_fa).strip()
-        add(name_fa, code, "country" if ctype == "iso3166_alpha2" else "region")
+        add(name_fa, code, "country" if ctype == "iso3166_alpha2" else "region", cue=name_fa in CUE_ONLY_COUNTRIES)
     for line in (gz / "cldr_tz_exemplar_cities_fa.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         _, city, _ = line.split("\t")
-        add(city, None, "city")
+        add(city, None, "city", cue=key(city.translate(FOLD)) in common)
     for prov in json.loads((gz / "iran_province_city.json").read_text(encoding="utf-8")):
         add(prov["province-fa"], None, "region")
         for i, c in enumerate(prov["cities"]):
             # the first city listed is the provincial capital; other towns are only kept when long
             # enough to be unlikely ordinary words (short ones collide: «نور», «بم» …)
-            if i == 0 or (len(key(c["city-fa"])) >= 5 and key(c["city-fa"]) not in common):
-                add(c["city-fa"], None, "city")
+            ck = key(c["city-fa"].translate(FOLD))
+            add(c["city-fa"], None, "city", cue=not (i == 0 or (len(ck) >= 5 and ck not in common)))
     return sorted(((k, *v) for k, v in rows.items()), key=lambda r: r[0])
 
 
@@ -187,7 +191,7 @@ def main() -> None:
     p3 = DATA / "attr_common.txt"
     p3.write_text("".join(w + "\n" for w in common), encoding="utf-8")
     p1 = DATA / "attr_places.tsv"
-    p1.write_text("key\tname\tcode\tkind\n" + "".join("\t".join(r) + "\n" for r in places), encoding="utf-8")
+    p1.write_text("key\tname\tcode\tkind\tcue\n" + "".join("\t".join(r) + "\n" for r in places), encoding="utf-8")
     p2 = DATA / "attr_names.tsv"
     p2.write_text("key\tkind\n" + "".join(f"{k}\t{v}\n" for k, v in names), encoding="utf-8")
     today = dt.date.today().isoformat()
@@ -196,7 +200,7 @@ def main() -> None:
 
 - Source: ../shared/corpora/gazetteer_fa — Unicode CLDR territories and IANA tz exemplar cities (via babel 2.19.0,
   Unicode License v3), Iranian provinces/cities (github.com/amyrmahdy/provinces_cities_iran, MIT; provincial capitals
-  and town names of 5+ letters only), plus a hand list of news spellings in scripts/build_attr_lexicons.py.
+  and town names; short or ordinary-word town names are marked cue-only), plus a hand list of news spellings in scripts/build_attr_lexicons.py.
 - Licence: Unicode License v3 + MIT. Not research-only.
 - Build: `python scripts/build_attr_lexicons.py` ({today})
 - Rows: {len(places)}; sha256: {sha(p1)}

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Build goftar's half-space lexicon from the clean-ZWNJ news in ../shared/corpora.
 
-    python3 scripts/build_zwnj_lexicon.py [--shared ../shared] [--hazm-verbs PATH]
+    python3 scripts/build_zwnj_lexicon.py [--shared ../shared] [--hazm-verbs PATH] [--hazm-words PATH]
+    python3 scripts/build_zwnj_lexicon.py --dev --out /tmp/zdev   # development build
 
 Writes src/goftar/data/zwnj_lexicon.tsv.gz (written form → count) and
 src/goftar/data/zwnj_affixes.json (affix statistics learned from the counts),
@@ -18,7 +19,13 @@ Counted units, after goftar's character folding:
 * every run of 2–4 words separated by exactly one space whose letters also occur
   written as one word (so "نشان دهنده" is counted because "نشان‌دهنده" is);
 * bigrams "در X" / "از X" / … (a preposition then a word), to learn splits of glued
-  prepositions (درطول → در طول).
+  prepositions (درطول → در طول);
+* each form at most PER_DOC_CAP times per document (one writer's habit does not outvote the rest);
+* plus, counted once, the ZWNJ compounds of hazm's words.dat (MIT) whose letters the
+  news never shows as one word (فریدون‌شهر، بی‌احترامی); their spaced runs in the news are counted.
+
+``--dev`` leaves every 10th build document out (a development slice to tune on
+without touching the held-out split).
 """
 from __future__ import annotations
 
@@ -158,10 +165,30 @@ def _multi_counts(doc: list[list[str]], keys: set[str]) -> Counter[str]:
     return multi
 
 
+HAZM_MIN_FREQ = 1
+"""hazm word-list entries with a lower frequency (many are 0) are not used."""
+
+
+def hazm_zwnj_words(path: Path | None, min_freq: int = HAZM_MIN_FREQ) -> list[str]:
+    """Words written with ZWNJ in hazm's ``words.dat`` (MIT), folded like goftar's repair, if the file exists."""
+    if not path or not path.exists():
+        return []
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2 or ZWNJ not in parts[0] or not parts[1].isdigit() or int(parts[1]) < min_freq:
+            continue
+        w = fold_text(parts[0]).strip()
+        if ZWNJ in w and WORD_RE.fullmatch(w):
+            out.append(w)
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", type=Path, default=None)
     ap.add_argument("--hazm-verbs", type=Path, default=Path("/opt/peers/lib/python3.11/site-packages/hazm/data/verbs.dat"))
+    ap.add_argument("--hazm-words", type=Path, default=Path("/opt/peers/lib/python3.11/site-packages/hazm/data/words.dat"))
     ap.add_argument("--out", type=Path, default=DATA)
     ap.add_argument("--dev", action="store_true",
                     help="development build: leave out every 10th build document (see dev_documents) so that "
@@ -186,6 +213,12 @@ def main() -> None:
     for d in doc_runs:
         single.update(_capped(Counter(w for r in d for w in r)))
     keys: set[str] = {w.replace(ZWNJ, "") for w in single}
+    # compounds the news never shows as one word but hazm's word list writes with ZWNJ
+    # (فریدون‌شهر، بی‌احترامی): counted once, and their spaced runs in the news are counted too
+    extra = {w: 1 for w in hazm_zwnj_words(args.hazm_words) if w.replace(ZWNJ, "") not in keys}
+    print(f"{len(extra)} ZWNJ compounds from hazm's word list", file=sys.stderr)
+    single.update(extra)
+    keys.update(w.replace(ZWNJ, "") for w in extra)
     multi: Counter[str] = Counter()
     for d in doc_runs:
         multi.update(_capped(_multi_counts(d, keys)))

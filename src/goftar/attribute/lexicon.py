@@ -148,6 +148,9 @@ NOUNISH = {key(w) for w in """
 تأکید پیش بعد قبل بیش کم مواضع موضع نیز همچنین ره س ع عج ص
 """.split()}
 STOP = FUNCTION | NOUNISH
+#: words right before a place that make an ambiguous name («انار», «اهر», «مالی») a place
+PLACE_CUES = {key(w) for w in """شهرستان شهرستانهای شهر استان بخش روستای روستا دهستان کشور کشورهای مردم
+منطقه""".split()}
 #: a token before a mention that makes it an object, not the subject of its clause
 OBJECT_MARKERS = {key(w) for w in "با از به برای درباره مورد دیدار ملاقات نزد علیه توسط مواضع سخنان نظر را".split()}
 #: finite verbs that close a relative clause («در این دیدار که X حضور داشت، Y گفت»)
@@ -161,6 +164,7 @@ class Place:
     name: str
     code: str | None
     kind: str
+    cue_only: bool = False  # an ordinary word too («مالی», «انار»): a place only after «شهرستان / شهر / در …»
 
 
 def _data(name: str) -> str:
@@ -172,9 +176,15 @@ def places() -> dict[str, Place]:
     """Key → place, from the built gazetteer ``attr_places.tsv``."""
     out: dict[str, Place] = {}
     for line in _data("attr_places.tsv").splitlines()[1:]:
-        k, name, code, kind = line.split("\t")
-        out[k] = Place(name, code or None, kind)
+        k, name, code, kind, *cue = line.split("\t")
+        out[k] = Place(name, code or None, kind, bool(cue and cue[0]))
     return out
+
+
+@lru_cache(maxsize=1)
+def sure_places() -> dict[str, Place]:
+    """The places that are no ordinary word (what ends a name or a role: «… رئیس جمهور کوبا»)."""
+    return {k: p for k, p in places().items() if not p.cue_only}
 
 
 @lru_cache(maxsize=1)

@@ -277,10 +277,10 @@ def _role_at(scan: Scan, i: int) -> int | None:
             nk = scan.tokens[j + 1].key
             if (nk not in L.STOP and nk not in _ROLE_END and names.get(nk) != "first" and nk not in L.PRONOUNS
                     and not scan.match(j + 1, L.ROLE_KEYS, 2) and not scan.match(j + 1, L.TITLE_KEYS, 3)
-                    and nk not in L.places() and not scan.match(j + 1, L.speech_verbs(), 3)):
+                    and nk not in L.sure_places() and not scan.match(j + 1, L.speech_verbs(), 3)):
                 j += 2  # «وزیر آموزش و پرورش», «معاون پیشگیری و درمان …»
                 continue
-        if j - 1 > i and scan.tokens[j - 1].key in L.places() and L.places()[scan.tokens[j - 1].key].kind != "region" \
+        if j - 1 > i and scan.tokens[j - 1].key in L.sure_places() and L.sure_places()[scan.tokens[j - 1].key].kind != "region" \
                 and k not in _ROLE_AFTER_PLACE:
             break  # «معاون رئیس جمهور عراق | وتوی مجدد …»: a role ends after its country or city
         if (k in L.FUNCTION or names.get(k) == "first" or k in L.CLAUSE_VERBS or k in _ROLE_END
@@ -339,7 +339,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 if k > j:
                     name_rng, span_end = (j, k), toks[k - 1].end
             elif after_cue and not titles and toks[j].key not in L.common_words() and _name_token_ok(scan, j) \
-                    and len(toks[j].key) >= 3 and toks[j].key not in L.places():
+                    and len(toks[j].key) >= 3 and toks[j].key not in L.sure_places():
                 # «به گفته شیرین ولی‌پوری خودزنی …»: after «به گفته» comes who said it
                 k = j + 1
                 while k < len(toks) and k - j < 2 and scan.joined(k - 1) and _name_token_ok(scan, k) \
@@ -352,7 +352,10 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 k = i + 1
                 while k < len(toks) and k - i < 3 and scan.joined(k - 1) and _unknown_word(scan, k):
                     k += 1
-                if k - i >= 2 and k < len(toks) and scan.joined(k - 1) and (
+                # «افشاگری کوهن در …» (Cohen's disclosure) is not a new person: it ends in a known surname
+                # that no first name precedes
+                owned = toks[k - 1].key in {toks[m.t1 - 1].key for m, _ in raw} and toks[i].key not in names
+                if k - i >= 2 and k < len(toks) and scan.joined(k - 1) and not owned and (
                         toks[k].key in _AFTER_NAME or scan.match(k, L.speech_verbs(), 3)):
                     name_rng, span_end = (i, k), toks[k - 1].end
             if name_rng is None and not titles and names.get(toks[j].key) == "first" and _name_token_ok(scan, j):
@@ -362,7 +365,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 # then surnames the lexicon does not know: one right after a first name may be an ordinary
                 # word too («اسماعیل دوستی», «مهدی چمران»), further ones may not
                 while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) \
-                        and len(toks[k].key) >= 3 and toks[k].key not in L.places() \
+                        and len(toks[k].key) >= 3 and toks[k].key not in L.sure_places() \
                         and (k == j + 1 or toks[k].key not in L.common_words()) and not _NOT_NAME.search(toks[k].key):
                     k += 1
                 if k - j >= 2:
@@ -394,7 +397,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 k2 = i - 1
                 while k2 > 0 and i - 1 - k2 < 3 and (k2 == i - 1 or scan.joined(k2)) and not used[k2] \
                         and _name_token_ok(scan, k2) and toks[k2].key not in L.common_words() \
-                        and len(toks[k2].key) >= 3 and toks[k2].key not in L.places():
+                        and len(toks[k2].key) >= 3 and toks[k2].key not in L.sure_places():
                     k2 -= 1
                 k2 += 1
                 before = scan.text[toks[k2 - 1].end : toks[k2].start] if k2 > 0 else "."
@@ -406,7 +409,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     before = ""
             while k > 0 and i - k < 3 and scan.joined(k - 1) and not used[k - 1] \
                     and _name_token_ok(scan, k - 1) and toks[k - 1].key not in L.common_words() \
-                    and len(toks[k - 1].key) >= 3 and toks[k - 1].key not in L.places() and not scan.footer[k - 1]:
+                    and len(toks[k - 1].key) >= 3 and toks[k - 1].key not in L.sure_places() and not scan.footer[k - 1]:
                 k -= 1
             if not comma_gap and i - k < 2:
                 # «ایاد علاوی نخست وزیر …» right after a colon or a full stop: a surname may be a frequent word
@@ -414,7 +417,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 k3 = i
                 while k3 > 0 and i - k3 < 2 and scan.joined(k3 - 1) and not used[k3 - 1] \
                         and _name_token_ok(scan, k3 - 1) and len(toks[k3 - 1].key) >= 3 \
-                        and toks[k3 - 1].key not in L.places() and not scan.footer[k3 - 1] \
+                        and toks[k3 - 1].key not in L.sure_places() and not scan.footer[k3 - 1] \
                         and not _NOT_NAME.search(toks[k3 - 1].key):
                     k3 -= 1
                 if i - k3 == 2 and any(toks[q].key not in L.common_words() for q in range(k3, i)) \
@@ -471,7 +474,7 @@ _NOT_NAME = re.compile(r"(?:دن|تن|ها|های|هایی|گان|ات|ً|ی‌�
 def _unknown_word(scan: Scan, j: int) -> bool:
     """A word that could be part of a name: not frequent, not a function word, role, title, verb or place."""
     k = scan.tokens[j].key
-    return (len(k) >= 3 and k not in L.common_words() and k not in L.places() and _name_token_ok(scan, j)
+    return (len(k) >= 3 and k not in L.common_words() and k not in L.sure_places() and _name_token_ok(scan, j)
             and not _NOT_NAME.search(k))
 
 
@@ -636,6 +639,13 @@ def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:
         if k not in table and not (i < last and join[i] and _PREFIX_BITS.get(k + keys[i + 1], 0) & pbit):
             continue  # neither a place nor the start of a longer one
         m = scan.match(i, table, 3)
+        if m and m[0] > 1 and k in L.FUNCTION:
+            m = None  # «به شهر» is not «بهشهر»
+        if m and L.places()[m[1]].cue_only and not (
+                i > 0 and (keys[i - 1] in L.PLACE_CUES
+                           or keys[i - 1] == "و" and out and out[-1].end == toks[i - 2].end if i > 1 else False)
+                or i > 1 and keys[i - 1] == "از" and keys[i - 2] == "فارس"):
+            m = None  # «انار», «مالی»: only after «شهرستان / استان / مردم …», or «… اهر و هریس»
         if m:
             out.append(PlaceHit(toks[i].start, toks[i + m[0] - 1].end, scan.span_text(i, i + m[0]), L.places()[m[1]]))
             nxt = i + m[0]

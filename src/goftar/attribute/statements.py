@@ -26,6 +26,8 @@ _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
 _PASSIVE = {k: k for k in L.PASSIVE_SPEECH}
 _THAT_T = {k: k for k in _THAT}
 _SMALL = {"که": "که", "با": "با", "از": "از"}
+#: «باید گفت», «نمی‌توان گفت», «می‌توان گفت»: an impersonal modal before the verb, no speaker
+_MODALS = {L.key(w) for w in ("باید", "نباید", "می‌توان", "نمی‌توان", "توان", "بتوان", "میتوان", "نمیتوان")}
 for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL):
     register(_t)
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
@@ -277,6 +279,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         # 3. «X گفت که …», «گفته می‌شود که …»
         if t.key == "که" and i > 0 and scan.joined(i - 1):
             v = _verb_before(scan, t.start, verbs)
+            if v and v[0] > 0 and toks[v[0] - 1].key in _MODALS:
+                v = None  # «نمی‌توان گفت که …», «باید گفت که …»: nobody says it
             passive = _verb_before(scan, t.start, _PASSIVE)
             if v or passive:
                 v0, v1 = v or passive  # type: ignore[misc]
@@ -291,6 +295,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             continue
         # 4a. «X می‌گوید «…»», «X گفته …», «X معتقد است …»: the content follows the verb
         vm = scan.match(i, verbs, 4) or scan.match(i, L.OPINION, 4)
+        if vm and i > 0 and toks[i - 1].key in _MODALS:
+            vm = None
         if vm and vm[1] == "خبر داد":
             # «آقای ظریف … از وجود پولشویی گسترده در کشور خبر داد»: what was announced, after «از»
             cs = _sentence_start(text, b_start, t.start)
@@ -515,7 +521,7 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
     article holding a role with the same head whose words it mostly repeats, and no other place.
 
     «سخنگوی کمیسیون آموزش مجلس» → the person introduced as «… سخنگوی کمیسیون آموزش و تحقیقات مجلس»."""
-    places = L.places()
+    places = L.sure_places()
     holders = [(p, [L.key(w) for w in r.split()]) for p in people for r in p.roles if r.split()]
     for st in statements:
         m = st.mention
