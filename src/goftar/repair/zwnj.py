@@ -655,7 +655,9 @@ def zwnj_edits(text: str) -> list[Edit]:
     # free and soft joins only where spaced damage clearly outweighs glued damage; otherwise
     # the spaces left in the text are the writer's (رئیس جمهور)
     spaced = n_spaced + _FREE_WEIGHT * (kinds["join_free"] + kinds["join_soft"])
-    if spaced <= _SOFT_PROFILE * (n_glued + kinds["glued_other"]) or not spaced:
+    # words that still carry a ZWNJ show that the writer's half-spaces survived: evidence against both damages
+    intact = sum(1 for w in words if ZWNJ in w)
+    if spaced <= _SOFT_PROFILE * (n_glued + kinds["glued_other"] + intact) or not spaced:
         skip.update(("join_soft", "join_free"))
     out_edits: list[Edit] = []
     for kind, edits, fallback in groups:
