@@ -160,3 +160,30 @@ def test_eval_command_refuses_text_without_halfspaces(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("متن بدون نیم فاصله", encoding="utf-8")
     r = CliRunner().invoke(main, ["eval", "zwnj", str(tmp_path / "b.txt")])
     assert r.exit_code != 0 and "half-spaces" in str(r.exception or r.output)
+
+
+def test_compounds_the_news_never_glues_come_from_the_word_list() -> None:
+    # unseen as one word in the build news; hazm's word list (MIT) writes them with ZWNJ
+    assert fix("بیاحترامی") == f"بی{Z}احترامی"
+    assert fix("مردم فریدونشهر") == f"مردم فریدون{Z}شهر"
+
+
+def test_plural_of_a_known_stem_keeps_the_convention() -> None:
+    # «چالشها» occurs glued once in the build news; چالش is a known stem, so the plural takes ZWNJ
+    assert fix("چالشهای اقتصادی") == f"چالش{Z}های اقتصادی"
+
+
+def test_damage_profile_decides_free_compounds() -> None:
+    # mostly glued damage: the space in «رئیس جمهور» is the writer's and stays
+    glued = "رئیس جمهور در نشست همکاریهای اقتصادی گفت که ظرفیتها زیاد است"
+    assert fix(glued) == f"رئیس جمهور در نشست همکاری{Z}های اقتصادی گفت که ظرفیت{Z}ها زیاد است"
+    # spaced damage (می گوید، برچسب ها): the compound is joined as well
+    spaced = "رئیس جمهور می گوید برچسب ها نمی زنند"
+    assert fix(spaced) == f"رئیس{Z}جمهور می{Z}گوید برچسب{Z}ها نمی{Z}زنند"
+
+
+def test_clean_text_with_halfspaces_keeps_its_spaces() -> None:
+    """Where the writer's half-spaces survived, spaces between free words are not turned into ZWNJ."""
+    for _, s in heldout_sentences():
+        for e in zwnj_edits(s):
+            assert e.reason != "zwnj:space", (s, s[max(0, e.start - 20) : e.end + 20])
