@@ -235,3 +235,17 @@ def test_ambiguous_place_names_need_a_place_cue():
     names = {core(p["name"]) for p in rec["places"]}
     assert not names & {core("انار"), core("مالی"), core("بهشهر")}
     assert {core("اهر"), core("هریس")} <= names
+
+
+def test_role_repeat_after_a_roleless_speaker_is_theirs():
+    # Fars: «غلامعلی حداد عادل … گفت: … وی افزود: … رئیس مجلس شورای اسلامی گفت: …» (one speaker throughout)
+    rec = rec_of("به گزارش خبرنگار پارلمانی خبرگزاری فارس، غلامعلی حداد عادل در جلسه علنی امروز مجلس گفت: "
+                 "ما این اقدام رئیس جمهور را اقدامی مثبت می‌دانیم و آن را تایید می‌کنیم.\n\n"
+                 "وی افزود: این نامه به خودی خود یک ابتکار عمل بود و جنبه‌های مختلفی در آن قابل تامل است.\n\n"
+                 "رئیس مجلس شورای اسلامی گفت: سؤالاتی که در این نامه مطرح شده سؤالات همه ملت‌های جهان است.")
+    assert [core(q["speaker"]) for q in rec["quotes"]] == [core("غلامعلی حداد عادل")] * 3
+    # but a role brought in as someone new («… نیز گفت») stays that role
+    rec = rec_of("به گزارش خبرگزاری فارس، غلامعلی حداد عادل در جلسه علنی امروز مجلس گفت: "
+                 "ما این اقدام رئیس جمهور را اقدامی مثبت می‌دانیم و آن را تایید می‌کنیم.\n\n"
+                 "معاون وزیر کشور نیز در این جلسه گفت: این نامه به خودی خود یک ابتکار عمل بود.")
+    assert core(rec["quotes"][-1]["speaker"]) == core("معاون وزیر کشور")

@@ -22,7 +22,8 @@ from . import lexicon as L
 from .events import find_events, resolve_date
 from .mentions import (Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats,
                        org_mentions)
-from .statements import Statement, alias_roles, bind_role_references, find_statements, resolve
+from .statements import (Statement, alias_roles, bind_role_references, find_statements, resolve,
+                         role_of_previous_speaker)
 from .text import blocks, tokenize
 
 LAYERS = ("quote", "reported", "person", "place", "org", "event")
@@ -69,6 +70,7 @@ def attribute(doc: Document, settings: Settings) -> Document:
     resolve(scan, statements, mentions)
     alias_roles(statements, mentions)
     bind_role_references(statements, mentions, people)
+    role_of_previous_speaker(statements, mentions)
     for st in statements:
         if st.kind == "reported" and st.start == st.clause[0]:
             st.mention_followers = [m for m in mentions if m.kind == "role-bound" and st.mention is not None  # type: ignore[attr-defined]

@@ -468,7 +468,7 @@ _VAGUE_ROLE = {L.key(w) for w in ("یکی از", "عده‌ای", "گروهی", 
 
 
 # infinitives, plurals, adverbs with tanwin, «می‌…» verbs: never a name
-_NOT_NAME = re.compile(r"(?:دن|تن|ها|های|هایی|گان|ات|ً|ی‌ای)$|^(?:می|نمی)|[0-9۰-۹a-zA-Z]")
+_NOT_NAME = re.compile(r"(?:دن|تن|ها|های|هایی|گان|ات|ً|ی‌ای|امروز|دیروز|امشب)$|^(?:می|نمی)|[0-9۰-۹a-zA-Z]")
 
 
 def _unknown_word(scan: Scan, j: int) -> bool:
@@ -625,6 +625,9 @@ def _place_table() -> dict[str, str]:
     return {k: k for k in L.places()}
 
 
+_OUTLET_TAILS = {L.key(w) for w in ("پست", "تایمز", "ژورنال", "هرالد", "تریبون")}
+
+
 def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:
     """Gazetteer matches (countries, cities, regions), longest first, outside person names and footers."""
     table = _place_table()
@@ -646,6 +649,8 @@ def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:
                            or keys[i - 1] == "و" and out and out[-1].end == toks[i - 2].end if i > 1 else False)
                 or i > 1 and keys[i - 1] == "از" and keys[i - 2] == "فارس"):
             m = None  # «انار», «مالی»: only after «شهرستان / استان / مردم …», or «… اهر و هریس»
+        if m and i + m[0] < len(keys) and keys[i + m[0]] in _OUTLET_TAILS:
+            m = None  # «واشنگتن پست», «نیویورک تایمز» are newspapers
         if m:
             out.append(PlaceHit(toks[i].start, toks[i + m[0] - 1].end, scan.span_text(i, i + m[0]), L.places()[m[1]]))
             nxt = i + m[0]

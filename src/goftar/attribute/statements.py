@@ -506,6 +506,40 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
             break
 
 
+def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention]) -> None:
+    """«غلامعلی حداد عادل … گفت: … وی افزود: … رئیس مجلس شورای اسلامی گفت: …»: a role nobody holds, right
+    after statements of a person who has no role of their own, is that person's — unless the clause brings the
+    role in as someone new («معاون استاندار نیز گفت»)."""
+    scan = _SCAN[0] if _SCAN else None
+    prev: Statement | None = None
+    for st in statements:
+        m = st.mention
+        if (st.person is None and m is not None and m.kind == "role" and st.speaker == m.text and prev is not None
+                and prev.person is not None and not prev.person.roles and scan is not None
+                and L.key(m.text.split()[0]) not in _GROUPS and not _introduces_new(scan, m)
+                and not any(x.kind == "name" and prev.at < x.start < m.start and x.person is not prev.person
+                            for x in mentions)):
+            p = prev.person
+            p.add(p.roles, m.text)
+            p.add(p.mentions, m.text)
+            role = st.speaker
+            for other in statements:
+                if other.person is None and other.speaker == role:
+                    other.person, other.speaker = p, p.name
+            m.person = p
+        if st.person is not None or st.speaker is None:
+            prev = st if st.person is not None else prev
+        else:
+            prev = None  # an unresolved role or group spoke in between
+
+
+def _introduces_new(scan: Scan, m: Mention) -> bool:
+    """«… نیز / هم گفت», «یکی از …», or a role after «در این جلسه»: someone new speaks."""
+    keys = scan.keys
+    after = keys[m.t1 : m.t1 + 6]
+    return any(k in ("نیز", "هم") for k in after[:3]) or m.t0 > 0 and keys[m.t0 - 1] in ("و", "نیز")
+
+
 def _first_in_body(p: Person, mentions: list[Mention]) -> int:
     """Where ``p`` is first named outside the title and kicker («محمد ابراهیم: امیدوارم …» as a headline does
     not make the role in the lead someone else's)."""
