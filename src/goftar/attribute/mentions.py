@@ -11,7 +11,8 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
+from operator import not_, or_
 
 from . import lexicon as L
 from .text import Block, Token, Tokens
@@ -116,7 +117,11 @@ class Scan:
         # two tokens may belong to one phrase when only spaces (or half-spaces) separate them in one block
         #: gaps[i]: the text between token i and token i+1
         self.gaps = gaps = list(map(text.__getitem__, map(slice, ends, starts[1:])))
-        join = [g == " " or _GAP_OK.match(g) is not None for g in gaps]
+        join = list(map(" ".__eq__, gaps))  # most gaps are one space: decided in C, the rest below
+        #: indices i whose gap to token i+1 is not a single space (punctuation, line breaks, half-spaces …)
+        self.unspaced = unspaced = list(compress(range(len(gaps)), map(not_, join)))
+        for i in unspaced:
+            join[i] = _GAP_OK.match(gaps[i]) is not None
         for c in cuts:
             if 0 < c < n:
                 join[c - 1] = False
@@ -125,11 +130,14 @@ class Scan:
         _register_lexicons()
         # a list's bit is set on token i when an entry may start there: the word is an entry, or the word and
         # the next one (joined) begin one — most words that merely begin an entry («م», «ر») are left out
-        pairs = list(map(_PREFIX_BITS.get, map(str.__add__, keys, keys[1:]), repeat(0)))
-        self._bits = [e | (p if j else 0) for e, p, j in zip(map(_EXACT_BITS.get, keys, repeat(0)), pairs, join)]
+        exact = list(map(_EXACT_BITS.get, keys, repeat(0)))
+        bits = list(map(or_, exact, map(_PREFIX_BITS.get, map(str.__add__, keys, keys[1:]), repeat(0))))
         if keys:
-            self._bits.append(_EXACT_BITS.get(keys[-1], 0))
-        self._some = [i for i, b in enumerate(self._bits) if b]  # tokens where some entry may start
+            bits.append(exact[-1])
+        for i in compress(range(n), map(not_, join)):
+            bits[i] = exact[i]  # not joined to the next word: only whole one-word entries
+        self._bits = bits
+        self._some = list(compress(range(n), bits))  # tokens where some entry may start
 
     def candidates(self, *tables: dict[str, str]) -> list[int]:
         """Indices of the tokens where a phrase of one of the (registered) ``tables`` may start."""
@@ -446,12 +454,13 @@ def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     keys, bits, toks, text = scan.keys, scan._bits, scan.tokens, scan.text
     firsts = L.first_names()
     common = L.common_words()
+    n = len(keys)
     out = {i for i in scan._some if bits[i] & trigger_bits}
-    out.update([i for i, k in enumerate(keys) if k in firsts])
-    out.update([i + 1 for i, k in enumerate(keys[:-1]) if k in _CUE_NOUNS])
+    out.update(compress(range(n), map(firsts.__contains__, keys)))
+    out.update(compress(range(1, n), map(_CUE_NOUNS.__contains__, keys[:-1])))
     if keys and keys[0] not in common:
         out.add(0)
-    out.update([i + 1 for i, g in enumerate(scan.gaps) if g != " " and keys[i + 1] not in common])
+    out.update([i + 1 for i in scan.unspaced if keys[i + 1] not in common])
     starts = scan.starts
     p = text.find("«")
     while p >= 0:  # «X: the word starting within two characters after «
@@ -596,7 +605,7 @@ def find_repeats(scan: Scan, mentions: list[Mention], people: list[Person]) -> l
     toks = scan.tokens
     table = {k: k for k in forms}
     firsts = _prefixes(table)  # a repeat starts with a word that begins a known name
-    for i in [i for i, k in enumerate(scan.keys) if k in firsts]:
+    for i in compress(range(len(scan.keys)), map(firsts.__contains__, scan.keys)):
         if i in covered or scan.footer[i]:
             continue
         m = scan.match(i, table, 4)
