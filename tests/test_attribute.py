@@ -249,3 +249,11 @@ def test_role_repeat_after_a_roleless_speaker_is_theirs():
                  "ما این اقدام رئیس جمهور را اقدامی مثبت می‌دانیم و آن را تایید می‌کنیم.\n\n"
                  "معاون وزیر کشور نیز در این جلسه گفت: این نامه به خودی خود یک ابتکار عمل بود.")
     assert core(rec["quotes"][-1]["speaker"]) == core("معاون وزیر کشور")
+
+
+def test_prepositional_speech_verb_at_sentence_end_is_a_reported_statement():
+    rec = rec_of("کنشگران و احزاب و گروه‌های سیاسی به لزوم توجه به این حق مردم اذعان کردند. "
+                 "وی از جمله برنامه‌ها را همایش‌هایی دانست که می‌توان به آن اشاره کرد.")
+    texts = [core(q["text"]) for q in rec["reported_statements"]]
+    assert core("به لزوم توجه به این حق مردم اذعان کردند") in texts
+    assert not any(t.endswith(core("به آن اشاره کرد")) for t in texts)  # «می‌توان … اشاره کرد»: nobody's

@@ -13,7 +13,7 @@ comma, an adverb, or the verb closing a relative clause), not one after «با /
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from . import lexicon as L
@@ -30,6 +30,10 @@ _SMALL = {"که": "که", "با": "با", "از": "از"}
 _MODALS = {L.key(w) for w in ("باید", "نباید", "می‌توان", "نمی‌توان", "توان", "بتوان", "میتوان", "نمیتوان")}
 for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL):
     register(_t)
+#: speech verbs whose content is a prepositional object («به … اشاره کرد», «بر … تاکید کرد», «از … انتقاد کرد»)
+_PREP_OF = {"تاکید": ("بر",), "تأکید": ("بر",), "اشاره": ("به",), "اذعان": ("به",), "اعتراف": ("به",),
+            "انتقاد": ("از",), "گلایه": ("از",)}
+_PREP_VERBS = {f"{n} {v}" for n in _PREP_OF for v in ("کرد", "نمود")}
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
 
 
@@ -306,6 +310,25 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                                      scan.span_text(i, i + vm[0]), (cs, toks[az[0]].start), t.start))
                 covered.append((toks[az[0]].start, toks[i + vm[0] - 1].end))
                 continue
+        if vm and vm[1] in _PREP_VERBS:
+            # «کنشگران … به لزوم توجه به این حق مردم اذعان کردند.», «وی بر … تاکید کرد.»: the verb ends the
+            # sentence, what was said is its prepositional object
+            ve = toks[i + vm[0] - 1].end
+            tail = text[ve : ve + 2]
+            if tail[:1] in (".", "") or tail in ("\n", " \n"):
+                cs = _sentence_start(text, b_start, t.start)
+                comma = text.rfind("،", cs, t.start)
+                lo = max(cs, comma + 1)
+                own = _PREP_OF[vm[1].split()[0]]
+                preps = [q for q in range(i - 1, max(-1, i - 25), -1) if toks[q].start >= lo
+                         and toks[q].key in own and not (q and toks[q - 1].key in _WITH_CUE)]
+                if preps and i - preps[-1] >= 3 and not inside(toks[preps[-1]].start) \
+                        and not any(toks[q].key in _MODALS for q in range(preps[-1], i)):
+                    q = preps[-1]  # the earliest: «به لزوم توجه به این حق …»
+                    out.append(Statement("reported", toks[q].start, ve, scan.span_text(i, i + vm[0]),
+                                         (cs, toks[q].start), t.start))
+                    covered.append((toks[q].start, ve))
+                    continue
         if vm and i + vm[0] < len(toks):
             j = i + vm[0]
             gap = text[toks[j - 1].end : toks[j].start]
@@ -404,6 +427,10 @@ def _block_index(body: list, pos: int) -> int:
     return min(lo, max(0, len(body) - 1))
 
 
+def _start(m: Mention) -> int:
+    return m.start
+
+
 def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention | None:
     """The mention that is the grammatical subject of the clause ``[lo, hi)``."""
     text = scan.text
@@ -414,7 +441,10 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
     if colon >= 0:  # «خبرگزاری فارس: رئیس اداره … گفت»: the dateline is not the subject
         lo = colon + 1
     best: tuple[int, Mention] | None = None
-    for men in mentions:
+    first = bisect_left(mentions, lo, key=_start)  # mentions are in text order
+    for men in mentions[first:]:
+        if men.start >= hi:
+            break
         if not (lo <= men.start < hi) or men.kind == "role-bound" and best is not None:
             continue
         prev = _token_before(scan, men.start)
