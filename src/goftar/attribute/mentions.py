@@ -277,10 +277,19 @@ def _role_at(scan: Scan, i: int) -> int | None:
     if not m or scan.footer[i]:
         return None
     j = i + m[0]
+    if scan.keys[i] == "یکی" and j < len(scan.tokens):
+        # «یکی از اهالی / نمایندگان / شهروندان …» is someone; «یکی از نکاتی که …» is not
+        nk = scan.keys[j]
+        if not (scan.match(j, L.ROLE_KEYS, 2) or nk.endswith(("ان", "ین", "گان", "ات", "ها", "های")) or nk == "اهالی"):
+            return None
     names = L.name_tokens()
     bits, stop_bits = scan._bits, scan.bits_of(L.speech_verbs(), L.OPINION, L.TITLE_KEYS)
     while j < len(scan.tokens) and j - i < 8 and scan.joined(j - 1):
         k = scan.tokens[j].key
+        if k == "و" and j - i >= 2 and j + 1 < len(scan.tokens) and scan.joined(j) \
+                and scan.tokens[j - 1].key + "و" + scan.tokens[j + 1].key in L.places():
+            j += 2  # «فرمانده انتظامی سیستان و بلوچستان»: a place named with «و»
+            continue
         if k == "و" and j - i >= 2 and j + 1 < len(scan.tokens) and scan.joined(j):
             nk = scan.tokens[j + 1].key
             if (nk not in L.STOP and nk not in _ROLE_END and names.get(nk) != "first" and nk not in L.PRONOUNS
