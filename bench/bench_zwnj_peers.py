@@ -137,6 +137,8 @@ def main() -> None:
         f"- {len(gold)} documents, {n_chars:,} characters per damage; glued = every ZWNJ deleted, spaced = every ZWNJ → space",
         "- P/R/F1 at ZWNJ positions aligned on letters (like score_record.py zwnj_f1); chars/s = damaged chars / CPU time of the normalizing loop (process_time: loading excluded, robust to other load on the machine), mean of both damages",
         "- command: `python3 bench/bench_zwnj_peers.py" + (f" --limit {args.limit}" if args.limit else "") + "`",
+        "- goftar's lexicon is learned from the build split (never the text above) plus hazm's MIT word list "
+        "(ZWNJ compounds) and verb stems; see src/goftar/data/zwnj.PROVENANCE.md",
         "",
         "| tool | glued P | glued R | glued F1 | spaced P | spaced R | spaced F1 | chars/s | goftar speed ÷ tool |",
         "|---|---|---|---|---|---|---|---|---|",
