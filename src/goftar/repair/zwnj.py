@@ -72,9 +72,10 @@ _MIN_KNOWN = 2  # a word seen this often is a known stem
 _JOIN_RATIO = 1.0  # one-word form must beat the spaced run by this factor
 _SPLIT_MIN = 3
 _SPLIT_RATIO = 3.0
-_AFFIX_P = 0.3  # share of ZWNJ uses needed for an affix rule
+_AFFIX_P = 0.5  # share of ZWNJ uses needed for an affix rule
 _BOUND_MIN = 5
-_BOUND_P = 0.9  # share of a token's uses that are bound for spaced-token joins
+_BOUND_P = 0.97  # share of a token's uses that are bound for spaced-token joins; tokens below this share (but above _SOFT_TAIL_P) are soft, joined only in spaced texts
+_STRONG_P = 0.9  # share of bound uses for a prefix applied to unknown words (آیت‌، خرم‌)
 _SOFT_MIN = 4  # a part seen this often after/before a ZWNJ can be a soft join
 _SOFT_TAIL_P = 0.7  # share of a token's uses after a ZWNJ needed to join it to the previous word
 _SOFT_PROFILE = 3.0  # free/soft joins need spaced evidence above this many times the glued evidence
@@ -154,7 +155,7 @@ class Lexicon:
         self.strong_prefix = {  # آیت‌، خرم‌ …: bound, and frequent enough to apply to unknown words
             t
             for t, (b, a) in affixes["bound_prefix"].items()
-            if b >= 50 and b >= _BOUND_P * (a + b) and t not in ("می", "نمی")
+            if b >= 50 and b >= _STRONG_P * (a + b) and t not in ("می", "نمی")
         }
         self._glued_cache: dict[str, str | None] = {}
         self._join_cache: dict[str, str | None] = {}
