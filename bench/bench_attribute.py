@@ -2,7 +2,7 @@
 """Speed of reading with attribution vs hazm's Normalizer on the same Fars news articles.
 
 usage: python bench/bench_attribute.py [N]   (N articles from fars-news-2, default 200)
-Prints CPU seconds (process time, best of REPEAT runs: the machine is shared and noisy) and articles/s for: goftar read with attribution (full pipeline), goftar read without attribution, the
+Prints CPU seconds (process time, best of REPEAT interleaved runs: the machine is shared and noisy) and articles/s for: goftar read with attribution (full pipeline), goftar read without attribution, the
 attribute stage alone, and hazm.Normalizer().normalize (in /opt/peers/bin/python, timed inside that process).
 """
 from __future__ import annotations
@@ -47,16 +47,6 @@ def articles(n: int) -> list[str]:
 REPEAT = 3
 
 
-def best_of(fn) -> float:
-    """The least CPU time of REPEAT runs of ``fn()``."""
-    out = []
-    for _ in range(REPEAT):
-        t = time.process_time()
-        fn()
-        out.append(time.process_time() - t)
-    return min(out)
-
-
 def main() -> None:
     from goftar.api import read_text, repair_stages
     from goftar.attribute import attribute
@@ -69,30 +59,43 @@ def main() -> None:
     texts = articles(n)
     words = sum(len(t.split()) for t in texts)
     read_text(texts[0])  # load lexicons once
-    rows = []
     no_attr, settings = Settings(attribute=False), Settings()
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
+        json.dump(texts, fh, ensure_ascii=False)
+
+    def hazm_once() -> float | None:
+        try:
+            out = subprocess.run([HAZM, "-c", HAZM_SNIPPET, fh.name, "1"], capture_output=True, text=True, timeout=900)
+            return float(out.stdout.strip().splitlines()[-1])
+        except (OSError, ValueError, IndexError, subprocess.SubprocessError) as e:
+            print(f"hazm not measured: {e}")
+            return None
 
     def read_all(s: Settings) -> None:
         for x in texts:  # each document dropped after reading, like hazm's normalised strings
             read_text(x, s)
 
-    rows.append(("goftar read + attribution", best_of(lambda: read_all(settings))))
-    rows.append(("goftar read, no attribution", best_of(lambda: read_all(no_attr))))
     fresh = [run(Document(x), repair_stages() + list(READ)) for x in texts]
 
     def attribute_all() -> None:
         for d in fresh:
             attribute(d, settings)
 
-    rows.append(("attribute stage alone", best_of(attribute_all)))
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8") as fh:
-        json.dump(texts, fh, ensure_ascii=False)
-    try:
-        out = subprocess.run([HAZM, "-c", HAZM_SNIPPET, fh.name, str(REPEAT)], capture_output=True, text=True, timeout=900)
-        rows.append(("hazm Normalizer.normalize", float(out.stdout.strip().splitlines()[-1])))
-    except (OSError, ValueError, IndexError, subprocess.SubprocessError) as e:
-        print(f"hazm not measured: {e}")
-    print(f"{n} Fars news articles ({words} words), best of {REPEAT} runs each; "
+    # the runs are interleaved (goftar, hazm, goftar, hazm …) so that both see the same load on a shared
+    # machine; each row keeps its best run
+    times: dict[str, list[float]] = {}
+    for _ in range(REPEAT):
+        for name, fn in (("goftar read + attribution", lambda: read_all(settings)),
+                         ("goftar read, no attribution", lambda: read_all(no_attr)),
+                         ("attribute stage alone", attribute_all)):
+            t = time.process_time()
+            fn()
+            times.setdefault(name, []).append(time.process_time() - t)
+        hz = hazm_once()
+        if hz is not None:
+            times.setdefault("hazm Normalizer.normalize", []).append(hz)
+    rows = [(name, min(ts)) for name, ts in times.items()]
+    print(f"{n} Fars news articles ({words} words), best of {REPEAT} interleaved runs each; "
           f"command: python bench/bench_attribute.py {n}")
     print(f"{'pipeline':32s} {'seconds':>8s} {'articles/s':>11s} {'ms/article':>11s}")
     for name, sec in rows:
