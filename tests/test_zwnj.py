@@ -187,3 +187,10 @@ def test_clean_text_with_halfspaces_keeps_its_spaces() -> None:
     for _, s in heldout_sentences():
         for e in zwnj_edits(s):
             assert e.reason != "zwnj:space", (s, s[max(0, e.start - 20) : e.end + 20])
+
+
+def test_rival_analyses_weigh_stem_and_suffix() -> None:
+    # ساخته + ‌ایم (a frequent verb ending), not ساخت + ‌هایم (a rare plural + possessive)
+    assert fix("ما این خانه را ساختهایم") == f"ما این خانه را ساخته{Z}ایم"
+    # an unknown stem ending like صادقانه، شبانه … takes ‌ای, not the plural ‌های
+    assert fix("اقدامات ساختارشکنانهای انجام داد") == f"اقدامات ساختارشکنانه{Z}ای انجام داد"

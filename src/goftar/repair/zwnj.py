@@ -83,6 +83,7 @@ _FREE_WEIGHT = 0.25  # a free/soft join candidate is this much evidence of space
 _FAMILY_BELOW = 10  # join decisions with fewer direct counts than this also count the inflected family
 _RARE_GLUED = 2  # a glued form seen this rarely does not outvote the plural convention
 _PLURAL_STEM_MIN = 3
+_ANALOGY_MIN = 30  # unknown stem + ‌ای needs this many known words ending the same way
 _VERB_ENDINGS = ("", "م", "ی", "د", "یم", "ید", "ند", "ن", "ه", "ست")
 _CONVENTION_RATIO = 4.0  # a conventional suffix keeps its ZWNJ unless glued is this much more frequent
 PLURALS = ("ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هاست")
@@ -152,6 +153,15 @@ class Lexicon:
             t for t, (b, a) in affixes["bound_suffix"].items() if b >= _SOFT_MIN and b >= _SOFT_TAIL_P * (a + b)
         } - self.bound_suffix
         self.verb_stems = frozenset(affixes.get("verb_stems", ()))
+        # how often each part is written after a ZWNJ (ها، ای، ایم …): weighs rival analyses of a glued word
+        self.tail_uses = {t: b for t, (b, a) in affixes["bound_suffix"].items()}
+        # (last 3 letters of the stem, suffix) of one-word ZWNJ forms: analogy for unknown stems
+        self.endings: dict[tuple[str, str], int] = {}
+        for f, c in forms.items():
+            if ZWNJ in f and " " not in f:
+                head, _, tail = f.rpartition(ZWNJ)
+                k = (_key(head)[-3:], tail)
+                self.endings[k] = self.endings.get(k, 0) + c
         self.strong_prefix = {  # آیت‌، خرم‌ …: bound, and frequent enough to apply to unknown words
             t
             for t, (b, a) in affixes["bound_prefix"].items()
@@ -288,11 +298,13 @@ class Lexicon:
                 if tail in ("ای", "ایی") and head + "ی" in self.forms and _key(head) not in self.silent_heh:
                     continue  # شاهی is written glued, so شاه's ه is a consonant
                 if n_head >= _MIN_KNOWN:
-                    s = 1000.0 + n_head
+                    s = 1000.0 + n_head * self.tail_uses.get(tail, 1)  # P(stem) × P(suffix): ساخته‌ایم, not ساخت‌هایم
                 elif len(head) >= 3 and tail in PLURALS:
-                    s = 1.0  # an unknown stem with a plural ending
+                    s = 1.0 + self._analogy(head, tail)  # an unknown stem with a plural ending
                 elif len(head) >= 4 and tail in _UNAMBIGUOUS_AFTER_HEH:
-                    s = 1.0  # an unknown stem with a verb/possessive ending (جنگیده‌اند)
+                    s = 1.0 + self._analogy(head, tail)  # an unknown stem with a verb/possessive ending (جنگیده‌اند)
+                elif len(head) >= 4 and tail == "ای" and self._analogy(head, tail) >= _ANALOGY_MIN / 1000:
+                    s = 1.0 + self._analogy(head, tail)  # ساختارشکنانه‌ای like صادقانه‌ای, not …شکنان‌های
             elif head in self.bound_prefix and head.endswith("می") and (len(tail) >= 3 or tail[-1] in "دت"):
                 # the verbal prefix (می، نمی، برمی …) + a verb; never + any known word (میله, میگل)
                 if self._verb_like(tail):
@@ -309,6 +321,10 @@ class Lexicon:
                 cand = (h if h and ZWNJ in h else head) + ZWNJ + (t or tail)
                 best, score = cand, s
         return best
+
+    def _analogy(self, head: str, tail: str) -> float:
+        """How often known ZWNJ words end like ``head`` (its last 3 letters) + ZWNJ + ``tail``, scaled to [0, 1)."""
+        return min(self.endings.get((head[-3:], tail), 0), 999) / 1000
 
     def _verb_like(self, s: str) -> bool:
         for e in _VERB_ENDINGS:
