@@ -2,7 +2,7 @@
 """Build goftar's half-space lexicon from the clean-ZWNJ news in ../shared/corpora.
 
     python3 scripts/build_zwnj_lexicon.py [--shared ../shared] [--hazm-verbs PATH] [--hazm-words PATH]
-    python3 scripts/build_zwnj_lexicon.py --dev --out /tmp/zdev   # development build
+    python3 scripts/build_zwnj_lexicon.py --dev --score --out /tmp/zdev   # development build + dev score
 
 Writes src/goftar/data/zwnj_lexicon.tsv.gz (written form → count) and
 src/goftar/data/zwnj_affixes.json (affix statistics learned from the counts),
@@ -193,6 +193,8 @@ def main() -> None:
     ap.add_argument("--dev", action="store_true",
                     help="development build: leave out every 10th build document (see dev_documents) so that "
                     "decisions can be tuned on them without touching the held-out split; use with --out")
+    ap.add_argument("--score", action="store_true",
+                    help="with --dev: after building, score goftar's ZWNJ stage with this lexicon on the dev slice")
     args = ap.parse_args()
     shared = args.shared or shared_dir()
     if shared is None:
@@ -311,6 +313,28 @@ def main() -> None:
     for p in (lex_path, aff_path):
         print(f"{p.relative_to(REPO) if p.is_relative_to(REPO) else p}  {p.stat().st_size} bytes  sha256 {hashlib.sha256(p.read_bytes()).hexdigest()}")
     print(f"{len(lex)} forms, {len(suffixes)} suffixes, {len(prefixes)} prefixes, {len(stems)} verb stems", file=sys.stderr)
+    if args.dev and args.score:
+        score_dev(args.out, corpora)
+
+
+def score_dev(out: Path, corpora: Path) -> None:
+    """Score the ZWNJ stage, using the lexicon just written to ``out``, on the dev slice (both damages)."""
+    import importlib
+
+    from goftar.evaluation import zwnj as ev
+
+    zw = importlib.import_module("goftar.repair.zwnj")
+    forms: dict[str, int] = {}
+    for line in gzip.decompress((out / "zwnj_lexicon.tsv.gz").read_bytes()).decode("utf-8").splitlines():
+        f, _, c = line.partition("\t")
+        forms[f] = int(c)
+    lex = zw.Lexicon(forms, json.loads((out / "zwnj_affixes.json").read_text(encoding="utf-8")))
+    zw.lexicon = lambda: lex  # the packaged lexicon is not used for this score
+    docs = [(i, t) for i, t in ev.prepare_gold(dev_documents(corpora)) if t.strip()]
+    print(f"dev slice: {len(docs)} documents, {sum(len(t) for _, t in docs):,} characters")
+    for s in ev.evaluate(docs, ev.goftar_repair):
+        print(f"{s.damage:<6} P {s.precision:.4f} R {s.recall:.4f} F1 {s.f1:.4f}  "
+              f"(fp {s.fp}, of which at a gold space {s.fp_at_space}; fn {s.fn})")
 
 
 if __name__ == "__main__":
