@@ -194,6 +194,49 @@ def test_quotes_people_and_meetings(arc: Any, shared: Path) -> None:
                                                                                1 + extra[2])
 
 
+def test_person_pages_load_a_few_quotes_but_count_them_all(arc: Any, shared: Path) -> None:
+    items = _fars(shared, 1)[:6]
+    recs = []
+    for i, item in enumerate(items):  # one quote per article, over three months
+        said = item["paragraphs"][0][:120]
+        recs.append(_record(_text(item), published=f"2008-0{7 + i % 3}-1{i}", quotes=[
+            {"speaker": "محمود وارسته", "speaker_mention": "وی", "verb": "گفت", "kind": "direct", "text": said}]))
+    arc.ingest_records(recs)
+    whole = arc.person("وارسته")
+    assert len(whole["quotes"]) == whole["quotes_total"] == 6  # the default still lists every quote
+    assert whole["quotes_by_month"] == [{"month": "2008-07", "count": 2}, {"month": "2008-08", "count": 2},
+                                        {"month": "2008-09", "count": 2}]
+    few = arc.person("وارسته", quotes_limit=2)
+    assert [q["published"] for q in few["quotes"]] == ["2008-09-15", "2008-09-12"]  # the newest
+    assert (few["quotes_total"], few["quotes_by_month"], few["articles"]) == (6, whole["quotes_by_month"], 6)
+    # quotes(speaker=…) takes any part of the name, exactly as before
+    assert len(arc.quotes(speaker="وارسته")) == len(arc.quotes(speaker="محمود وارسته")) == 6
+    assert arc.quotes(speaker="وارسته", limit=3) == whole["quotes"][:3]
+
+
+def test_read_only_open_of_an_older_archive(tmp_path: Path, articles: list[dict[str, Any]]) -> None:
+    db = tmp_path / "old.db"
+    with Archive(db) as a:
+        a.ingest_records([_record(_text(x)) for x in articles[:2]])
+    title_word = articles[0]["title"].split()[0]
+    con = sqlite3.connect(db)  # make it schema 3: the last migration only added an index
+    con.executescript("DROP INDEX quotes_speaker_article; UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+    con.close()
+    with Archive(db, readonly=True) as r:  # readable as it is, and left as it is
+        assert r.search(title_word).total >= 1 and r.check() == []
+    con = sqlite3.connect(db)  # schema 2 lacks tables the queries need: refused with the way out
+    con.executescript("DROP TABLE persons; DROP TABLE person_names; UPDATE meta SET value = '2' "
+                      "WHERE key = 'schema_version'")
+    assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("2",)
+    con.close()
+    with pytest.raises(ArchiveError, match=r"goftar check --upgrade --db FILE"):
+        Archive(db, readonly=True)
+    with Archive(db) as a:  # one writable open upgrades it
+        assert a.stats()["articles"] == 2
+    with Archive(db, readonly=True) as r:
+        assert r.search(title_word).total >= 1 and r.check() == [] and r.people() is not None
+
+
 def test_a_crash_between_store_and_index_is_caught_up(tmp_path: Path, articles: list[dict[str, Any]],
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "a.db"

@@ -3,7 +3,9 @@
 ``meta`` holds ``app = goftar-archive`` (so a foreign SQLite file is recognised and
 left alone) and ``schema_version``.  Opening an archive applies the missing
 migrations in one transaction each.  Add a migration by appending to
-:data:`MIGRATIONS`; never edit one that has shipped.
+:data:`MIGRATIONS`; never edit one that has shipped.  A read-only open cannot
+migrate: it accepts schemas from :data:`READABLE_FROM` on (raise it when a migration
+changes what queries need, not just how fast they run).
 """
 from __future__ import annotations
 
@@ -149,6 +151,14 @@ MIGRATIONS: list[str] = [
             UNION ALL SELECT speaker_key, speaker FROM quotes WHERE speaker_key != ''
             UNION ALL SELECT key, name FROM event_people WHERE key != '') GROUP BY key, name
     """,
+    # 4: a covering index for one speaker's quotes (person pages count them by month and by article)
+    """
+    CREATE INDEX quotes_speaker_article ON quotes(speaker_key, article)
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
+
+#: A read-only open works on any archive from this schema on: the later migrations only add
+#: indexes (queries are slower without them, never wrong).  Older archives must be upgraded once.
+READABLE_FROM = 3

@@ -35,7 +35,7 @@ from ..errors import GoftarError
 from . import dedup
 from .analysis import flat, loose_pattern, tokens
 from .index import IndexDoc, SearchIndex
-from .schema import APP, MIGRATIONS, SCHEMA_VERSION
+from .schema import APP, MIGRATIONS, READABLE_FROM, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -248,8 +248,11 @@ class Archive:
         if version == SCHEMA_VERSION:
             return
         if self.readonly:
-            raise ArchiveError(f"{self.path}: needs an upgrade (schema {version} → {SCHEMA_VERSION}); "
-                               "open it once without read-only")
+            if version >= READABLE_FROM:  # only indexes are missing: readable as it is, if slower
+                log.info("%s: schema %d < %d, read as it is", self.path, version, SCHEMA_VERSION)
+                return
+            raise ArchiveError(f"{self.path}: made by an older goftar (schema {version} < {SCHEMA_VERSION}); "
+                               "upgrade it once with `goftar check --upgrade --db FILE` (needs write access)")
         try:
             with self._tx():
                 if version == 0:
@@ -733,10 +736,16 @@ class Archive:
     def quotes(self, *, speaker: str | None = None, about: str | None = None, limit: int = 100,
                reported: bool = True) -> list[dict[str, Any]]:
         """Quotes (and, if ``reported``, reported statements), newest first, with their article."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[Any] = []
         if speaker:
-            where.append("instr(q.speaker_key, ?) > 0")
-            args.append(flat(speaker))
+            keys = self._speaker_keys(flat(speaker))
+            if keys is None:  # too many people match a short fragment: scan
+                where.append("instr(q.speaker_key, ?) > 0")
+                args.append(flat(speaker))
+            else:  # the index on quotes(speaker_key) does the work
+                where.append(f"q.speaker_key IN ({','.join('?' * len(keys)) or 'NULL'})")
+                args += keys
         for t in tokens(about or ""):
             where.append("instr(q.flat, ?) > 0")
             args.append(t)
@@ -749,6 +758,13 @@ class Archive:
             rows = self.db.execute(sql, [*args, int(limit)]).fetchall()
         return [_quote_row(r) for r in rows]
 
+    def _speaker_keys(self, part: str, most: int = 500) -> list[str] | None:
+        """The person keys containing ``part`` (each quote's speaker has one); None when more than ``most``."""
+        with self._lock:
+            rows = self.db.execute("SELECT key FROM persons WHERE instr(key, ?) > 0 AND statements > 0 LIMIT ?",
+                                   (part, most + 1)).fetchall()
+        return None if len(rows) > most else [r[0] for r in rows]
+
     def people(self, *, limit: int | None = None) -> list[dict[str, Any]]:
         """Everyone named, quoted or met: statements, meetings (events they took part in), articles."""
         sql = ("SELECT key, statements, meetings, articles, (SELECT name FROM person_names n WHERE n.key = "
@@ -759,8 +775,14 @@ class Archive:
         return [{"name": r["name"] or r["key"], "statements": r["statements"], "meetings": r["meetings"],
                  "articles": r["articles"]} for r in rows]
 
-    def person(self, name: str) -> dict[str, Any] | None:
-        """One person: titles, roles, quotes, events (whom they met), and whom they spoke about."""
+    def person(self, name: str, *, quotes_limit: int | None = None) -> dict[str, Any] | None:
+        """One person: titles, roles, quotes, events (whom they met), and whom they spoke about.
+
+        ``quotes`` lists the newest ``quotes_limit`` quotes (all by default); ``quotes_total``
+        counts them all and ``quotes_by_month`` (``[{"month": "YYYY-MM", "count": n}]``, oldest
+        first, undated quotes left out) is counted in SQL, so a page can plot every quote
+        while loading only a few.  ``about`` looks at the listed quotes.
+        """
         key = flat(name)
         if not key:
             return None
@@ -777,7 +799,15 @@ class Archive:
             qrows = db.execute(
                 "SELECT q.*, a.id AS article_id, a.title, a.published, a.story, a.agency FROM quotes q "
                 "JOIN articles a ON a.n = q.article WHERE q.speaker_key = ? "
-                "ORDER BY a.published IS NULL, a.published DESC, q.q", (key,)).fetchall()
+                "ORDER BY a.published IS NULL, a.published DESC, q.q LIMIT ?",
+                (key, -1 if quotes_limit is None else max(0, int(quotes_limit)))).fetchall()
+            quotes_total = db.execute("SELECT count(*) FROM quotes WHERE speaker_key = ?", (key,)).fetchone()[0]
+            months = db.execute(
+                "SELECT substr(a.published, 1, 7) AS month, count(*) AS count FROM quotes q "
+                "JOIN articles a ON a.n = q.article WHERE q.speaker_key = ? AND length(a.published) >= 7 "
+                "GROUP BY month ORDER BY month", (key,)).fetchall()
+            spoke = db.execute("SELECT DISTINCT article FROM quotes WHERE speaker_key = ?", (key,)).fetchall()
+            name_rows = db.execute("SELECT name, n FROM person_names WHERE key = ?", (key,)).fetchall()
             erows = db.execute(
                 "SELECT e.*, a.id AS article_id, a.published AS article_published FROM event_people ep "
                 "JOIN events e ON e.e = ep.event JOIN articles a ON a.n = e.article WHERE ep.key = ? "
@@ -785,7 +815,7 @@ class Archive:
             others = db.execute(
                 "SELECT DISTINCT p.article, p.name, p.key FROM people p JOIN quotes q ON q.article = p.article "
                 "WHERE q.speaker_key = ? AND p.key != ?", (key, key)).fetchall()
-        names = Counter(r["name"] for r in prow) + Counter(r["speaker"] for r in qrows if r["speaker"])
+        names = Counter({r["name"]: r["n"] for r in name_rows})
         titles: list[str] = []
         roles: list[str] = []
         for r in prow:
@@ -806,8 +836,10 @@ class Archive:
             if any(r["key"] and r["key"] in f for f in by_article.get(r["article"], [])):
                 about[r["name"]] += 1
         return {"name": names.most_common(1)[0][0] if names else name, "key": key, "titles": titles,
-                "roles": roles, "articles": len({r["article"] for r in prow} | {r["article"] for r in qrows}),
-                "quotes": quotes, "events": events,
+                "roles": roles, "articles": len({r["article"] for r in prow} | {r[0] for r in spoke}),
+                "quotes": quotes, "quotes_total": quotes_total,
+                "quotes_by_month": [{"month": r["month"], "count": r["count"]} for r in months],
+                "events": events,
                 "about": [{"name": n, "quotes": c} for n, c in about.most_common()]}
 
     def stats(self) -> dict[str, int]:

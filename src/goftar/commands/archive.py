@@ -179,9 +179,10 @@ def stats_cmd(db: str, as_json: bool) -> None:
 
 @click.command("check")
 @db_option
-def check_cmd(db: str) -> None:
+@click.option("--upgrade", is_flag=True, help="Open writable: upgrade an older archive and index what waits.")
+def check_cmd(db: str, upgrade: bool) -> None:
     """Check that store and index are consistent: exit 0, else list the problems and exit 1."""
-    with _open(db, readonly=True) as arc:
+    with _open(db, readonly=not upgrade) as arc:
         problems = arc.check()
         pending = arc.pending()
         n = arc.stats()["articles"]
