@@ -168,3 +168,20 @@ def test_full_disk_and_read_only_folder(tiny_fs: Path, shared: Path, tmp_path: P
     assert json.loads(stats.stdout)["articles"] == after["articles"]
     res = goftar("search", "ایران", "--db", str(db))
     assert res.returncode != 0 and "read-only file system" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_an_older_archive_is_explained_and_upgraded(hamshahri_files: Path, tmp_path: Path) -> None:
+    import sqlite3
+
+    db = str(tmp_path / "old.db")
+    assert goftar("ingest", str(hamshahri_files), "--db", db, "-q").returncode == 0
+    con = sqlite3.connect(db)  # as goftar made it before schema 3
+    con.executescript("DROP TABLE persons; DROP TABLE person_names; DROP INDEX quotes_speaker_article; "
+                      "UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    con.close()
+    res = goftar("stats", "--db", db)
+    assert res.returncode != 0 and "Traceback" not in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1 and "goftar check --upgrade --db FILE" in res.stderr
+    up = goftar("check", "--upgrade", "--db", db)
+    assert up.returncode == 0, up.stderr
+    assert json.loads(goftar("stats", "--db", db, "--json").stdout)["articles"] == 8

@@ -257,14 +257,26 @@ class SearchIndex:
 
     def search(self, query: Any, limit: int, offset: int, *,
                newest_first: bool = False) -> tuple[list[tuple[int, float]], int, int]:
-        """``([(n, score)], total hits, distinct stories)`` of a built query (by relevance, or by date)."""
+        """``([(n, score)], total hits, distinct stories)`` of a built query (by relevance, or by date).
+
+        The page of hits is collected alone, so tantivy can skip blocks that cannot reach
+        the top (block-WAND); the totals come from one scoring-free aggregation pass.
+        """
         s = self.searcher()
         if newest_first:
-            res = s.search(query, limit=max(limit, 1), count=True, offset=offset, order_by_field="published")
+            res = s.search(query, limit=max(limit, 1), count=False, offset=offset, order_by_field="published")
         else:
-            res = s.search(query, limit=max(limit, 1), count=True, offset=offset)
+            res = s.search(query, limit=max(limit, 1), count=False, offset=offset)
         keys = s.fast_field_values("n", [a for _, a in res.hits]) if res.hits else []
         hits = [(int(k), 0.0 if newest_first else float(score)) for (score, _), k in zip(res.hits, keys)][:limit]
-        total = int(res.count or 0)
-        stories = int(round(s.cardinality(query, "story"))) if total else 0
+        total, stories = self.counts(s, query)
         return hits, total, stories
+
+    @staticmethod
+    def counts(s: Any, query: Any) -> tuple[int, int]:
+        """Matching articles and distinct stories (HyperLogLog: within about 1 %) in one pass."""
+        agg = s.aggregate(query, {"total": {"value_count": {"field": "n"}},
+                                  "stories": {"cardinality": {"field": "story"}}})
+        total = int((agg.get("total") or {}).get("value") or 0)
+        stories = int(round((agg.get("stories") or {}).get("value") or 0)) if total else 0
+        return total, min(stories, total)
