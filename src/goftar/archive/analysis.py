@@ -46,6 +46,9 @@ _FOLD["\u0670"] = ""
 _FOLD["\u0654"] = ""
 _FOLD["\u0655"] = ""
 _TABLE = str.maketrans(_FOLD)
+#: runs of characters to fold: ``str.translate`` looks every character up in a dict, so
+#: finding the few that change (in C) and translating only those is over twice as fast
+_TO_FOLD = re.compile("[" + "".join(re.escape(c) for c in _FOLD) + "]+")
 
 #: Affixes that Persian writes with a half-space and damaged text writes with a space.
 #: (است, ای, ام, اند stand alone too often — a verb, a vocative — to be glued blindly.)
@@ -61,7 +64,11 @@ _SPACES = re.compile(r"\s+")
 
 def fold(text: str) -> str:
     """Fold letters, digits, diacritics and tatweel; keep spaces and half-spaces."""
-    return text.translate(_TABLE).lower()
+    return _TO_FOLD.sub(_fold_run, text).lower()
+
+
+def _fold_run(m: re.Match[str]) -> str:
+    return m.group().translate(_TABLE)
 
 
 def _raw_words(text: str) -> list[str]:
