@@ -70,6 +70,7 @@ class SearchIndex:
         self.schema = build_schema()
         self.created = False
         self._writer: Any = None
+        self._seen: tuple[int, ...] | None = None  # meta.json as of the last reload
         if readonly and not (self.path / "meta.json").exists():
             raise GoftarError(f"{self.path}: the search index is missing; run `goftar reindex --db FILE`")
         try:
@@ -136,7 +137,15 @@ class SearchIndex:
 
     # -- reading -------------------------------------------------------------------------------------
     def searcher(self) -> Any:
-        self.index.reload()
+        """A searcher that sees every commit so far, also another process's (reloads when meta.json changed)."""
+        try:
+            st = (self.path / "meta.json").stat()
+            stamp: tuple[int, ...] | None = (st.st_mtime_ns, st.st_size, st.st_ino)
+        except OSError:
+            stamp = None
+        if stamp is None or stamp != self._seen:
+            self.index.reload()
+            self._seen = stamp
         return self.index.searcher()
 
     def num_docs(self) -> int:
