@@ -247,17 +247,12 @@ class Pages:
 
     def person(self, name: str) -> dict[str, Any]:
         name = _limit_text(name, "name") or ""
-        p = self.store.call("person", name) if name else None
+        p = self.store.call("person", name, quotes_limit=MAX_PERSON_QUOTES) if name else None
         if p is None:
             raise HTTPException(404, f"no person named {name!r}")
         p = _plain(p)
-        quotes = p.get("quotes") or []
-        by_month: dict[str, int] = {}
-        for qt in quotes:
-            d = qt.get("published")
-            if d:
-                by_month[str(d)[:7]] = by_month.get(str(d)[:7], 0) + 1
-        p["timeline"] = dict(sorted(by_month.items()))
+        # counted by the archive over every quote, not only the newest ones listed
+        p["timeline"] = {m["month"]: m["count"] for m in p.get("quotes_by_month") or []}
         p["met"] = _met(p)
         return p
 
@@ -529,8 +524,8 @@ def _page_routes(app: FastAPI, store: ArchiveAccess, pages: Pages) -> None:
     def person_page(request: Request, name: str) -> HTMLResponse:
         p = pages.person(name)
         quotes = sorted(p.get("quotes") or [], key=lambda q: str(q.get("published") or ""), reverse=True)
-        plot = render.timeline_svg(q.get("published") for q in quotes)
-        return render_page("person.html", request, p=p, quotes=quotes[:MAX_PERSON_QUOTES], n_quotes=len(quotes),
+        plot = render.timeline_svg_counts(p["timeline"])
+        return render_page("person.html", request, p=p, quotes=quotes, n_quotes=p.get("quotes_total", len(quotes)),
                            plot=plot,
                            about=_about(p, quotes), api_url=f"/api/people/{name}")
 

@@ -241,6 +241,12 @@ def timeline_svg(dates: Iterable[str | None], *, width: int = 640, height: int =
     for d in dates:
         if d and len(str(d)) >= 7:
             counts[str(d)[:7]] = counts.get(str(d)[:7], 0) + 1
+    return timeline_svg_counts(counts, width=width, height=height)
+
+
+def timeline_svg_counts(counts: dict[str, int], *, width: int = 640, height: int = 160) -> Markup:
+    """The same chart from counts per month (``{"YYYY-MM": n}``)."""
+    counts = {m: n for m, n in counts.items() if m and len(m) >= 7 and n}
     if not counts:
         return Markup("")
     months = _month_range(min(counts), max(counts))
