@@ -13,7 +13,7 @@ from typing import Iterator
 from ..errors import InputError
 from ..model import Document
 
-__all__ = ["InputError", "load", "load_bytes", "iter_inputs", "kind_of", "MAX_BYTES", "MAX_PDF_BYTES"]
+__all__ = ["InputError", "load", "load_bytes", "read_file_bytes", "iter_inputs", "kind_of", "MAX_BYTES", "MAX_PDF_BYTES"]
 
 #: largest text or HTML file read (a news article is a few tens of kB)
 MAX_BYTES = 5 * 1024 * 1024
@@ -76,8 +76,8 @@ def load_bytes(data: bytes, name: str | None = None, path: Path | None = None) -
     return read_text(data, name)
 
 
-def load(path: Path | str) -> Document:
-    """Read one file (text, PDF or HTML) into a Document; InputError with a one-line reason otherwise."""
+def read_file_bytes(path: Path | str) -> bytes:
+    """The bytes of one input file, within the size limits; InputError with a one-line reason otherwise."""
     path = Path(path)
     if path.is_dir():
         raise InputError(f"{path}: is a folder (read folders with iter_inputs or `goftar read FOLDER`)")
@@ -88,12 +88,17 @@ def load(path: Path | str) -> Document:
             head = f.read(8)
         if not head.startswith(b"%PDF"):
             _size_check(size, str(path), MAX_BYTES)
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as e:
         raise InputError(f"{path}: cannot read ({e.strerror or e})") from None
-    return load_bytes(data, str(path), path)
+
+
+def load(path: Path | str) -> Document:
+    """Read one file (text, PDF or HTML) into a Document; InputError with a one-line reason otherwise."""
+    path = Path(path)
+    return load_bytes(read_file_bytes(path), str(path), path)
 
 
 def iter_inputs(folder: Path | str) -> Iterator[Path]:

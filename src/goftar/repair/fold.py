@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..offsets import Edit
+from ..offsets import Edit, apply_edits
 from ..settings import Settings
 
 ZWNJ = "\u200c"
@@ -27,15 +27,15 @@ _ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
 _PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
 _LATIN = "0123456789"
 
-# bidi controls and other invisible characters that carry no text
-_INVISIBLE = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c\u00ad\ufeff\u0640"
+# bidi controls, and other invisible characters that carry no text (soft hyphen, BOM, tatweel)
+_BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
+_INVISIBLE = _BIDI + "\u00ad\ufeff\u0640"
 _SPACES = "\u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\u000b\u000c"
 # diacritics dropped by default; U+064B (tanwin fath) is kept after alef (دائماً), U+0654 (hamza above) kept
 _DIACRITICS = "\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0655\u0656\u0657\u0658\u0670"
 
 _PERSIAN_LETTER = "\u0621-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc\u06c0"
 
-_BIDI = "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c"
 _PERSIAN_LETTER_RE = re.compile(f"[{_PERSIAN_LETTER}]")
 
 # One character class finds every single character that may need folding: a plain
@@ -124,6 +124,4 @@ def fold_edits(text: str, settings: Settings) -> list[Edit]:
 
 def fold_text(text: str, settings: Settings | None = None) -> str:
     """Convenience: the folded text alone."""
-    from ..offsets import apply_edits
-
     return apply_edits(text, fold_edits(text, settings or Settings()))[0]
