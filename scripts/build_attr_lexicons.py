@@ -5,8 +5,9 @@
   ../shared/corpora/gazetteer_fa (Unicode CLDR territories + tz exemplar cities via babel, Iranian
   provinces/cities, MIT) plus a short hand list of news spellings (آمریکا, فلسطین, غزه …) below.
 - ``attr_common.txt``  — frequent Fars-news words (names stop there).
-- ``attr_names.tsv``   — person-name tokens (first / last), from Faker fa_IR (MIT) and the PERSON tags of
-  arman_personer + PEYMA (both RESEARCH-ONLY licences: the shipped names list inherits that restriction).
+- ``attr_names.tsv``   — person-name tokens (first / last / solo: a surname that names a person on its own),
+  from Faker fa_IR (MIT) and the PERSON tags of arman_personer + PEYMA (both RESEARCH-ONLY licences: the
+  shipped names list inherits that restriction) and ParsTwiNER (MIT).
 
 Usage: python scripts/build_attr_lexicons.py [--corpora ../shared/corpora]
 Writes the files and their PROVENANCE.md with sha256.
@@ -148,6 +149,20 @@ def build_names(corpora: Path) -> list[tuple[str, str]]:
                     nxt = tags[i + 1] if i + 1 < len(tags) else "O"
                     if nxt not in ("I-pers", "I-PER"):
                         as_last[t] += 1
+    # a surname that stands for a person on its own («ترامپ», «همتی», «ظریف»): a one-token person entity at
+    # least three times and a person in 80 % of its occurrences, in Arman, PEYMA and ParsTwiNER (MIT)
+    solo, per, seen = collections.Counter(), collections.Counter(), collections.Counter()
+    twiner = [(corpora / "parstwiner" / f"{s}.txt.gz", "\t") for s in ("train", "dev", "test")]
+    for path, sep in files + twiner:
+        for sent in read_conll(path, sep):
+            toks = [key(t) for t, _ in sent]
+            tags = [g.upper().replace("PERS", "PER") for _, g in sent]
+            for i, (t, g) in enumerate(zip(toks, tags)):
+                seen[t] += 1
+                if g.endswith("-PER"):
+                    per[t] += 1
+                if g == "B-PER" and (i + 1 == len(tags) or tags[i + 1] != "I-PER"):
+                    solo[t] += 1
     out: dict[str, str] = {}
     for t, n in as_first.items():
         if len(t) >= 2 and n >= 2 and n / total[t] >= 0.6:
@@ -162,6 +177,9 @@ def build_names(corpora: Path) -> list[tuple[str, str]]:
                 out.setdefault(key(part), "first")
         elif kind == "last_name":
             out.setdefault(key(name), "last")
+    for t, n in solo.items():
+        if len(t) >= 3 and n >= 3 and per[t] / seen[t] >= 0.8 and out.get(t) != "first":
+            out[t] = "solo"
     return sorted(out.items())
 
 
@@ -210,7 +228,9 @@ def main() -> None:
 
 - Source: PERSON tags of ../shared/corpora/arman_personer (fold 1 train+test) and ../shared/corpora/peyma
   (train/dev/test): tokens tagged as a person's first (or last) token in at least 60 % of their occurrences and
-  at least twice; plus Faker fa_IR first/last names (MIT) from ../shared/corpora/gazetteer_fa.
+  at least twice; plus Faker fa_IR first/last names (MIT) from ../shared/corpora/gazetteer_fa; "solo" tokens
+  (a surname standing for a person alone: «ترامپ», «همتی») are one-token person entities at least three times and
+  a person in ≥ 80 % of their occurrences in Arman, PEYMA and ../shared/corpora/parstwiner (ParsTwiNER, MIT).
 - Licence: **RESEARCH-ONLY** — ArmanPersoNERCorpus is released "only for academic research use" and PEYMA "for
   research purposes"; this derived list inherits that restriction. Faker names are MIT.
 - Build: `python scripts/build_attr_lexicons.py` ({today})

@@ -106,7 +106,7 @@ PASSIVE_SPEECH = {key(x) for x in ("گفته می‌شود", "گفته شده ا
 # -- people ---------------------------------------------------------------------------------
 TITLES = [
     "حضرت آیت‌الله العظمی", "حضرت آیت‌الله", "آیت‌الله العظمی", "آیت‌الله", "آیت الله", "حجت‌الاسلام والمسلمین",
-    "حجت‌الاسلام و المسلمین", "حجت‌الاسلام", "ثقة‌الاسلام", "جناب آقای", "سرکار خانم", "آقای", "آقایان", "خانم",
+    "حجت‌الاسلام و المسلمین", "حجت‌الاسلام", "ثقة‌الاسلام", "جناب آقای", "جناب", "سرکار خانم", "آقای", "آقایان", "خانم",
     "دکتر", "مهندس", "سردار", "سرلشکر", "سرتیپ", "سرهنگ", "سرگرد", "سپهبد", "دریادار", "دریابان", "امیر دریادار",
     "امیر سرتیپ", "استاد", "پروفسور", "شیخ", "حاج", "حاجی", "شهید", "مرحوم", "علامه", "امام",
 ]
@@ -189,7 +189,7 @@ def sure_places() -> dict[str, Place]:
 
 @lru_cache(maxsize=1)
 def name_tokens() -> dict[str, str]:
-    """Key → "first" | "last" for person-name tokens (``attr_names.tsv``; research-only sources)."""
+    """Key → "first" | "last" | "solo" for person-name tokens (``attr_names.tsv``; research-only sources)."""
     out: dict[str, str] = {}
     for line in _data("attr_names.tsv").splitlines()[1:]:
         k, kind = line.split("\t")
@@ -201,6 +201,12 @@ def name_tokens() -> dict[str, str]:
 def first_names() -> frozenset[str]:
     """Keys of person-name tokens that are first names."""
     return frozenset(k for k, kind in name_tokens().items() if kind == "first")
+
+
+@lru_cache(maxsize=1)
+def solo_names() -> frozenset[str]:
+    """Keys of surnames that name a person on their own («ترامپ», «همتی»)."""
+    return frozenset(k for k, kind in name_tokens().items() if kind == "solo")
 
 
 @lru_cache(maxsize=1)

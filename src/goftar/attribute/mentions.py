@@ -231,12 +231,31 @@ def _block_ranges(starts: list[int], blocks: list[Block]) -> tuple[list[int], li
 
 
 _DIGIT = re.compile(r"[0-9۰-۹]")
+#: finite verbs: «می‌…» / «نمی‌…», past stems with a personal ending («شنیدم», «کردند»), subjunctives
+#: («بدهیم», «بگیرند»); no part of a name or a role phrase (known name tokens excepted: «میرحسین»)
+_VERBISH = re.compile(r"^.{3,}(?:دم|تم|دیم|تیم|دید|تید|دند|تند)$"
+                      r"|^ب(?:ده|کن|گیر|رو|زن|گذار|ساز|گو|خواه|رس|دار|شو|یاب|بین|پرداز|دان|توان)(?:م|ی|د|یم|ید|ند)$")
+#: adverbs (tanwin often lost in copied text: «قاعدتا», «تقریبا») and focus words: they end a name or a role
+_ADVERBS = {L.key(w) for w in """قاعدتا تقریبا نسبتا واقعا اصلا فعلا عملا اخیرا قبلا دقیقا صرفا کاملا شدیدا مجددا
+ظاهرا حتما بعدا اولا ثانیا مثلا طبیعتا احتمالا بعضا عمدتا نهایتا اساسا لزوما اتفاقا تماما مستقیما رسما کلا جدا
+صریحا شخصا قطعا مسلما یقینا غالبا معمولا دائما دایما ضمنا حتی فقط تنها صرفاً اگرچه هرچند درحالیکه بلکه""".split()}
+_ADVERBS |= {k + "ً" for k in list(_ADVERBS) if k.endswith("ا")}
+
+
+_MI = re.compile(r"^ن?می[\u200c ]")
+
+
+def not_name_word(scan: Scan, j: int) -> bool:
+    """Token ``j`` is a verb («می‌گوید» with its half-space, not «میگل») or an adverb, and no known name token."""
+    k = scan.keys[j]
+    return k not in L.name_tokens() and (k in _ADVERBS or _VERBISH.search(k) is not None
+                                         or _MI.match(scan.tokens[j].text) is not None)
 
 
 def _name_token_ok(scan: Scan, j: int) -> bool:
     """Could token ``j`` be part of a person's name (not a function word, title, role, verb or number)?"""
     k = scan.tokens[j].key
-    if k in L.STOP or _DIGIT.search(k):
+    if k in L.STOP or _DIGIT.search(k) or not_name_word(scan, j):
         return False
     bits = scan._bits[j]
     if not bits & scan.bits_of(L.TITLE_KEYS, L.ROLE_KEYS, L.speech_verbs()):
@@ -268,7 +287,8 @@ _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر",
 _ROLE_AFTER_PLACE = {L.key(w) for w in ("و", "در", "شرقی", "غربی", "شمالی", "جنوبی", "مرکزی", "رضوی")}
 _CUE_NOUNS = {L.key(w) for w in ("گفته", "اعتقاد", "عقیده", "نوشته", "ادعای")}
 _ROLE_END = {L.key(w) for w in """دیدار ملاقات گفتگو گفت‌وگو سفر نشست جلسه مراسم سخنان مواضع ضمن همراه نیز روز امروز
-دیروز معتقد هیئت هیات فعلا فعلاً باید نباید بار هنوز اخیرا اخیراً پیشتر قبلا قبلاً سپس امشب امسال صبح عصر شب عزم""".split()}
+دیروز معتقد هیئت هیات فعلا فعلاً باید نباید بار هنوز اخیرا اخیراً پیشتر قبلا قبلاً سپس امشب امسال صبح عصر شب عزم
+اقدام تاکید تأکید اشاره انتقاد اعلام بیان اظهار ابراز""".split()}
 
 
 def _role_at(scan: Scan, i: int) -> int | None:
@@ -283,7 +303,7 @@ def _role_at(scan: Scan, i: int) -> int | None:
         if not (scan.match(j, L.ROLE_KEYS, 2) or nk.endswith(("ان", "ین", "گان", "ات", "ها", "های")) or nk == "اهالی"):
             return None
     names = L.name_tokens()
-    bits, stop_bits = scan._bits, scan.bits_of(L.speech_verbs(), L.OPINION, L.TITLE_KEYS)
+    bits, stop_bits = scan._bits, scan.bits_of(L.speech_verbs(), L.OPINION, L.TITLE_KEYS, L.stance_verbs())
     while j < len(scan.tokens) and j - i < 8 and scan.joined(j - 1):
         k = scan.tokens[j].key
         if k == "و" and j - i >= 2 and j + 1 < len(scan.tokens) and scan.joined(j) \
@@ -300,9 +320,9 @@ def _role_at(scan: Scan, i: int) -> int | None:
         if j - 1 > i and scan.tokens[j - 1].key in L.sure_places() and L.sure_places()[scan.tokens[j - 1].key].kind != "region" \
                 and k not in _ROLE_AFTER_PLACE:
             break  # «معاون رئیس جمهور عراق | وتوی مجدد …»: a role ends after its country or city
-        if (k in L.FUNCTION or names.get(k) == "first" or k in L.CLAUSE_VERBS or k in _ROLE_END
+        if (k in L.FUNCTION or names.get(k) == "first" or k in L.CLAUSE_VERBS or k in _ROLE_END or not_name_word(scan, j)
                 or bits[j] & stop_bits and (scan.match(j, L.speech_verbs(), 3) or scan.match(j, L.OPINION, 3)
-                                            or scan.match(j, L.TITLE_KEYS, 3))):
+                                            or scan.match(j, L.TITLE_KEYS, 3) or scan.match(j, L.stance_verbs(), 3))):
             break
         j += 1
     return j
@@ -319,6 +339,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     role_bit = scan.bits_of(L.ROLE_KEYS)
     trigger_bits = scan.bits_of(L.TITLE_KEYS, L.ROLE_KEYS, L.PRONOUNS)
     common = L.common_words()
+    solos = L.solo_names()
     text = scan.text
     i = 0
     for c in _mention_starts(scan, trigger_bits):
@@ -387,6 +408,14 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     k += 1
                 if k - j >= 2:
                     name_rng, span_end = (j, k), toks[k - 1].end
+            if name_rng is None and not titles and toks[j].key in solos and _name_token_ok(scan, j) \
+                    and not (j > 0 and scan.joined(j - 1) and names.get(toks[j - 1].key) == "first"):
+                # «ترامپ», «همتی», «هاشمی رفسنجانی»: a surname that names a person on its own
+                k = j + 1
+                while k < len(toks) and k - j < 3 and scan.joined(k - 1) and names.get(toks[k].key) in ("last", "solo") \
+                        and _name_token_ok(scan, k):
+                    k += 1
+                name_rng, span_end = (j, k), toks[k - 1].end
         if name_rng:
             a, b = name_rng
             mtext = scan.text[span_start:span_end].replace("«", "").replace("»", "")
@@ -466,6 +495,7 @@ def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     n = len(keys)
     out = {i for i in scan._some if bits[i] & trigger_bits}
     out.update(compress(range(n), map(firsts.__contains__, keys)))
+    out.update(compress(range(n), map(L.solo_names().__contains__, keys)))
     out.update(compress(range(1, n), map(_CUE_NOUNS.__contains__, keys[:-1])))
     if keys and keys[0] not in common:
         out.add(0)
@@ -700,7 +730,8 @@ def find_orgs(scan: Scan, role_tokens: set[int]) -> list[tuple[int, int, str]]:
             j = i + m[0]
             while j < len(toks) and j - i < 6 and scan.joined(j - 1) and toks[j].key not in L.FUNCTION \
                     and not (bits[j] & verb_bits and (scan.match(j, L.speech_verbs(), 3) or scan.match(j, L.OPINION, 3))) \
-                    and toks[j].key not in L.CLAUSE_VERBS and toks[j].key not in _ROLE_END:
+                    and toks[j].key not in L.CLAUSE_VERBS and toks[j].key not in _ROLE_END \
+                    and not not_name_word(scan, j):
                 j += 1
             if j > i + m[0]:
                 out.append((toks[i].start, toks[j - 1].end, scan.span_text(i, j)))
