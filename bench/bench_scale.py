@@ -1,21 +1,23 @@
 """Scale-out speed: articles/s of `goftar batch` with 1 and 2 workers (local and dask) vs one plain process.
 
-    python3 bench/bench_scale.py [--n 400] [--partition-size 50] [--engines local,dask]
+    python3 bench/bench_scale.py [--n 1200] [--partition-size 100] [--engines local,dask] [--repeat 3]
 
-Input: the first N articles of Fars News files 3–4 (../shared/corpora/langml_fars_varzesh3_news; research-only
-texts), damaged like PDF copies (half-spaces dropped or spaced, lines wrapped), as a JSONL of {id, text}.
+Input: the first N articles of Fars News files 3–4, then Varzesh3 3–4 (../shared/corpora/langml_fars_varzesh3_news;
+research-only texts), damaged like PDF copies (half-spaces dropped or spaced, lines wrapped), as a JSONL of {id, text}.
 Rows:
-  single   one process calling goftar.api.read_text + record in a loop (no batch machinery, no Parquet)
+  read     one process calling goftar.api.read_text + record in a loop: what reading alone costs (no output)
+  inline   one process running the batch's own partition function (goftar.scale.work.process_partition: read,
+           flatten, write Parquet atomically) over the same partitions, one after another, with no engine: the
+           same job as the engines do, in a single process.  This is the baseline of "per-core".
   local/N  goftar.scale.run_batch(engine="local", workers=N)
   dask/N   goftar.scale.run_batch(engine="dask", workers=N) on a LocalCluster (1 thread per worker)
-The plain process is measured before and after the engines (the better run is kept: other jobs may share
-the machine).  Columns: wall = whole run incl. starting processes/cluster; steady = first partition start → last partition end;
-per-core = steady rate / workers, as % of the single-process rate; a/CPU-s = articles per CPU second spent
-inside partitions (reading + Parquet), "vs single" its % of the plain process (fair even on a busy machine);
-speed-up = steady rate vs the same engine with
-1 worker; cores got = CPU seconds the workers received per wall second (on a machine shared with other
-sessions, Linux autogroup scheduling caps this whatever the worker count, and then so is the speed-up);
-peak RSS = largest resident set of any worker process.  Bounded: stops adding rows after --budget s.
+Columns: wall = whole run incl. starting processes/cluster; steady = first partition start → last partition end;
+per-core = steady rate / workers, as % of the inline rate (what the engine costs over doing the same work in one
+process); vs read = the same against the read row (what batch output costs on top); a/CPU-s = articles per CPU
+second spent inside partitions; speed-up = steady rate vs the same engine with 1 worker; cores got = CPU seconds
+the workers received per wall second; peak RSS = largest resident set of any worker process.
+With --repeat R every row runs R times, interleaved (read, inline, engines, read, inline, ...), and the median of
+each row is shown: on a machine shared with other jobs single runs vary by ±10 %.  Bounded by --budget seconds.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ import json
 import os
 import random
 import resource
+import statistics
 import sys
 import tempfile
 import textwrap
@@ -33,6 +36,8 @@ from pathlib import Path
 
 from goftar import api
 from goftar.scale import run_batch
+from goftar.scale.inputs import partitions
+from goftar.scale.work import process_partition
 
 
 def shared() -> Path:
@@ -47,7 +52,7 @@ def make_input(n: int, path: Path) -> list[str]:
     rng = random.Random(11)
     corpus = shared() / "corpora" / "langml_fars_varzesh3_news"
     texts: list[str] = []
-    for name in ("fars-news-3.json.gz", "fars-news-4.json.gz"):
+    for name in ("fars-news-3.json.gz", "fars-news-4.json.gz", "varzesh3-3.json.gz", "varzesh3-4.json.gz"):
         for a in json.load(gzip.open(corpus / name, "rt", encoding="utf-8")):
             paras = [a["title"], a.get("abstract") or ""] + list(a["paragraphs"])
             paras = [p for p in paras if p.strip()]
@@ -64,8 +69,8 @@ def make_input(n: int, path: Path) -> list[str]:
     return texts
 
 
-def single(texts: list[str]) -> tuple[float, float, float]:
-    """Articles per wall second and per CPU second of one plain process, and its peak RSS (MB)."""
+def read_only(texts: list[str]) -> tuple[float, float, float]:
+    """Articles per wall second and per CPU second of one plain reading loop, and its peak RSS (MB)."""
     api.record(api.read_text("گفتار"))  # warm lazy data, as the workers do
     t0, c0 = time.perf_counter(), time.process_time()
     for t in texts:
@@ -74,55 +79,70 @@ def single(texts: list[str]) -> tuple[float, float, float]:
     return len(texts) / dt, len(texts) / dc, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def inline(src: Path, out: Path, partition_size: int) -> tuple[float, float, float]:
+    """The batch's partition function over every partition in this one process: rate, CPU rate, peak RSS."""
+    parts = list(partitions([str(src)], partition_size))
+    n = sum(len(p.items) for p in parts)
+    t0, c0 = time.perf_counter(), time.process_time()
+    for p in parts:
+        process_partition(p, str(out))
+    dt, dc = time.perf_counter() - t0, time.process_time() - c0
+    return n / dt, n / dc, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=400, help="articles (default 400)")
-    ap.add_argument("--partition-size", type=int, default=50)
+    ap.add_argument("--n", type=int, default=1200, help="articles (default 1200)")
+    ap.add_argument("--partition-size", type=int, default=100)
     ap.add_argument("--engines", default="local,dask")
-    ap.add_argument("--budget", type=float, default=270.0, help="stop starting new rows after this many seconds")
+    ap.add_argument("--repeat", type=int, default=1, help="runs of every row, interleaved; medians shown")
+    ap.add_argument("--budget", type=float, default=600.0, help="stop starting new rounds after this many seconds")
     args = ap.parse_args()
     t_start = time.monotonic()
+    runs: dict[str, list[dict[str, float]]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-scale-") as tmp:
-        src = Path(tmp) / "fars.jsonl"
+        src = Path(tmp) / "articles.jsonl"
         texts = make_input(args.n, src)
-        base, base_cpu, base_rss = single(texts)
-        rows = [("single", 1, len(texts) / base, base, base, 100.0, base_cpu, 100.0, None, base_rss, base / base_cpu)]
-        one: dict[str, float] = {}
-        results = []
-        for engine in args.engines.split(","):
-            for workers in (1, 2):
-                if time.monotonic() - t_start > args.budget:
-                    print(f"# budget of {args.budget:.0f} s spent; skipped {engine}/{workers}", file=sys.stderr)
-                    continue
-                res = run_batch([src], Path(tmp) / f"{engine}{workers}", engine=engine, workers=workers,
-                                partition_size=args.partition_size)
-                assert res.inputs == len(texts) and not res.failures, res
-                one.setdefault(engine, res.steady_rate)
-                cpu_rate = res.inputs / res.cpu_seconds
-                results.append((engine, workers, res, cpu_rate))
-        # the machine may be shared: measure the plain process again and keep its better run
-        again, again_cpu, _ = single(texts)
-        if again_cpu > base_cpu:
-            base, base_cpu = again, again_cpu
-            rows[0] = ("single", 1, len(texts) / base, base, base, 100.0, base_cpu, 100.0, None, base_rss,
-                       base / base_cpu)
-        for engine, workers, res, cpu_rate in results:
-            window = (res.last_finish or 0.0) - (res.first_start or 0.0)
-            rows.append((f"{engine}/{workers}", workers, res.seconds, res.rate, res.steady_rate,
-                         100.0 * res.steady_rate / workers / base, cpu_rate, 100.0 * cpu_rate / base_cpu,
-                         res.steady_rate / one[engine], res.peak_rss_mb,
-                         res.cpu_seconds / window if window > 0 else 0.0))
+        for rnd in range(args.repeat):
+            if rnd and time.monotonic() - t_start > args.budget:
+                print(f"# budget of {args.budget:.0f} s spent after {rnd} rounds", file=sys.stderr)
+                break
+            rate, cpu, rss = read_only(texts)
+            runs.setdefault("read", []).append(dict(wall=len(texts) / rate, rate=rate, steady=rate, cpu=cpu,
+                                                    rss=rss, cores=rate / cpu))
+            rate, cpu, rss = inline(src, Path(tmp) / f"inline{rnd}", args.partition_size)
+            runs.setdefault("inline", []).append(dict(wall=len(texts) / rate, rate=rate, steady=rate, cpu=cpu,
+                                                      rss=rss, cores=rate / cpu))
+            for engine in args.engines.split(","):
+                for workers in (1, 2):
+                    res = run_batch([src], Path(tmp) / f"{engine}{workers}-{rnd}", engine=engine, workers=workers,
+                                    partition_size=args.partition_size)
+                    assert res.inputs == len(texts) and not res.failures, res
+                    window = (res.last_finish or 0.0) - (res.first_start or 0.0)
+                    runs.setdefault(f"{engine}/{workers}", []).append(dict(
+                        wall=res.seconds, rate=res.rate, steady=res.steady_rate, cpu=res.inputs / res.cpu_seconds,
+                        rss=res.peak_rss_mb, cores=res.cpu_seconds / window if window > 0 else 0.0))
 
+    def med(name: str, key: str) -> float:
+        return statistics.median(r[key] for r in runs[name])
+
+    base, read = med("inline", "steady"), med("read", "steady")
     load = " / ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"articles: {len(texts)} Fars News reports (damaged), partition size {args.partition_size}; "
-          f"{os.cpu_count()} cores, load average now {load}")
-    print(f"{'run':<9} {'workers':>7} {'wall s':>7} {'wall a/s':>9} {'steady a/s':>11} {'per-core':>9} "
-          f"{'a/CPU-s':>8} {'vs single':>9} {'speed-up':>9} {'cores got':>9} {'peak RSS MB':>12}")
-    for name, w, wall, rate, steady, per_core, cpu_rate, cpu_pct, speedup, rss, cores in rows:
-        print(f"{name:<9} {w:>7} {wall:>7.1f} {rate:>9.2f} {steady:>11.2f} {per_core:>8.0f}% {cpu_rate:>8.2f} "
-              f"{cpu_pct:>8.0f}% {'' if speedup is None else f'{speedup:.2f}x':>9} {cores:>9.2f} {rss:>12.0f}")
+    print(f"articles: {len(texts)} Fars News / Varzesh3 reports (damaged), partition size {args.partition_size}; "
+          f"{os.cpu_count()} cores, {len(runs['read'])} round(s), medians; load average now {load}")
+    print(f"{'run':<9} {'wall s':>7} {'wall a/s':>9} {'steady a/s':>11} {'per-core':>9} {'vs read':>8} "
+          f"{'a/CPU-s':>8} {'speed-up':>9} {'cores got':>9} {'peak RSS MB':>12}  runs of steady a/s")
+    for name in runs:
+        workers = int(name.split("/")[1]) if "/" in name else 1
+        steady = med(name, "steady")
+        one = f"{name.split('/')[0]}/1"
+        speedup = f"{steady / med(one, 'steady'):.2f}x" if "/" in name and one in runs else ""
+        print(f"{name:<9} {med(name, 'wall'):>7.1f} {med(name, 'rate'):>9.1f} {steady:>11.1f} "
+              f"{100 * steady / workers / base:>8.0f}% {100 * steady / workers / read:>7.0f}% {med(name, 'cpu'):>8.1f} "
+              f"{speedup:>9} {med(name, 'cores'):>9.2f} {max(r['rss'] for r in runs[name]):>12.0f}  "
+              + " ".join(f"{r['steady']:.0f}" for r in runs[name]))
     print(f"\ncommand: python3 bench/bench_scale.py --n {args.n} --partition-size {args.partition_size} "
-          f"--engines {args.engines}")
+          f"--engines {args.engines} --repeat {args.repeat}")
 
 
 if __name__ == "__main__":

@@ -5,10 +5,7 @@ spend time re-scanning the lexicons nor copy their pages on write just because t
 """
 from __future__ import annotations
 
-import gc
-
 from ..settings import Settings
 from .engines import _warm
 
-_warm(Settings())
-gc.freeze()
+_warm(Settings())  # also gc.freeze()s what it loaded

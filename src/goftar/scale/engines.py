@@ -86,13 +86,21 @@ class _Retrier:
 
 
 def _warm(settings: Settings) -> None:
-    """Worker initializer: import the pipeline and load its lazy data once, before the first partition."""
+    """Worker initializer: import the pipeline and load its lazy data once, before the first partition.
+
+    ``gc.freeze()`` then moves what is loaded so far (lexicons, and in a dask worker the whole of
+    ``distributed``) out of the cyclic collector's reach, so its full collections during reading stop
+    re-scanning objects that live as long as the worker.
+    """
+    import gc
+
     from .. import api
 
     try:
         api.record(api.read_text("گفتار", settings))
     except Exception:  # noqa: BLE001 - warming is an optimisation; real errors surface per article
         pass
+    gc.freeze()
 
 
 def default_workers() -> int:
