@@ -37,23 +37,30 @@ def fars_text(path: Path, index: int) -> str:
 _ARABIC = str.maketrans({"ی": "ي", "ک": "ك"})
 
 
-def expand(text: str, anchor: str) -> str:
+def expand(text: str, anchor: str, after: str = "") -> str:
     """«a … b» → the span of ``text`` from a to b (ellipsis «…» or «...»); plain text must occur as is
-    (or with Arabic ي / ك, as older articles write them)."""
+    (or with Arabic ي / ك, as older articles write them).  ``after``: search only after the first
+    occurrence of this string (for a statement whose words the lead already repeats)."""
+    start = 0
+    if after:
+        start = text.find(after)
+        if start < 0:
+            raise ValueError(f"'after' not in text: {after!r}")
+        start += len(after)
     try:
-        return _expand(text, anchor)
+        return _expand(text, anchor, start)
     except ValueError:
-        return _expand(text, anchor.translate(_ARABIC))
+        return _expand(text, anchor.translate(_ARABIC), start)
 
 
-def _expand(text: str, anchor: str) -> str:
+def _expand(text: str, anchor: str, start: int = 0) -> str:
     parts = re.split(r"\s*(?:…|\.\.\.)\s*", anchor.strip())
     if len(parts) == 1 or not parts[-1]:
-        if anchor.strip() not in text:
+        if anchor.strip() not in text[start:]:
             raise ValueError(f"not in text: {anchor!r}")
         return anchor.strip()
     a, b = parts[0], parts[-1]
-    i = text.find(a)
+    i = text.find(a, start)
     j = text.find(b, i + len(a)) if i >= 0 else -1
     if i < 0 or j < 0:
         raise ValueError(f"anchor not in text: {anchor!r}")
@@ -77,7 +84,7 @@ def main() -> None:
         g["text"] = text
         try:
             for q in g.get("quotes", []):
-                q["text"] = expand(text, q.get("anchor") or q["text"])
+                q["text"] = expand(text, q.get("anchor") or q["text"], q.get("after", ""))
                 q.setdefault("anchor", q["text"] if len(q["text"]) < 60 else None)
         except ValueError as e:
             print(f"{f.name}: {e}", file=sys.stderr)
