@@ -61,7 +61,9 @@ _PRESENT = {"کرد": "کن", "نمود": "نمای", "شد": "شو", "داشت"
 _SIMPLE = ("گفت", "افزود", "نوشت", "پرسید")
 # stance verbs: «X را همسو با Y خواندند», «… را هم‌جهت با … دانست», «… را … ارزیابی کرد»
 _STANCE_SIMPLE = ("خواند", "دانست", "شمرد", "برشمرد", "نامید")
-_STANCE_LIGHT = {"کرد": ("ارزیابی", "توصیف", "قلمداد", "تلقی", "تعبیر")}
+_STANCE_LIGHT = {"کرد": ("ارزیابی", "توصیف", "قلمداد", "تلقی", "تعبیر", "عنوان")}
+#: negated stances: «… را ممکن ندانست»
+_STANCE_NEG = ("ندانست", "ندانستند", "نمی‌داند", "نمی‌دانند", "نمی‌دانیم")
 
 
 def _inflect(past: str, present: str) -> list[str]:
@@ -93,7 +95,10 @@ def speech_verbs() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def stance_verbs() -> dict[str, str]:
     """Key of every inflected stance-verb form («خواندند», «دانست», «ارزیابی کرد») → lemma."""
-    return _verb_table(_STANCE_SIMPLE, _STANCE_LIGHT)
+    table = _verb_table(_STANCE_SIMPLE, _STANCE_LIGHT)
+    for v in _STANCE_NEG:
+        table.setdefault(key(v), "ندانست")
+    return table
 
 
 #: opinion verbs that take their content directly: «X معتقد است …»

@@ -20,12 +20,14 @@ from . import lexicon as L
 from .mentions import Mention, Person, Scan, register
 
 _SENT_END = re.compile(r"[.!؟?](?=\s|$|[«»\"])|\n")
-_ADVERBS = {L.key(w) for w in "همچنین سپس اما ولی نیز هم بنابراین همچنان در ادامه بلافاصله پیشتر قبلا اخیرا".split()}
+_ADVERBS = {L.key(w) for w in "همچنین سپس اما ولی نیز هم بنابراین همچنان در ادامه بلافاصله پیشتر قبلا اخیرا البته".split()}
 _INDIRECT_CUES = {L.key(w): w for w in ("به گفته", "به نوشته", "به اعتقاد", "به عقیده", "به ادعای", "به نقل از")}
 _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
 _PASSIVE = {k: k for k in L.PASSIVE_SPEECH}
 _THAT_T = {k: k for k in _THAT}
-_SMALL = {"که": "که", "با": "با", "از": "از"}
+_SMALL = {"که": "که", "با": "با", "از": "از", "ضمن": "ضمن", "خواستار": "خواستار"}
+#: «خواستار … شد»: a request reported with its object inside the verb
+_ASKED = {L.key(w) for w in ("شد", "شدند", "شده است", "شده‌اند", "شده بود")}
 #: «باید گفت», «نمی‌توان گفت», «می‌توان گفت»: an impersonal modal before the verb, no speaker
 _MODALS = {L.key(w) for w in ("باید", "نباید", "می‌توان", "نمی‌توان", "توان", "بتوان", "میتوان", "نمیتوان")}
 for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL):
@@ -155,7 +157,8 @@ def _clause_cut(text: str, s: int, e: int) -> int:
     if m:
         e = m.start()
     sent = _sentence_start(text, max(0, s - 300), s)
-    if _WHILE.search(text, sent, s):
+    w = _WHILE.search(text, sent, s)
+    if w and "،" not in text[w.end() : s]:  # the attribution itself sits inside the «در حالی که …» clause
         comma = text.find("،", s, e)
         if comma > s:
             e = comma
@@ -315,7 +318,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             # sentence, what was said is its prepositional object
             ve = toks[i + vm[0] - 1].end
             tail = text[ve : ve + 2]
-            if tail[:1] in (".", "") or tail in ("\n", " \n"):
+            nxt_verb = i + vm[0] + 1 < len(toks) and toks[i + vm[0]].key == "و" and scan.joined(i + vm[0] - 1) \
+                and scan.match(i + vm[0] + 1, verbs, 4) is not None  # «… بر … تأکید کرد و گفت: …»
+            if tail[:1] in (".", "") or tail in ("\n", " \n") or nxt_verb:
                 cs = _sentence_start(text, b_start, t.start)
                 comma = text.rfind("،", cs, t.start)
                 lo = max(cs, comma + 1)
@@ -357,6 +362,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     continue
         # 4. stances: «… را همسو با … خواندند»
         sv = scan.match(i, L.stance_verbs(), 3)
+        if sv and ":" in text[toks[i + sv[0] - 1].end : toks[i + sv[0] - 1].end + 3]:
+            sv = None  # «… را … عنوان کرد: …» is a colon attribution
         if sv:
             cs = _sentence_start(text, b_start, t.start)
             ra = [q for q in range(i - 1, max(-1, i - 30), -1) if toks[q].start >= cs and toks[q].key == "را"]
@@ -366,8 +373,25 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 st.clause = (cs, toks[ra[0]].start)
                 out.append(st)
             continue
+        # 4b. «X خواستار همکاری … شد»: what was asked for is the object inside the verb
+        if t.key == "خواستار" and not scan.match(i, verbs, 4):
+            cs = _sentence_start(text, b_start, t.start)
+            send = _sentence_end(text, t.end, b_end)
+            for q in range(i + 1, min(len(toks), i + 40)):
+                if toks[q].start >= send or inside(toks[q].start):
+                    break
+                if toks[q].key in _ASKED or (q + 1 < len(toks) and toks[q].key + toks[q + 1].key in _ASKED):
+                    if q - i >= 2:
+                        ve = toks[q + 1].end if toks[q].key not in _ASKED else toks[q].end
+                        out.append(Statement("reported", t.start, ve, "خواستار شد", (cs, t.start), t.start))
+                        covered.append((t.start, ve))
+                    break
+                if scan.match(q, verbs, 4):
+                    break
+            continue
         # 5. «با تاکید بر اینکه X … افزود»
-        after_with = t.key == "با" or (t.key == "از" and i > 0 and toks[i - 1].key == "پس")  # «پس از تاکید بر این که»
+        # «با تاکید بر اینکه», «ضمن تاکید بر اینکه», «پس از تاکید بر این که»
+        after_with = t.key in ("با", "ضمن") or (t.key == "از" and i > 0 and toks[i - 1].key == "پس")
         if after_with and i + 2 < len(toks) and toks[i + 1].key in _WITH_CUE:
             j = i + 2
             if toks[j].key in {"بر", "به"}:
@@ -440,6 +464,9 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
     colon = max(text.rfind(":", lo, hi), text.rfind("：", lo, hi))
     if colon >= 0:  # «خبرگزاری فارس: رئیس اداره … گفت»: the dateline is not the subject
         lo = colon + 1
+    semi = text.rfind("؛", lo, hi)
+    if semi >= 0 and text.count("«", semi, hi) == text.count("»", semi, hi):
+        lo = semi + 1  # «… به شمار می‌آید ؛ البته ترامپ و مشاوران وی … عنوان کرده‌اند»: a new clause
     best: tuple[int, Mention] | None = None
     first = bisect_left(mentions, lo, key=_start)  # mentions are in text order
     for men in mentions[first:]:
@@ -458,6 +485,8 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
                 rank = 1
             elif pk in _QUANT:
                 rank = 1  # «برخی اقتصاددانان معتقدند», «یکی از اهالی …»
+            elif pk in L.OBJECT_MARKERS and prev > 0 and scan.tokens[prev - 1].key in _THIS:
+                rank = 1  # «در این دیدار حاج حسین نامور … عنوان کرد»: after a demonstrative setting
             elif pk in L.OBJECT_MARKERS:
                 rank = 9
             elif pk in L.CLAUSE_VERBS or pk in _ADVERBS or pk in L.speech_verbs():
