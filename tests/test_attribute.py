@@ -257,3 +257,53 @@ def test_prepositional_speech_verb_at_sentence_end_is_a_reported_statement():
     texts = [core(q["text"]) for q in rec["reported_statements"]]
     assert core("به لزوم توجه به این حق مردم اذعان کردند") in texts
     assert not any(t.endswith(core("به آن اشاره کرد")) for t in texts)  # «می‌توان … اشاره کرد»: nobody's
+
+
+def _gold_text(name: str) -> str:
+    return json.loads((GOLD / name).read_text(encoding="utf-8"))["text"]
+
+
+def _speaker_at(rec: dict, start: str) -> str | None:
+    hits = [q for q in rec["quotes"] + rec["reported_statements"] if core(q["text"]).startswith(core(start))]
+    assert hits, start
+    return hits[0]["speaker"]
+
+
+def test_role_with_demonstrative_and_the_pronouns_after_it_keep_the_named_officer():
+    # Fars news: «جان کیریاکو» افسر سابق …, then «این افسر سابق اطلاعاتی تصریح کرد», then «وی … گفت»
+    rec = rec_of(_gold_text("fars2_007.json"))
+    assert any(core(p["name"]) == core("جان کیریاکو") for p in rec["people"])
+    for start in ("در دوران اول ریاست جمهوری اوباما", "با تغییر رئیس جمهور", "ما بدون مدرک در حال کشتن"):
+        assert core(_speaker_at(rec, start)) == core("جان کیریاکو"), start
+
+
+def test_pronoun_after_according_to_a_group_is_that_group():
+    # Meidan: «به گفته برخی معدنچیان معدن یورت، … . به اعتقاد آنها …»
+    rec = rec_of(_gold_text("meidan019.json"))
+    assert core("معدنچیان معدن یورت") in core(_speaker_at(rec, "علت انفجار ازدحام گاز"))
+
+
+def test_verbs_and_adverbs_do_not_extend_names_or_roles():
+    rec = rec_of("احمد پژمان شنیدم که این طرح متوقف شده است. ظریف قاعدتا باید پاسخ بدهد. "
+                 "وزیر مربوطه فقط به نقش ذاتی این وزارتخانه بازخواهد گشت.")
+    names = {core(p["name"]) for p in rec["people"]}
+    assert core("احمد پژمان شنیدم") not in names and core("ظریف قاعدتا") not in names
+    assert not any("فقط" in r for p in rec["people"] for r in p["roles"])
+
+
+def test_surname_alone_names_a_person():
+    # a surname that is a person on its own in the NER corpora («ترامپ», «همتی») is a person without a title
+    rec = rec_of("رییس کل بانک مرکزی، جناب همتی بارها از مدیریت نوسان‌های ارز سخن گفتند. "
+                 "حفظ همین سطح از رابطه در صورتی که ترامپ تهدیدات خود را عملیاتی کند دشوار خواهد شد.")
+    names = {core(p["name"]) for p in rec["people"]}
+    assert core("همتی") in names and core("ترامپ") in names
+
+
+def test_requests_and_coordinated_emphasis_are_reported_statements():
+    # Fars: «… خواستار همکاری … شد و افزود: …», «… بر حل بحران … تأکید کرد و گفت: …»
+    rec = rec_of(_gold_text("fars2_050.json"))
+    texts = [core(r["text"]) for r in rec["reported_statements"]]
+    assert any(t.startswith(core("بر حل بحران سوریه")) for t in texts)
+    rec = rec_of(_gold_text("fars2_004.json"))
+    asked = [r for r in rec["reported_statements"] if core(r["text"]).startswith(core("خواستار همکاری مناسب"))]
+    assert asked and core(asked[0]["speaker"]) == core("محمد رودباری")

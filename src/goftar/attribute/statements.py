@@ -475,6 +475,9 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
         if not (lo <= men.start < hi) or men.kind == "role-bound" and best is not None:
             continue
         prev = _token_before(scan, men.start)
+        if prev is not None and men.kind.startswith("role") and scan.tokens[prev].key in _THIS \
+                and scan.tokens[prev].end > lo:
+            prev = prev - 1 if prev > 0 else None  # «این افسر سابق اطلاعاتی تصریح کرد»: «این» opens the subject
         rank = 3
         if prev is None or scan.tokens[prev].end <= lo:
             rank = 1
@@ -485,8 +488,9 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
                 rank = 1
             elif pk in _QUANT:
                 rank = 1  # «برخی اقتصاددانان معتقدند», «یکی از اهالی …»
-            elif pk in L.OBJECT_MARKERS and prev > 0 and scan.tokens[prev - 1].key in _THIS:
-                rank = 1  # «در این دیدار حاج حسین نامور … عنوان کرد»: after a demonstrative setting
+            elif (pk in L.OBJECT_MARKERS or pk in L.FUNCTION) and prev > 0 and scan.tokens[prev - 1].key in _THIS \
+                    and pk not in _THIS:
+                rank = 1  # «در این دیدار حاج حسین نامور …», «در همین حال رییس سازمان …»: after a setting
             elif pk in L.OBJECT_MARKERS:
                 rank = 9
             elif pk in L.CLAUSE_VERBS or pk in _ADVERBS or pk in L.speech_verbs():
@@ -508,6 +512,7 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
     _ALL[:] = mentions
     last: Person | None = None
     last_name: str | None = None
+    last_end = 0
     persons_before = [m for m in mentions if m.person is not None]
     for st in statements:
         if st.passive:
@@ -519,19 +524,66 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
             if men:
                 st.mention = men[0]
                 _bind(st, men[0], last, persons_before, last_name)
-            if st.person:
-                last, last_name = st.person, st.person.name
+                if st.speaker is not None:  # «به گفته معاون وزیر، … . وی همچنین گفت …»
+                    last, last_name = st.person, st.speaker
+                    last_end = max(last_end, st.end, st.at)
             continue
         lo, hi = st.clause
         men = _subject(scan, mentions, lo, hi)
         if men is None:
             if st.inherit and last_name is not None:
                 st.person, st.speaker = last, last_name
+                last_end = max(last_end, st.end, st.at)
             continue
         st.mention = men
+        if men.kind == "pronoun" and not _continues(st):
+            # «رییس پلیس راهور امروز در جلسه حاضر شد. وی گفت …»: the subject of a sentence since the last
+            # statement, not the last person named
+            subj = _intervening_subject(scan, mentions, statements, last_end, men)
+            if subj is not None:
+                last, last_name = subj.person, (subj.person.name if subj.person else subj.text)
         _bind(st, men, last, persons_before, last_name)
         if st.speaker is not None:
             last, last_name = st.person, st.speaker
+            last_end = max(last_end, st.end, st.at)
+
+
+#: verbs that go on with the speaker of the statement before («وی افزود», «او ادامه داد»)
+_CONTINUE = {"افزود", "ادامه داد", "اضافه کرد"}
+
+
+def _continues(st: Statement) -> bool:
+    return L.speech_verbs().get(L.key(st.verb)) in _CONTINUE
+
+
+def _intervening_subject(scan: Scan, mentions: list[Mention], statements: list[Statement], after: int,
+                         pron: Mention) -> Mention | None:
+    """The name or role that opens the last sentence between ``after`` (the end of the last statement) and the
+    sentence of pronoun ``pron``, outside statements and «…»; None when there is none (or it is a pronoun)."""
+    text = scan.text
+    b = scan.blocks[scan.block_of[pron.t0]] if scan.blocks else None
+    ps = _sentence_start(text, b.start if b else 0, pron.start)
+    if ps <= after:
+        return None
+    spans = [(x.start, x.end) for x in statements]
+    cut = [after] + [m.end() for m in _SENT_END.finditer(text, after, ps)]
+    for n in range(len(cut) - 1, -1, -1):
+        ss = cut[n]
+        se = cut[n + 1] if n + 1 < len(cut) else ps
+        while ss < se and text[ss].isspace():
+            ss += 1
+        if se - ss < 8 or any(a <= ss < e for a, e in spans):
+            continue
+        men = _subject(scan, mentions, ss, se)
+        if men is None:
+            continue
+        if men.kind not in ("name", "role") or text.count("«", ss, men.start) != text.count("»", ss, men.start):
+            return None
+        k = bisect_left(scan.starts, ss)
+        while k < men.t0 and scan.keys[k] in _ADVERBS:
+            k += 1
+        return men if men.t0 - k <= 1 or text[ss:men.start].count("،") else None
+    return None
 
 
 def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
