@@ -65,7 +65,8 @@ def attribute(doc: Document, settings: Settings) -> Document:
     mentions = sorted(mentions + find_repeats(scan, mentions, people), key=lambda m: m.start)
     role_tokens = {q for m in mentions if m.kind.startswith("role") for q in range(m.t0, m.t1)}
     orgs = find_orgs(scan, role_tokens)
-    mentions = sorted(mentions + org_mentions(scan, mentions, orgs), key=lambda m: m.start)
+    mentions = sorted(mentions + org_mentions(scan, mentions, find_orgs(scan, role_tokens, every=True)),
+                      key=lambda m: m.start)
     statements = find_statements(scan, mentions)
     resolve(scan, statements, mentions)
     alias_roles(statements, mentions)

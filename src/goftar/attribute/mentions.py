@@ -615,7 +615,7 @@ def org_mentions(scan: Scan, mentions: list[Mention],
     for m in mentions:
         taken.update(range(m.t0, m.t1))
     if orgs is None:
-        orgs = find_orgs(scan, {q for m in mentions if m.kind.startswith("role") for q in range(m.t0, m.t1)})
+        orgs = find_orgs(scan, {q for m in mentions if m.kind.startswith("role") for q in range(m.t0, m.t1)}, True)
     agencies = agency_spans(scan.text)
     out = []
     for s, e, name in orgs:
@@ -709,8 +709,9 @@ _AGENCY = re.compile(r"به[\s\u200c]+گزارش\s+([^،,:.\n]{2,80}?)\s*(?:،|,
 _SOURCE = re.compile(r"^\s*منبع\s*[|:：]?\s*(.+?)\s*$", re.M)
 
 
-def find_orgs(scan: Scan, role_tokens: set[int]) -> list[tuple[int, int, str]]:
-    """Agencies («به گزارش X،»), the original source («منبع| X»), and ministries / outlets by their head noun."""
+def find_orgs(scan: Scan, role_tokens: set[int], every: bool = False) -> list[tuple[int, int, str]]:
+    """Agencies («به گزارش X،»), the original source («منبع| X»), and ministries / outlets by their head noun:
+    each organisation once (at its first mention), or ``every`` mention of it (for speakers)."""
     out: list[tuple[int, int, str]] = []
     for m in _AGENCY.finditer(scan.text):
         for g in (1, 2):
@@ -736,6 +737,8 @@ def find_orgs(scan: Scan, role_tokens: set[int]) -> list[tuple[int, int, str]]:
             if j > i + m[0]:
                 out.append((toks[i].start, toks[j - 1].end, scan.span_text(i, j)))
             nxt = j
+    if every:
+        return sorted(out)
     seen, uniq = set(), []
     for s, e, name in sorted(out):
         k = L.key(name)

@@ -26,6 +26,7 @@ _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
 _PASSIVE = {k: k for k in L.PASSIVE_SPEECH}
 _THAT_T = {k: k for k in _THAT}
 _SMALL = {"که": "که", "با": "با", "از": "از", "ضمن": "ضمن", "خواستار": "خواستار"}
+_FIRST_PERSON = {L.key(w) for w in ("من", "ما", "بنده", "اینجانب")}
 #: «خواستار … شد»: a request reported with its object inside the verb
 _ASKED = {L.key(w) for w in ("شد", "شدند", "شده است", "شده‌اند", "شده بود")}
 #: «باید گفت», «نمی‌توان گفت», «می‌توان گفت»: an impersonal modal before the verb, no speaker
@@ -258,6 +259,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         if m and L.key(m[1]) != L.key("به نقل از"):
             j = i + m[0]
             skip_to = j
+            if j < len(toks) and toks[j].key in _FIRST_PERSON:
+                continue  # «به اعتقاد من، …»: the writer's own view
             comma = text.find("،", toks[j - 1].end, b_end)
             send = _content_end(text, toks[j - 1].end, b_end)
             men = [x for x in mentions if x.start >= toks[j - 1].end and x.t0 <= j + 1]
@@ -381,8 +384,11 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 if toks[q].start >= send or inside(toks[q].start):
                     break
                 if toks[q].key in _ASKED or (q + 1 < len(toks) and toks[q].key + toks[q + 1].key in _ASKED):
-                    if q - i >= 2:
-                        ve = toks[q + 1].end if toks[q].key not in _ASKED else toks[q].end
+                    q1 = q + 1 if toks[q].key in _ASKED else q + 2
+                    if q1 < len(toks) and toks[q1].key in ("بود", "است"):
+                        q1 += 1
+                    if q - i >= 2 and not (q1 < len(toks) and toks[q1].key == "که"):  # «خواستار این شده بود که …»
+                        ve = toks[q1 - 1].end
                         out.append(Statement("reported", t.start, ve, "خواستار شد", (cs, t.start), t.start))
                         covered.append((t.start, ve))
                     break
@@ -604,8 +610,10 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
                 continue
             p, m = nxt.person, nxt.mention
             first = _first_in_body(p, mentions) if p is not None else 0
+            scan = _SCAN[0] if _SCAN else None
             if p is not None and m is not None and m.kind == "name" and not p.roles and first >= st.at - 200 \
-                    and first >= (st.mention.start if st.mention else 0):
+                    and first >= (st.mention.start if st.mention else 0) \
+                    and not (scan is not None and _introduces_new(scan, m)):  # «علی احمدی نیز گفت»: someone else
                 p.add(p.roles, role)
                 p.add(p.mentions, role)
                 for other in statements:
