@@ -17,9 +17,12 @@ For each article this writes ``OUT/<split>/<id>/``:
 * ``gold.json``     the source article: title, lead, paragraphs, tags, published (the date shown on the page).
 
 Splits: ``dev`` (fars-news-1, varzesh3-1) was used while writing the reader; ``test`` (fars-news-3/4,
-varzesh3-3/4) was not looked at.  Deterministic (seeded).
+varzesh3-3/4) was not looked at; ``dev2`` (only with ``--splits dev2``) holds more development articles: those of
+fars-news-1 / varzesh3-1 after the first ``--dev-size`` (the ``dev`` ones) and fars-news-2 / varzesh3-2.
+Deterministic (seeded).
 
 usage: python scripts/build_testset.py [--out tests/artifacts/reader] [--per-split-source 40] [--jobs 2]
+       python scripts/build_testset.py --splits dev2 --per-split-source 75 --jobs 1
 """
 from __future__ import annotations
 
@@ -47,6 +50,9 @@ ZWNJ = "\u200c"
 SPLITS = {
     "dev": ["fars-news-1.json", "varzesh3-1.json"],
     "test": ["fars-news-3.json", "fars-news-4.json", "varzesh3-3.json", "varzesh3-4.json"],
+    # more development articles: the rest of fars-news-1 / varzesh3-1 (after the ones in ``dev``) and fars-news-2 /
+    # varzesh3-2; never from the files of the test split
+    "dev2": ["fars-news-1.json", "fars-news-2.json", "varzesh3-1.json", "varzesh3-2.json"],
 }
 SITES = [("خبرگزاری نمونه", "sample-news.ir"), ("پایگاه خبری ورزش امروز", "varzesh-emrooz.ir")]
 NAV = ["صفحه اصلی", "سیاسی", "اقتصادی", "اجتماعی", "ورزشی", "فرهنگی", "بین‌الملل", "عکس", "فیلم"]
@@ -220,6 +226,8 @@ def main() -> int:
     ap.add_argument("--per-split-source", type=int, default=40, help="articles per corpus file")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--splits", default="dev,test")
+    ap.add_argument("--dev-size", type=int, default=50,
+                    help="articles per file in the dev split (dev2 skips them in the files they share)")
     ap.add_argument("--clean", action="store_true", help="remove OUT first")
     args = ap.parse_args()
     if not CORPUS.exists():
@@ -233,7 +241,8 @@ def main() -> int:
             rng = random.Random(f"goftar-reader-{name}")
             arts = load_articles([name])
             rng.shuffle(arts)
-            chosen = arts[: args.per_split_source]
+            skip = args.dev_size if split == "dev2" and name in SPLITS["dev"] else 0
+            chosen = arts[skip: skip + args.per_split_source]
             for k, a in enumerate(chosen):
                 others = [arts[(k + j + 1) % len(arts)] for j in range(3)]
                 jobs.append((a, split, random.Random(f"{a['id']}"), others))

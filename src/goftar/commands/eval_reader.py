@@ -46,8 +46,25 @@ def compare(gold: dict[str, Any], rec: dict[str, Any], norm: Any) -> dict[str, b
     }
 
 
-def evaluate(root: Path, split: str, limit: int | None = None, show_failures: int = 0) -> dict[str, Any]:
-    """Read every article of ``root/split`` in each input kind and score it against its gold."""
+def _diff(gold: dict[str, Any], rec: dict[str, Any], field: str) -> str:
+    """A short account of how ``field`` differs (for the paragraphs: the first paragraph that differs)."""
+    if field != "paragraphs":
+        return f"    {field}: gold={gold[field]!r}\n    {field}:  got={rec.get(field)!r}"
+    g, r = gold["paragraphs"], rec.get("paragraphs") or []
+    k = next((i for i, (a, b) in enumerate(zip(g, r)) if _letters(a) != _letters(b)), min(len(g), len(r)))
+    return (f"    paragraphs: {len(g)} gold, {len(r)} read; first difference at #{k}\n"
+            f"      gold: {(g[k] if k < len(g) else None)!r}\n      read: {(r[k] if k < len(r) else None)!r}")
+
+
+def evaluate(root: Path, split: str, limit: int | None = None, show_failures: int = 0,
+             kinds: list[str] | None = None, misses: bool = False) -> dict[str, Any]:
+    """Read every article of ``root/split`` in each input kind and score it against its gold.
+
+    ``kinds`` limits the input kinds (names of :data:`KINDS`); ``misses`` adds, for each listed
+    failure, how the fields differ.
+    """
+    if split == "test" and misses:
+        raise InputError("--misses is for development splits: the test split is held out")
     from ..api import read_document, record
     from ..readers import load
     from ..settings import Settings
@@ -61,6 +78,8 @@ def evaluate(root: Path, split: str, limit: int | None = None, show_failures: in
     settings = Settings(attribute=False)
     table: dict[str, Any] = {}
     for kind, fname in KINDS.items():
+        if kinds and kind not in kinds:
+            continue
         ok_l = {f: 0 for f in FIELDS}
         ok_e = {f: 0 for f in FIELDS}
         all_l = all_e = n = errors = 0
@@ -87,6 +106,8 @@ def evaluate(root: Path, split: str, limit: int | None = None, show_failures: in
             all_e += all(ce[f] for f in core4)
             if not all(cl[f] for f in core4):
                 failures.append(f"{item.name}: " + ", ".join(f for f in core4 if not cl[f]))
+                if misses:
+                    failures[-1] += "\n" + "\n".join(_diff(gold, rec, f) for f in core4 if not cl[f])
         cpu = time.process_time() - t0
         table[kind] = {
             "n": n, "errors": errors,
@@ -116,13 +137,17 @@ def format_table(table: dict[str, Any], split: str) -> str:
 @click.option("--limit", type=int, default=None, help="Only the first N articles.")
 @click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
 @click.option("--failures", type=int, default=0, help="List up to N failing articles per kind.")
-def eval_reader_cmd(root: Path, split: str, limit: int | None, as_json: bool, failures: int) -> None:
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(list(KINDS)),
+              help="Only this input kind (repeatable).")
+@click.option("--misses", is_flag=True, help="With --failures: show how each failing field differs (not on test).")
+def eval_reader_cmd(root: Path, split: str, limit: int | None, as_json: bool, failures: int,
+                    kinds: tuple[str, ...], misses: bool) -> None:
     """Structure accuracy per input kind on ROOT (built by scripts/build_testset.py).
 
     Fractions of articles with title, lead, tags, body paragraphs (and all four) exact on letters
     (spaces/half-spaces ignored), the same fully exact, the publication date, and articles per CPU-second.
     """
-    table = evaluate(root, split, limit, failures)
+    table = evaluate(root, split, limit, failures, list(kinds) or None, misses)
     if as_json:
         click.echo(json.dumps(table, ensure_ascii=False, indent=1))
         return

@@ -43,12 +43,16 @@ META_LINE = re.compile(
     re.I,
 )
 JUNK_LINE = re.compile(
-    rf"^(?:لینک{_SP}کوتاه|نشانی{_SP}کوتاه|کپی{_SP}شد|اشتراک{_SP}گذاری|اشتراک|ارسال{_SP}نظر|نظرات|"
-    rf"دیدگاه|اخبار{_SP}مرتبط|مطالب{_SP}مرتبط|پربازدیدترین|پربحث‌ترین|آخرین{_SP}اخبار|چاپ|"
-    rf"ذخیره|ارسال{_SP}به{_SP}دوستان|کلیه{_SP}حقوق|تمامی{_SP}حقوق|همه{_SP}حقوق|©|Copyright|"
+    rf"^(?:لینک{_SP}کوتاه|نشانی{_SP}کوتاه|کپی{_SP}شد|اشتراک{_SP}گذاری|ارسال{_SP}نظر|"
+    rf"اخبار{_SP}مرتبط|مطالب{_SP}مرتبط|پربازدیدترین|پربحث‌ترین|آخرین{_SP}اخبار|"
+    rf"ارسال{_SP}به{_SP}دوستان|کلیه{_SP}حقوق|تمامی{_SP}حقوق|همه{_SP}حقوق|©|Copyright|"
     rf"انتهای{_SP}پیام|بازگشت{_SP}به{_SP}بالا)",
     re.I,
 )
+# ordinary words that are page junk only as a whole button or heading («نظرات (۳)», «چاپ»), not as the first
+# word of a title («دیدگاه مردم نسبت به مجلس باید تغییر کند»)
+JUNK_WORD = re.compile(
+    rf"^(?:اشتراک|نظرات|دیدگاه(?:{_SP}ها)?|چاپ|ذخیره)\s*(?:[:：|(\[]|[0-9۰-۹]|$)", re.I)
 PAGE_LINE = re.compile(
     r"^(?:[-–—\s]*[0-9۰-۹]{1,4}[-–—\s]*|[0-9۰-۹]{1,4}\s*/\s*[0-9۰-۹]{1,4}|"
     r"(?:صفحه|page)\s*[0-9۰-۹]{1,4}(?:\s*(?:از|of|/)\s*[0-9۰-۹]{1,4})?|"
@@ -125,7 +129,7 @@ def role_of(t: str) -> str:
         return "page"
     if is_nav(t):
         return "nav"
-    if JUNK_LINE.match(t):
+    if JUNK_LINE.match(t) or JUNK_WORD.match(t):
         return "junk"
     if is_meta(t):
         return "meta"

@@ -11,6 +11,8 @@ several pages, the browser's date/URL lines).  Every change is an
 """
 from __future__ import annotations
 
+import json
+import math
 import re
 from collections import Counter
 from typing import Callable
@@ -129,6 +131,26 @@ def furniture_edits(text: str) -> tuple[list[Edit], list[str]]:
         prev_opened = page_start
         page_start = False
         prev = i
+    # a long page title wraps in the browser's print header: up to two rows above its date line on the first
+    # page (pdftotext may write the row holding « | site» first); both go, and the header is read as one
+    top: list[int] = []
+    for i, (_s, _e, l) in enumerate(lines):
+        bare = _MARKS.sub("", l).replace("\f", "").strip()
+        if not bare:
+            continue
+        if _PRINT_LINE.match(bare) and not bare.lower().startswith(("file:", "http")):
+            break
+        top.append(i)
+        if len(top) > 2 or "\f" in l:
+            top = []
+            break
+    else:
+        top = []
+    if len(top) == 2 and any(i in drop for i in top):
+        parts = [_MARKS.sub("", lines[i][2]).replace("\f", "").strip() for i in top]
+        parts.sort(key=lambda t: bool(re.search(r"\s[|｜]\s", t)))  # the site's name ends the title
+        headers.insert(0, " ".join(parts))
+        drop.extend(i for i in top if i not in drop)
     drop.sort()
     edits: list[Edit] = []
     dropped = set(drop)
@@ -168,9 +190,15 @@ def furniture_edits(text: str) -> tuple[list[Edit], list[str]]:
 
 
 def _title_key(s: str) -> str:
-    """Letters only, for matching a print header's title: its digits may have moved and its
-    lam-alef ligature may come out as «ال»."""
-    return re.sub(r"[\s\u200c0-9۰-۹]+", "", _MARKS.sub("", s)).replace("لا", "ال")
+    """Letters only, for matching a print header's title: its digits and the punctuation at the edges of
+    its runs may have moved, and its lam-alef ligature may come out as «ال» (see :func:`_ligature`)."""
+    return re.sub(r"[\W\d_]+", "", s)
+
+
+def _ligature(key: str) -> str:
+    """A key without alef and lam: pdftotext writes the lam-alef ligature as «ال» or «لا» and «الله» as
+    «اهلل», and a row may end inside the pair; the other letters are enough to recognise a title."""
+    return key.replace("ل", "").replace("ا", "")
 
 
 def title_join_edits(text: str, title: str) -> list[Edit]:
@@ -180,11 +208,12 @@ def title_join_edits(text: str, title: str) -> list[Edit]:
     with what is left of it.
     """
     cut_start, cut_end = title.lstrip().startswith(("…", "...")), title.rstrip().endswith(("…", "..."))
-    want = _title_key(title.strip().strip("….").strip())
+    want = _ligature(_title_key(title.strip().strip("….").strip()))
     if len(want) < 8:
         return []
 
     def fits(acc: str) -> bool:
+        acc = _ligature(acc)
         if cut_start and cut_end:
             return want in acc
         if cut_start:
@@ -194,6 +223,7 @@ def title_join_edits(text: str, title: str) -> list[Edit]:
         return acc == want
 
     def could_grow(acc: str) -> bool:
+        acc = _ligature(acc)
         if cut_start or cut_end:
             return len(acc) < len(want) + 60
         return want.startswith(acc)
@@ -212,6 +242,49 @@ def title_join_edits(text: str, title: str) -> list[Edit]:
     return []
 
 
+# joining classes for glyph widths: right-joining letters never connect to the next letter
+_RIGHT_JOINING = frozenset("اآأإٱؤدذرزژوة")
+_DUAL_JOINING = frozenset("بپتثجچحخسشصضطظعغفقکگلمنهیئيكىـ")
+_NO_WIDTH = frozenset(chr(c) for c in range(0x064B, 0x0660)) | {"\u0670", "\u200c", "\u200d", "\u200e", "\u200f"}
+_ALLAH = "\ufdf2"  # pdftotext writes the «الله» ligature as «اهلل»; it is one glyph
+
+
+def width_units(word: str) -> list[str]:
+    """The glyphs of one word (reading order) as width-table keys: a letter + its joining form
+    (``s`` isolated, ``i`` initial, ``m`` medial, ``f`` final), any other character as itself."""
+    chars = [c for c in word.replace("اهلل", _ALLAH) if c not in _NO_WIDTH]
+    out = []
+    for i, c in enumerate(chars):
+        if c in _DUAL_JOINING or c in _RIGHT_JOINING:
+            after_joiner = i > 0 and chars[i - 1] in _DUAL_JOINING
+            before_letter = c in _DUAL_JOINING and i + 1 < len(chars) and (
+                chars[i + 1] in _DUAL_JOINING or chars[i + 1] in _RIGHT_JOINING)
+            out.append(c + ("m" if after_joiner and before_letter else "f" if after_joiner else
+                            "i" if before_letter else "s"))
+        else:
+            out.append(c)
+    return out
+
+
+_WIDTHS: dict | None = None
+
+
+def _width_table() -> dict:
+    global _WIDTHS
+    if _WIDTHS is None:
+        from importlib import resources
+
+        _WIDTHS = json.loads(resources.files("goftar.data").joinpath("pdfwrap.json").read_text(encoding="utf-8"))
+    return _WIDTHS
+
+
+def text_width(text: str) -> float:
+    """Printed width of ``text`` in spaces, from the glyph widths in ``data/pdfwrap.json``."""
+    table = _width_table()
+    units, other = table["units"], table["other"]
+    return sum(units.get(u, other) for word in text.split(" ") for u in width_units(word)) + text.count(" ")
+
+
 _END = re.compile(r"[.!؟?…][\"'»)\]]*$")  # a sentence ends
 _PAUSE = re.compile(r"[:؛][\"'»)\]]*$")  # «گفت:» ends a paragraph only on a short row
 # rows that open a page block of their own: footer and meta labels
@@ -221,12 +294,77 @@ _LABEL_ROW = re.compile(
 )
 
 
-def paragraph_edits(text: str, breaks: "Callable[[int], bool | str | None] | None" = None) -> list[Edit]:
-    """Rebuild paragraphs from pdftotext's one-line-per-row output, using line lengths.
+_FOLD_WORD = str.maketrans({"ي": "ی", "ك": "ک", "ى": "ی", "\u200c": "", "ـ": ""})
+_SENTENCE_END = re.compile(r"[.!؟?…]+[\"'»)\]]*(?=\s|$)")
+_WORD_CHARS = re.compile(r"[^\s.!؟?…:؛،,\"'«»()\[\]]+")
 
-    pdftotext separates lines of a paragraph and paragraphs alike with one newline.  A row that
-    fills the column was wrapped (even when it happens to end a sentence); a shorter row ends its
-    paragraph.  Joins become a space and ends become a blank line, so later stages see paragraphs.
+
+def _bare_word(s: str) -> str:
+    m = _WORD_CHARS.search(s)
+    return m.group().translate(_FOLD_WORD) if m else ""
+
+
+def break_features(paragraph: str, following: str) -> list[str]:
+    """Features of a sentence end: does a paragraph end after ``paragraph`` (its text so far, ending a
+    sentence), with ``following`` the text that comes next?  Names of indicator features."""
+    sentences = len(_SENTENCE_END.findall(paragraph.rstrip()[:-1]))
+    n = len(paragraph)
+    last = paragraph.rstrip()
+    head = following.split(None, 2)
+    words = [_bare_word(w) for w in head]
+    before = [_bare_word(w) for w in last.split()[-1:]]
+    quote_open = last.count("«") > last.count("»") or last.count('"') % 2 == 1
+    colon = ":" in last
+    return [
+        "bias",
+        f"sents={min(sentences, 3)}",
+        f"len={0 if n < 150 else 1 if n < 300 else 2 if n < 500 else 3}",
+        f"colon={colon}",
+        f"colon_sents={colon}:{min(sentences, 2)}",
+        f"quote_open={quote_open}",
+        f"end={last[-1]}",
+        f"next={words[0] if words else ''}",
+        f"next2={' '.join(words[:2])}",
+        f"last={before[0] if before else ''}",
+    ]
+
+
+def paragraph_end_probability(paragraph: str, following: str) -> float:
+    """P(a paragraph ends after ``paragraph``, which ends a sentence), from the logistic weights in
+    ``data/pdfwrap.json`` (trained on the corpus's paragraphs by scripts/build_pdfwrap_model.py)."""
+    weights = _width_table()["breaks"]
+    z = sum(weights.get(f, 0.0) for f in break_features(paragraph, following))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+#: a row's next word "would have fitted" when the row, a space and the word take less than this share of the
+#: column: glyph widths are learned on regular text, and bold (a lead) runs ~4 % wider
+FIT_SHARE = 0.96
+
+
+def column_width(widths: list[float]) -> float:
+    """The column's width in spaces: the widest rows of a page cluster just under it (wrapped rows).
+
+    The widest row with two more rows within 3 % under it; a lone wider row is a heading in a
+    larger font joined into one row, or a row of other glyphs than the widths were learned on.
+    """
+    ranked = sorted(widths, reverse=True)
+    for k, w in enumerate(ranked[:-2]):
+        if ranked[k + 2] >= 0.97 * w:
+            return w
+    return ranked[0] if ranked else 0.0
+
+
+def paragraph_edits(text: str, breaks: "Callable[[int], bool | str | None] | None" = None) -> list[Edit]:
+    """Rebuild paragraphs from pdftotext's one-line-per-row output.
+
+    pdftotext separates lines of a paragraph and paragraphs alike with one newline.  A row was
+    wrapped exactly when the first word of the next row would not have fitted after it in the
+    column, so we measure rows with learned glyph widths (:func:`text_width`) against the widest
+    row.  A row whose next word would have fitted ends its paragraph.  A row that fills the column
+    and ends a sentence is ambiguous (a sentence ending at a wrap, or a paragraph's last row that
+    happens to be full): it ends its paragraph.  With row geometry (``breaks``, from a PDF's
+    bounding boxes) the vertical gaps decide instead.  Joins become a space and ends a blank line.
     """
     rows = [(m.start(), m.end(), _MARKS.sub("", m.group()).strip()) for m in re.finditer(r"[^\n]+", text)]
     rows = [r for r in rows if r[2]]
@@ -234,26 +372,30 @@ def paragraph_edits(text: str, breaks: "Callable[[int], bool | str | None] | Non
     if len(lengths) < 3:
         return []
     width = lengths[int(0.9 * (len(lengths) - 1))]
+    widths = [text_width(r[2]) for r in rows]
+    column = column_width(widths)
     edits = []
-    for (s1, e1, t1), (s2, _e2, t2) in zip(rows, rows[1:]):
+    start = 0  # the row that opened the current paragraph
+    for i, ((s1, e1, t1), (s2, _e2, t2)) in enumerate(zip(rows, rows[1:])):
         # pdftotext also puts blank lines inside paragraphs (between its text blocks): not a signal
         n = len(t1)
-        # a row ending a sentence ends its paragraph unless it is longer than nearly every row; any other row
-        # continues unless it is clearly short
-        if _END.search(t1):
-            full = n >= 1.05 * width
-        elif _PAUSE.search(t1):
-            full = n >= 0.85 * width
-        else:
-            full = n >= 0.6 * width
         known = breaks(e1) if breaks else None
         if known == "join":  # a wrapped heading in a large font
             full = True
         elif known is not None:  # the geometry decides, but a short row never continues
             full = not known and n >= 0.5 * width
+        else:
+            need = widths[i] + 1 + text_width(t2.split(" ", 1)[0])
+            full = need > FIT_SHARE * column
+            if full and _END.search(t1):  # ambiguous: does a paragraph end at this sentence end?
+                paragraph = " ".join(r[2] for r in rows[start: i + 1])
+                following = " ".join(r[2] for r in rows[i + 1: i + 3])
+                full = paragraph_end_probability(paragraph, following) < _width_table()["join_below"]
         # a footer label opens its own block; a label row continues only when it fills the column
         full = full and not _LABEL_ROW.match(t2) and (not _LABEL_ROW.match(t1) or n >= 0.85 * width)
         edits.append(Edit(e1, s2, " " if full else "\n\n", "pdf:join-row" if full else "pdf:paragraph"))
+        if not full:
+            start = i + 1
     return edits
 
 
