@@ -21,7 +21,7 @@ from ..settings import Settings
 from . import lexicon as L
 from .events import find_events, resolve_date
 from .mentions import (Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats,
-                       org_mentions)
+                       org_mentions, unique_orgs)
 from .statements import (Statement, alias_roles, bind_role_references, find_statements, resolve,
                          role_of_previous_speaker)
 from .text import blocks, tokenize
@@ -64,9 +64,9 @@ def attribute(doc: Document, settings: Settings) -> Document:
     mentions, people = find_mentions(scan)
     mentions = sorted(mentions + find_repeats(scan, mentions, people), key=lambda m: m.start)
     role_tokens = {q for m in mentions if m.kind.startswith("role") for q in range(m.t0, m.t1)}
-    orgs = find_orgs(scan, role_tokens)
-    mentions = sorted(mentions + org_mentions(scan, mentions, find_orgs(scan, role_tokens, every=True)),
-                      key=lambda m: m.start)
+    every_org = find_orgs(scan, role_tokens, every=True)
+    orgs = unique_orgs(every_org)
+    mentions = sorted(mentions + org_mentions(scan, mentions, every_org), key=lambda m: m.start)
     statements = find_statements(scan, mentions)
     resolve(scan, statements, mentions)
     alias_roles(statements, mentions)

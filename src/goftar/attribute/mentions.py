@@ -737,10 +737,13 @@ def find_orgs(scan: Scan, role_tokens: set[int], every: bool = False) -> list[tu
             if j > i + m[0]:
                 out.append((toks[i].start, toks[j - 1].end, scan.span_text(i, j)))
             nxt = j
-    if every:
-        return sorted(out)
+    return sorted(out) if every else unique_orgs(out)
+
+
+def unique_orgs(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Each organisation once, at its first mention (a name inside one already kept is the same)."""
     seen, uniq = set(), []
-    for s, e, name in sorted(out):
+    for s, e, name in sorted(found):
         k = L.key(name)
         if k not in seen and not any(k in x for x in seen):
             seen.add(k)
