@@ -307,3 +307,20 @@ def test_requests_and_coordinated_emphasis_are_reported_statements():
     rec = rec_of(_gold_text("fars2_004.json"))
     asked = [r for r in rec["reported_statements"] if core(r["text"]).startswith(core("خواستار همکاری مناسب"))]
     assert asked and core(asked[0]["speaker"]) == core("محمد رودباری")
+
+
+def test_short_role_repeat_may_use_words_written_after_the_holders_role():
+    # Fars: «سیدمهدی طبیب‌زاده رئیس اتاق بازرگانی، صنایع و معادن و کشاورزی استان کرمان …» and, in the lead,
+    # «رئیس اتاق بازرگانی استان کرمان گفت: …»: the same person, although the role phrase stopped at the comma
+    rec = rec_of(_gold_text("fars2_091.json"))
+    lead = [q for q in rec["quotes"] if core(q["speaker_mention"] or "").startswith(core("رئیس اتاق بازرگانی"))]
+    assert lead and all(core(q["speaker"]) == core("سیدمهدی طبیب‌زاده") for q in lead)
+
+
+def test_an_infinitive_ends_a_role():
+    rec = rec_of(_gold_text("fars2_265.json"))
+    roles = [r for p in rec["people"] for r in p["roles"]]
+    assert roles and not any("نهادن" in r for r in roles)
+    imam = [q for q in rec["quotes"] + rec["reported_statements"]
+            if core(q["speaker_mention"] or "") == core("امام جمعه چالوس")]
+    assert imam and all(core(q["speaker"]) == core("محمدمهدی راشدی نوری") for q in imam)

@@ -242,6 +242,9 @@ _ADVERBS = {L.key(w) for w in """قاعدتا تقریبا نسبتا واقعا
 _ADVERBS |= {k + "ً" for k in list(_ADVERBS) if k.endswith("ا")}
 
 
+#: infinitives («نهادن», «کردن», «داشتن») end a role: «امام جمعه چالوس | نهادن اسم نیکو … را …»
+_INFINITIVE = re.compile(r"(?:ردن|یدن|ادن|ودن|شتن|ستن|فتن|ختن)$")
+_NOT_INFINITIVE = {L.key(w) for w in ("معادن", "بدن", "لندن")}
 _MI = re.compile(r"^ن?می[\u200c ]")
 
 
@@ -288,7 +291,7 @@ _ROLE_AFTER_PLACE = {L.key(w) for w in ("و", "در", "شرقی", "غربی", "�
 _CUE_NOUNS = {L.key(w) for w in ("گفته", "اعتقاد", "عقیده", "نوشته", "ادعای")}
 _ROLE_END = {L.key(w) for w in """دیدار ملاقات گفتگو گفت‌وگو سفر نشست جلسه مراسم سخنان مواضع ضمن همراه نیز روز امروز
 دیروز معتقد هیئت هیات فعلا فعلاً باید نباید بار هنوز اخیرا اخیراً پیشتر قبلا قبلاً سپس امشب امسال صبح عصر شب عزم
-اقدام تاکید تأکید اشاره انتقاد اعلام بیان اظهار ابراز""".split()}
+اقدام تاکید تأکید اشاره انتقاد اعلام بیان اظهار ابراز بعدازظهر بعدازظهرامروز ظهر بامداد دیشب""".split()}
 
 
 def _role_at(scan: Scan, i: int) -> int | None:
@@ -321,6 +324,7 @@ def _role_at(scan: Scan, i: int) -> int | None:
                 and k not in _ROLE_AFTER_PLACE:
             break  # «معاون رئیس جمهور عراق | وتوی مجدد …»: a role ends after its country or city
         if (k in L.FUNCTION or names.get(k) == "first" or k in L.CLAUSE_VERBS or k in _ROLE_END or not_name_word(scan, j)
+                or _INFINITIVE.search(k) and k not in _NOT_INFINITIVE
                 or bits[j] & stop_bits and (scan.match(j, L.speech_verbs(), 3) or scan.match(j, L.OPINION, 3)
                                             or scan.match(j, L.TITLE_KEYS, 3) or scan.match(j, L.stance_verbs(), 3))):
             break

@@ -676,6 +676,14 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
     «سخنگوی کمیسیون آموزش مجلس» → the person introduced as «… سخنگوی کمیسیون آموزش و تحقیقات مجلس»."""
     places = L.sure_places()
     holders = [(p, [L.key(w) for w in r.split()]) for p in people for r in p.roles if r.split()]
+    # the words written with a holder's role, a few past where the role phrase stopped («رئیس اتاق بازرگانی،
+    # صنایع و معادن و کشاورزی استان کرمان»): a shorter repeat may use any of them
+    scan = _SCAN[0] if _SCAN else None
+    context: dict[int, set[str]] = {}
+    if scan is not None:
+        for x in mentions:
+            if x.kind == "role-bound" and x.person is not None:
+                context.setdefault(id(x.person), set()).update(scan.keys[x.t0 : min(len(scan.keys), x.t1 + 10)])
     for st in statements:
         m = st.mention
         if st.person is not None or m is None or m.kind != "role" or not st.speaker or st.speaker != m.text:
@@ -688,6 +696,10 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
             if rw[0] != words[0]:
                 continue
             rest = [w for w in words if w not in rw]
+            near = context.get(id(p), set())
+            if rest and len(words) - len(rest) >= 2 and all(w in near for w in rest):
+                cands[id(p)] = p
+                continue
             if any(w in places for w in rest) or len(words) - len(rest) < 0.6 * len(words):
                 continue
             cands[id(p)] = p
