@@ -324,3 +324,12 @@ def test_an_infinitive_ends_a_role():
     imam = [q for q in rec["quotes"] + rec["reported_statements"]
             if core(q["speaker_mention"] or "") == core("امام جمعه چالوس")]
     assert imam and all(core(q["speaker"]) == core("محمدمهدی راشدی نوری") for q in imam)
+
+
+def test_shared_surname_is_the_one_named_last_and_his_role_follows_him():
+    # Fars: three villagers «مجید / قاسم / عیسی محمدی»; «محمدی گفت» after «عیسی محمدی جانباز شیمیایی … و عضو
+    # شورای اسلامی روستای شهیدآباد» is Isa, and so is «عضو شورای اسلامی ادامه داد»
+    rec = rec_of(_gold_text("fars2_112.json"))
+    assert core(_speaker_at(rec, "هزینه‌های زیادی برای خدمت‌رسانی")) == core("عیسی محمدی")
+    assert core(_speaker_at(rec, "پیگیری برای ساخت جاده روستا")) == core("عیسی محمدی")
+    assert core(_speaker_at(rec, "روستای ما دارای منابع آبی")) == core("مجید محمدی")

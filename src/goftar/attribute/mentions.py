@@ -555,11 +555,20 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
     people: list[Person] = []
     by_key: dict[str, Person] = {}
 
+    seen_at: dict[int, list[int]] = {}  # person id → where their fuller names were written
+
     def person_for(name: str, at: int) -> Person:
         k = L.key(name)
+        parts = name.split()
+        if len(parts) == 1:
+            bearers = [p for p in people if p.last == k and p.key != k]
+            if len(bearers) > 1:  # «محمدی» after «مجید محمدی … عیسی محمدی»: the one named last before it
+                before = [(max((x for x in seen_at.get(p.pid, []) if x < at), default=-1), p.pid, p) for p in bearers]
+                best = max(before, key=lambda b: (b[0], -b[1]))
+                if best[0] >= 0:
+                    return best[2]
         if k in by_key:
             return by_key[k]
-        parts = name.split()
         for p in people:  # «کاسترو» after «فیدل کاسترو», «مؤذن زاده» after «مصطفی مؤذن زاده», and the other way round
             if k == p.last or (len(parts) > 1 and L.key(parts[-1]) == p.key) or \
                     (len(k) >= 5 and (p.key.endswith(k) or k.endswith(p.key) and len(p.key) >= 5)):
@@ -576,6 +585,7 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
     for m, titles in sorted(raw, key=lambda x: -len(x[0].text.split())):
         p = person_for(m.text, m.start)
         m.person = p
+        seen_at.setdefault(p.pid, []).append(m.start)
         for t in titles:
             p.add(p.titles, t)
     for m, _ in raw:
@@ -644,10 +654,13 @@ def find_repeats(scan: Scan, mentions: list[Mention], people: list[Person]) -> l
     for m in mentions:
         covered.update(range(m.t0, m.t1))
     forms: dict[str, Person] = {}
+    sharing: dict[str, list[Person]] = {}  # a surname several people of the article bear («مجید / عیسی محمدی»)
     for p in people:
         forms[p.key] = p
         if len(p.last) >= 3 and p.last not in L.STOP:
             forms.setdefault(p.last, p)
+            sharing.setdefault(p.last, []).append(p)
+    named = sorted((m.start, m.person) for m in mentions if m.kind == "name" and m.person is not None)
     out = []
     toks = scan.tokens
     table = {k: k for k in forms}
@@ -658,6 +671,10 @@ def find_repeats(scan: Scan, mentions: list[Mention], people: list[Person]) -> l
         m = scan.match(i, table, 4)
         if m and not any(q in covered for q in range(i, i + m[0])):
             p = forms[m[1]]
+            if len(sharing.get(m[1], ())) > 1 and m[1] != p.key:
+                # a bare shared surname is the one of them named last before it
+                before = [q for at, q in named if at < toks[i].start and q in sharing[m[1]]]
+                p = before[-1] if before else p
             out.append(Mention(toks[i].start, toks[i + m[0] - 1].end, i, i + m[0], "name", scan.span_text(i, i + m[0]), p))
             covered.update(range(i, i + m[0]))
     return out

@@ -681,9 +681,18 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
     scan = _SCAN[0] if _SCAN else None
     context: dict[int, set[str]] = {}
     if scan is not None:
+        name_starts = sorted((x.t0, id(x.person)) for x in mentions if x.kind == "name")
         for x in mentions:
             if x.kind == "role-bound" and x.person is not None:
-                context.setdefault(id(x.person), set()).update(scan.keys[x.t0 : min(len(scan.keys), x.t1 + 10)])
+                stop = min(len(scan.keys), x.t1 + 10)
+                for t0, pid in name_starts:  # not into the next person's name and role
+                    if x.t1 <= t0 < stop and pid != id(x.person):
+                        stop = t0
+                        break
+                end = _sentence_end(scan.text, scan.ends[x.t1 - 1], scan.ends[stop - 1]) if stop > x.t1 else 0
+                while stop > x.t1 and scan.starts[stop - 1] >= end:
+                    stop -= 1
+                context.setdefault(id(x.person), set()).update(scan.keys[x.t0 : stop])
     for st in statements:
         m = st.mention
         if st.person is not None or m is None or m.kind != "role" or not st.speaker or st.speaker != m.text:
@@ -693,12 +702,16 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
             continue
         cands = {}
         for p, rw in holders:
-            if rw[0] != words[0]:
+            near = context.get(id(p), set())
+            if words[0] not in rw and words[0] not in near:
                 continue
             rest = [w for w in words if w not in rw]
-            near = context.get(id(p), set())
-            if rest and len(words) - len(rest) >= 2 and all(w in near for w in rest):
+            if len(words) >= 2 and all(w in near for w in rest):
+                # every word of the repeat is written with the holder's role: «عضو شورای اسلامی» after «عیسی
+                # محمدی جانباز شیمیایی … و عضو شورای اسلامی روستای شهیدآباد»
                 cands[id(p)] = p
+                continue
+            if rw[0] != words[0]:
                 continue
             if any(w in places for w in rest) or len(words) - len(rest) < 0.6 * len(words):
                 continue
