@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from . import lexicon as L
 from .mentions import Mention, Person, Scan, register
 
-_SENT_END = re.compile(r"[.!؟?](?=\s|$|[«»\"])|\n")
+_SENT_END = re.compile(r"(?<!\.)[.!؟?](?=\s|$|[«»\"])|\n")  # «و...» (an ellipsis) ends no sentence
 _ADVERBS = {L.key(w) for w in "همچنین سپس اما ولی نیز هم بنابراین همچنان در ادامه بلافاصله پیشتر قبلا اخیرا البته".split()}
 _INDIRECT_CUES = {L.key(w): w for w in ("به گفته", "به نوشته", "به اعتقاد", "به عقیده", "به ادعای", "به نقل از")}
 _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
@@ -737,7 +737,10 @@ _ALL: list[Mention] = []
 
 def _after_this(men: Mention, persons: list[Mention]) -> bool:
     scan = _SCAN[0] if _SCAN else None
-    return bool(scan) and men.t0 > 0 and scan.tokens[men.t0 - 1].key in _THIS  # type: ignore[union-attr]
+    if not scan:
+        return False
+    # «این جامعه‌شناس», and roles listed with their demonstrative («این مقام عالی‌رتبه انتظامی»)
+    return men.t0 > 0 and scan.tokens[men.t0 - 1].key in _THIS or scan.tokens[men.t0].key in _THIS
 
 
 def _same_sentence_antecedent(scan: Scan, men: Mention, mentions: list[Mention]) -> Mention | None:
