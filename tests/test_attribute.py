@@ -333,3 +333,9 @@ def test_shared_surname_is_the_one_named_last_and_his_role_follows_him():
     assert core(_speaker_at(rec, "هزینه‌های زیادی برای خدمت‌رسانی")) == core("عیسی محمدی")
     assert core(_speaker_at(rec, "پیگیری برای ساخت جاده روستا")) == core("عیسی محمدی")
     assert core(_speaker_at(rec, "روستای ما دارای منابع آبی")) == core("مجید محمدی")
+
+
+def test_speaker_before_an_embedded_question():
+    # Varzesh3: «او در پاسخ به این سوال که آیا … استعفاء کرد؟ گفت: …» — «او» is Farshad Majedi (named before)
+    rec = rec_of(_gold_text("varzesh2_353.json"))
+    assert core(_speaker_at(rec, "من از تیم امید استعفاء کردم")) == core("فرشاد ماجدی")

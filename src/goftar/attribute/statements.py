@@ -536,6 +536,15 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
             continue
         lo, hi = st.clause
         men = _subject(scan, mentions, lo, hi)
+        if men is None and not scan.text[lo:hi].strip():
+            # «او در پاسخ به این سوال که آیا …؟ گفت: …»: a verb cannot open a sentence; its subject is before
+            # the question mark
+            p = lo - 1
+            while p > 0 and scan.text[p].isspace():
+                p -= 1
+            if p > 0 and scan.text[p] in "؟?":
+                lo2 = _sentence_start(scan.text, max(0, p - 600), p)
+                men = _subject(scan, mentions, lo2, p)
         if men is None:
             if st.inherit and last_name is not None:
                 st.person, st.speaker = last, last_name
@@ -637,6 +646,7 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
                 and prev.person is not None and not prev.person.roles and scan is not None
                 and L.key(m.text.split()[0]) not in _GROUPS and not _introduces_new(scan, m)
                 and not any(x.kind == "name" and prev.at < x.start < m.start and x.person is not prev.person
+                            and not any(o.start <= x.start < o.end for o in statements)  # not one quoted
                             for x in mentions)):
             p = prev.person
             p.add(p.roles, m.text)
