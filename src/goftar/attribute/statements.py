@@ -28,7 +28,8 @@ _THAT_T = {k: k for k in _THAT}
 _SMALL = {"که": "که", "با": "با", "از": "از", "ضمن": "ضمن", "خواستار": "خواستار"}
 _FIRST_PERSON = {L.key(w) for w in ("من", "ما", "بنده", "اینجانب")}
 #: «خواستار … شد»: a request reported with its object inside the verb
-_ASKED = {L.key(w) for w in ("شد", "شدند", "شده است", "شده‌اند", "شده بود")}
+_ASKED = {L.key(w) for w in ("شد", "شدند", "شده است", "شده‌اند", "شده بود", "بود", "بودند", "است", "هستند",
+                              "شده بودند")}
 #: «باید گفت», «نمی‌توان گفت», «می‌توان گفت»: an impersonal modal before the verb, no speaker
 _MODALS = {L.key(w) for w in ("باید", "نباید", "می‌توان", "نمی‌توان", "توان", "بتوان", "میتوان", "نمیتوان")}
 for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL):
@@ -327,6 +328,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 cs = _sentence_start(text, b_start, t.start)
                 comma = text.rfind("،", cs, t.start)
                 lo = max(cs, comma + 1)
+                ke = [toks[q].end for q in range(i - 1, max(-1, i - 25), -1) if toks[q].start >= lo and toks[q].key == "که"]
+                if ke:  # «از همین روست که رییس‌جمهور … از نظم … انتقاد کرد»: the verb's own clause follows «که»
+                    lo = ke[0]
                 own = _PREP_OF[vm[1].split()[0]]
                 preps = [q for q in range(i - 1, max(-1, i - 25), -1) if toks[q].start >= lo
                          and toks[q].key in own and not (q and toks[q - 1].key in _WITH_CUE)]
@@ -370,6 +374,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         if sv:
             cs = _sentence_start(text, b_start, t.start)
             ra = [q for q in range(i - 1, max(-1, i - 30), -1) if toks[q].start >= cs and toks[q].key == "را"]
+            if ra and any(toks[q].key in _MODALS for q in range(ra[-1], i)):
+                ra = []  # «این نهاد را می‌توان غیرسیاسی‌ترین نهاد کشور دانست»: nobody's stance
             if ra:
                 st = Statement("reported", cs, toks[i + sv[0] - 1].end, scan.span_text(i, i + sv[0]),
                                (cs, toks[ra[0]].start), t.start)
@@ -392,8 +398,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                         out.append(Statement("reported", t.start, ve, "خواستار شد", (cs, t.start), t.start))
                         covered.append((t.start, ve))
                     break
-                if scan.match(q, verbs, 4):
-                    break
+                if scan.match(q, verbs, 4) or toks[q].key in L.CLAUSE_VERBS:
+                    break  # another verb first: «خواستار» belongs to something else
             continue
         # 5. «با تاکید بر اینکه X … افزود»
         # «با تاکید بر اینکه», «ضمن تاکید بر اینکه», «پس از تاکید بر این که»
