@@ -339,3 +339,9 @@ def test_speaker_before_an_embedded_question():
     # Varzesh3: «او در پاسخ به این سوال که آیا … استعفاء کرد؟ گفت: …» — «او» is Farshad Majedi (named before)
     rec = rec_of(_gold_text("varzesh2_353.json"))
     assert core(_speaker_at(rec, "من از تیم امید استعفاء کردم")) == core("فرشاد ماجدی")
+
+
+def test_one_unknown_word_before_comma_and_role_is_a_name():
+    # Etemad: «به اصرار ایشان وینگادا ، سرمربی تیم ملی امید شد»
+    rec = rec_of(_gold_text("etemad024.json"))
+    assert any(core(p["name"]) == core("وینگادا") for p in rec["people"])

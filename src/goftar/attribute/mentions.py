@@ -455,7 +455,9 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     k2 -= 1
                 k2 += 1
                 before = scan.text[toks[k2 - 1].end : toks[k2].start] if k2 > 0 else "."
-                if i - k2 >= 2 and (k2 == 0 or re.search(r"[.،:؛!؟»«\n]", before) or toks[k2 - 1].key in L.FUNCTION):
+                # one unknown word will do too: «… ایشان وینگادا ، سرمربی تیم ملی امید شد»
+                one = i - k2 == 1 and _unknown_word(scan, k2) and toks[k2].key not in L.FUNCTION
+                if (i - k2 >= 2 or one) and (k2 == 0 or re.search(r"[.،:؛!؟»«\n]", before) or toks[k2 - 1].key in L.FUNCTION):
                     ment = Mention(toks[k2].start, toks[i - 1].end, k2, i, "name", scan.span_text(k2, i))
                     ment.role = ment.text
                     raw.append((ment, []))
