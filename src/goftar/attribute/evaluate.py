@@ -78,7 +78,7 @@ def score_article(gold: dict[str, Any], rec: dict[str, Any]) -> dict[str, Any]:
             speaker[k][0] += ok
             speaker[k][1] += 1
         if not ok:
-            misses.append((g.get("speaker"), p.get("speaker"), g["text"][:40]))
+            misses.append((g.get("speaker"), p.get("speaker"), g["text"][:40], mention_kind(g), p.get("speaker_mention")))
     people = _f1([p if isinstance(p, str) else p["name"] for p in gold.get("people", [])],
                  [p["name"] for p in rec.get("people") or []], same_person)
     places = _f1(list(gold.get("places", [])), [p["name"] for p in rec.get("places") or []],

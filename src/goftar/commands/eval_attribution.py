@@ -35,8 +35,8 @@ def attribution(gold_dir: Path, as_json: bool, misses: bool, split: str | None) 
         click.echo(f"{k + ' F1':28s} {v['f1']:.3f}  (P {v['precision']:.3f}, R {v['recall']:.3f})")
     if misses:
         for a in res["per_article"]:
-            for g, p, t in a["misses"]:
-                click.echo(f"  {a['file']}: gold {g!r} ≠ {p!r}  «{t}»")
+            for g, p, t, kind, mention in a["misses"]:
+                click.echo(f"  {a['file']}: gold {g!r} ≠ {p!r}  «{t}»  [{kind}; predicted from {mention!r}]")
 
 
 eval_commands = [attribution]
