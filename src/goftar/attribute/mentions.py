@@ -255,7 +255,7 @@ _MI = re.compile(r"^ن?می[\u200c ]")
 def not_name_word(scan: Scan, j: int) -> bool:
     """Token ``j`` is a verb («می‌گوید» with its half-space, not «میگل») or an adverb, and no known name token."""
     k = scan.keys[j]
-    return k not in L.name_tokens() and (k in _ADVERBS or _VERBISH.search(k) is not None
+    return k not in L.name_tokens() and (k in _ADVERBS or _VERBISH.search(k) is not None or k.endswith("ترین")
                                          or _MI.match(scan.tokens[j].text) is not None)
 
 
@@ -329,6 +329,7 @@ def _role_at(scan: Scan, i: int) -> int | None:
             break  # «معاون رئیس جمهور عراق | وتوی مجدد …»: a role ends after its country or city
         if (k in L.FUNCTION or names.get(k) == "first" or k in L.CLAUSE_VERBS or k in _ROLE_END or not_name_word(scan, j)
                 or _INFINITIVE.search(k) and k not in _NOT_INFINITIVE
+                or k.endswith("ترین") and j > i + 1  # a superlative opens the object: «… دانشگاهی | مهم‌ترین شاخص»
                 or bits[j] & stop_bits and (scan.match(j, L.speech_verbs(), 3) or scan.match(j, L.OPINION, 3)
                                             or scan.match(j, L.TITLE_KEYS, 3) or scan.match(j, L.stance_verbs(), 3))):
             break

@@ -498,8 +498,8 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
             pk = scan.tokens[prev].key
             if re.search(r"[،,؛;:»)]", gap):
                 rank = 1
-            elif pk in _QUANT:
-                rank = 1  # «برخی اقتصاددانان معتقدند», «یکی از اهالی …»
+            elif pk in _QUANT or pk == "از" and prev > 0 and scan.tokens[prev - 1].key in _QUANT:
+                rank = 1  # «برخی اقتصاددانان معتقدند», «برخی از پژوهشگران دانشگاهی … می‌دانند»
             elif (pk in L.OBJECT_MARKERS or pk in L.FUNCTION) and prev > 0 and scan.tokens[prev - 1].key in _THIS \
                     and pk not in _THIS:
                 rank = 1  # «در این دیدار حاج حسین نامور …», «در همین حال رییس سازمان …»: after a setting
@@ -743,7 +743,8 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
 
 
 _THIS = {L.key("این"), L.key("همین")}
-_QUANT = {L.key(w) for w in ("برخی", "بسیاری", "یک", "دو", "سه", "چند", "تعدادی", "شماری", "اغلب", "بیشتر")}
+_QUANT = {L.key(w) for w in ("برخی", "بسیاری", "یک", "دو", "سه", "چند", "تعدادی", "شماری", "اغلب", "بیشتر", "یکی",
+                             "بعضی", "گروهی", "جمعی", "عده‌ای")}
 _SCAN: list[Scan] = []
 _GROUPS = {L.key(w) for w in """عده‌ای گروهی برخی بسیاری مسئولان مسیولان مسوولان کارشناسان منتقدان فعالان روانشناسان
 روان‌شناسان اقتصاددانان جامعه‌شناسان پژوهشگران کارگران معدنچیان حقوقدانان پزشکان نظریه‌پردازان ساکنان اهالی
