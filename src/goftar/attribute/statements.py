@@ -20,7 +20,8 @@ from . import lexicon as L
 from .mentions import Mention, Person, Scan, register
 
 _SENT_END = re.compile(r"(?<!\.)[.!؟?](?=\s|$|[«»\"])|\n")  # «و...» (an ellipsis) ends no sentence
-_ADVERBS = {L.key(w) for w in "همچنین سپس اما ولی نیز هم بنابراین همچنان در ادامه بلافاصله پیشتر قبلا اخیرا البته".split()}
+#: (the last word of) adverbs after which a subject starts: «در ادامه X گفت»; not «در» alone («در سازمان ملل، …»)
+_ADVERBS = {L.key(w) for w in "همچنین سپس اما ولی نیز هم بنابراین همچنان ادامه بلافاصله پیشتر قبلا اخیرا البته".split()}
 _INDIRECT_CUES = {L.key(w): w for w in ("به گفته", "به نوشته", "به اعتقاد", "به عقیده", "به ادعای", "به نقل از")}
 _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
 _PASSIVE = {k: k for k in L.PASSIVE_SPEECH}
