@@ -345,3 +345,13 @@ def test_one_unknown_word_before_comma_and_role_is_a_name():
     # Etemad: «به اصرار ایشان وینگادا ، سرمربی تیم ملی امید شد»
     rec = rec_of(_gold_text("etemad024.json"))
     assert any(core(p["name"]) == core("وینگادا") for p in rec["people"])
+
+
+def test_unclosed_guillemet_stops_before_the_next_attribution():
+    # Meidan: «یکی از اهالی … می‌گوید «چندی پیش … نشده است.» lacks its closing »; «او توضیح داده «…»» and
+    # «بخشدار دهدز نیز … گفته «…»» that follow are statements of their own
+    gold = json.loads((GOLD / "meidan003.json").read_text(encoding="utf-8"))
+    rec = rec_of(gold["text"])
+    first = [q for q in rec["quotes"] if core(q["text"]).startswith(core("چندی پیش بعد از شکایات"))]
+    assert first and core("بخشدار") not in core(first[0]["text"])
+    assert core(_speaker_at(rec, "چندین‌بار نامه‌نگاری")) == core("بخشدار دهدز")

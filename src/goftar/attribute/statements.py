@@ -356,7 +356,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 q0 = text.find("«", toks[j - 1].end, toks[j].start + 1)
                 if q0 >= 0:
                     q1 = _guillemet_end(text, q0, b_end)
-                    s, e = (q0 + 1, q1 - 1) if q1 else (q0 + 1, _content_end(text, q0, b_end))
+                    # an unclosed «: up to the next sentence that attributes something («او توضیح داده «…»»)
+                    s, e = (q0 + 1, q1 - 1) if q1 else (q0 + 1, _inline_end(scan, mentions, q0 + 1, b_end))
                     kind = "direct"
                 else:
                     s, e = toks[j].start, _content_end(text, toks[j].start, b_end)
