@@ -553,6 +553,16 @@ def _role_after(scan: Scan, char_end: int, t: int) -> bool:
         _role_at(scan, t) is not None
 
 
+def _apposition_ends(scan: Scan, t: int) -> bool:
+    """After a name at token ``t``: a comma, a full stop or a verb — not «و» or another comma-separated item."""
+    if t >= len(scan.tokens):
+        return True
+    gap = scan.text[scan.tokens[t - 1].end : scan.tokens[t].start]
+    if "،" in gap or "," in gap:
+        return _role_at(scan, t) is None  # «…، رضا اردکانیان، معاون …» is a list of officials
+    return scan.keys[t] != "و"
+
+
 def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mention]) -> list[Person]:
     """Group name mentions into people; bind adjacent roles; find bare repeats of known names."""
     people: list[Person] = []
@@ -609,6 +619,9 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
         elif r.t1 in name_start and _GAP_OK.match(scan.text[r.end : name_start[r.t1].start].replace("«", "")) \
                 and scan.tokens[r.t1 - 1].key not in _POSSESSED:
             owner = name_start[r.t1].person
+        elif r.t1 in name_start and re.fullmatch(r"\s*[،,]\s*«?", scan.text[r.end : name_start[r.t1].start]) \
+                and scan.tokens[r.t1 - 1].key not in _POSSESSED and _apposition_ends(scan, name_start[r.t1].t1):
+            owner = name_start[r.t1].person  # «وزیر نیرو، رضا اردکانیان، گفت»: a role in apposition
         if owner:
             owner.add(owner.roles, r.text)
             owner.add(owner.mentions, r.text)
