@@ -610,6 +610,7 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
     # roles right after a name («… خامنه‌ای رهبر انقلاب اسلامی») or right before one
     name_end = {m.t1: m for m, _ in raw}
     name_start = {m.t0: m for m, _ in raw}
+    agencies = [(max(0, a - 12), b) for a, b in agency_spans(scan.text)]
     role_owner: dict[str, Person] = {}
     for r in roles:
         owner = None
@@ -620,7 +621,8 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
                 and scan.tokens[r.t1 - 1].key not in _POSSESSED:
             owner = name_start[r.t1].person
         elif r.t1 in name_start and re.fullmatch(r"\s*[،,]\s*«?", scan.text[r.end : name_start[r.t1].start]) \
-                and scan.tokens[r.t1 - 1].key not in _POSSESSED and _apposition_ends(scan, name_start[r.t1].t1):
+                and scan.tokens[r.t1 - 1].key not in _POSSESSED and _apposition_ends(scan, name_start[r.t1].t1) \
+                and not any(a <= r.start < b for a, b in agencies):  # «به گزارش خبرنگار فارس، X …» is no apposition
             owner = name_start[r.t1].person  # «وزیر نیرو، رضا اردکانیان، گفت»: a role in apposition
         if owner:
             owner.add(owner.roles, r.text)
