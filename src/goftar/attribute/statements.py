@@ -27,6 +27,10 @@ _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
 _PASSIVE = {k: k for k in L.PASSIVE_SPEECH}
 _THAT_T = {k: k for k in _THAT}
 _SMALL = {"که": "که", "با": "با", "از": "از", "ضمن": "ضمن", "خواستار": "خواستار"}
+_STOP_CONTEXT = {L.key(w) for w in ("طی", "ضمن", "امروز", "دیروز", "روز", "هنگام", "که")}
+#: «در گفت‌وگو / جلسه / مراسم …» after a role is where it was said, not part of the role («… در مجلس» is)
+_EVENT_NOUNS = {L.key(w) for w in """دیدار ملاقات گفتگو گفت‌وگو گفتگوی گفت‌وگوی سفر نشست جلسه مراسم همایش آیین
+مصاحبه حاشیه جمع""".split()}
 _FIRST_PERSON = {L.key(w) for w in ("من", "ما", "بنده", "اینجانب")}
 #: «خواستار … شد»: a request reported with its object inside the verb
 _ASKED = {L.key(w) for w in ("شد", "شدند", "شده است", "شده‌اند", "شده بود", "بود", "بودند", "است", "هستند",
@@ -600,8 +604,9 @@ def _intervening_subject(scan: Scan, mentions: list[Mention], statements: list[S
         men = _subject(scan, mentions, ss, se)
         if men is None:
             continue
-        if men.kind not in ("name", "role") or text.count("«", ss, men.start) != text.count("»", ss, men.start):
-            return None
+        if men.kind not in ("name", "role") or text.count("«", ss, men.start) != text.count("»", ss, men.start) \
+                or men.kind == "role" and _after_this(men, mentions):
+            return None  # a pronoun, or «این مسئول …»: the one spoken of before
         k = bisect_left(scan.starts, ss)
         while k < men.t0 and scan.keys[k] in _ADVERBS:
             k += 1
@@ -706,6 +711,13 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
                 for t0, pid in name_starts:  # not into the next person's name and role
                     if x.t1 <= t0 < stop and pid != id(x.person):
                         stop = t0
+                        break
+                for q in range(x.t1, stop):  # nor past «با / از / دیدار …» or a verb («… در دیدار با وزیر خارجه ایتالیا»)
+                    k = scan.keys[q]
+                    nk = scan.keys[q + 1] if q + 1 < len(scan.keys) else ""
+                    if k in L.OBJECT_MARKERS or k in L.CLAUSE_VERBS or k in _STOP_CONTEXT \
+                            or k == "در" and (nk in _EVENT_NOUNS or nk in _THIS) or scan.match(q, L.speech_verbs(), 3):
+                        stop = q
                         break
                 end = _sentence_end(scan.text, scan.ends[x.t1 - 1], scan.ends[stop - 1]) if stop > x.t1 else 0
                 while stop > x.t1 and scan.starts[stop - 1] >= end:
