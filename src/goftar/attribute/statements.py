@@ -27,6 +27,7 @@ _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
 _PASSIVE = {k: k for k in L.PASSIVE_SPEECH}
 _THAT_T = {k: k for k in _THAT}
 _SMALL = {"که": "که", "با": "با", "از": "از", "ضمن": "ضمن", "خواستار": "خواستار"}
+_REPORTED_BY = {L.key(w) for w in ("گزارش", "نقل", "نوشته")}
 _STOP_CONTEXT = {L.key(w) for w in ("طی", "ضمن", "امروز", "دیروز", "روز", "هنگام", "که")}
 #: «در گفت‌وگو / جلسه / مراسم …» after a role is where it was said, not part of the role («… در مجلس» is)
 _EVENT_NOUNS = {L.key(w) for w in """دیدار ملاقات گفتگو گفت‌وگو گفتگوی گفت‌وگوی سفر نشست جلسه مراسم همایش آیین
@@ -493,6 +494,8 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
         if not (lo <= men.start < hi) or men.kind == "role-bound" and best is not None:
             continue
         prev = _token_before(scan, men.start)
+        if men.kind == "org" and prev is not None and scan.tokens[prev].key in _REPORTED_BY:
+            continue  # «به گزارش خبرگزاری فارس از بجنورد محمد علی شجاعی …»: the outlet reports, it does not speak
         if prev is not None and men.kind.startswith("role") and scan.tokens[prev].key in _THIS \
                 and scan.tokens[prev].end > lo:
             prev = prev - 1 if prev > 0 else None  # «این افسر سابق اطلاعاتی تصریح کرد»: «این» opens the subject
