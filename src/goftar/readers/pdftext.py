@@ -315,7 +315,11 @@ def break_features(paragraph: str, following: str) -> list[str]:
     before = [_bare_word(w) for w in last.split()[-1:]]
     quote_open = last.count("«") > last.count("»") or last.count('"') % 2 == 1
     colon = ":" in last
+    m = _SENTENCE_END.search(following)
+    nxt = following[: m.start() if m else 200]
     return [
+        f"next_colon={':' in nxt}",
+        f"next_colon_sents={':' in nxt}:{min(sentences, 2)}",
         "bias",
         f"sents={min(sentences, 3)}",
         f"len={0 if n < 150 else 1 if n < 300 else 2 if n < 500 else 3}",
@@ -340,6 +344,9 @@ def paragraph_end_probability(paragraph: str, following: str) -> float:
 #: a row's next word "would have fitted" when the row, a space and the word take less than this share of the
 #: column: glyph widths are learned on regular text, and bold (a lead) runs ~4 % wider
 FIT_SHARE = 0.96
+#: the same for a row ending a sentence: wrapped ones were never narrower than 99 % of the column on the
+#: development pages (a bold lead ending a sentence at a wrap is rare), and below that the row ends its paragraph
+END_FIT_SHARE = 0.99
 
 
 def column_width(widths: list[float]) -> float:
@@ -386,8 +393,9 @@ def paragraph_edits(text: str, breaks: "Callable[[int], bool | str | None] | Non
             full = not known and n >= 0.5 * width
         else:
             need = widths[i] + 1 + text_width(t2.split(" ", 1)[0])
-            full = need > FIT_SHARE * column
-            if full and _END.search(t1):  # ambiguous: does a paragraph end at this sentence end?
+            ends_sentence = bool(_END.search(t1))
+            full = need > (END_FIT_SHARE if ends_sentence else FIT_SHARE) * column
+            if full and ends_sentence:  # ambiguous: does a paragraph end at this sentence end?
                 paragraph = " ".join(r[2] for r in rows[start: i + 1])
                 following = " ".join(r[2] for r in rows[i + 1: i + 3])
                 full = paragraph_end_probability(paragraph, following) < _width_table()["join_below"]

@@ -67,6 +67,16 @@ def wrap_width(lengths: list[int]) -> int:
     return width
 
 
+def _short_text_width(text: str, lines: list[tuple[int, int]]) -> int:
+    """The wrap width of a text too short for :func:`wrap_width`'s statistics: its longest line, when at
+    least two lines within 5 % of it stop mid-sentence (a short article wrapped at a fixed width)."""
+    longest = max((e - s for s, e in lines), default=0)
+    if longest < 60:
+        return 0
+    cut = [1 for s, e in lines if e - s >= 0.95 * longest and not _TERMINAL.search(text[s:e])]
+    return longest if len(cut) >= 2 else 0
+
+
 def reflow_edits(text: str) -> list[Edit]:
     """Edits that reflow ``text`` into paragraphs separated by one blank line."""
     edits: list[Edit] = []
@@ -86,7 +96,10 @@ def reflow_edits(text: str) -> list[Edit]:
     if not lines:
         return [Edit(0, len(text), "", "reflow:blank")] if text else []
     lengths = [e - s for s, e in lines]
-    width = wrap_width(lengths)
+    width = wrap_width(lengths) or _short_text_width(text, lines)
+    # the width wrapped lines never exceed (a wrap leaves no room for the next word): the longest line
+    # that is not an unwrapped outlier
+    fit_width = max((n for n in lengths if n <= 1.1 * width), default=0)
 
     # leading and trailing whitespace of the whole text
     edits.append(Edit(0, lines[0][0], "", "reflow:strip"))
@@ -103,7 +116,7 @@ def reflow_edits(text: str) -> list[Edit]:
                 join = True
         elif (width and _SENTENCE_END.search(l1) and (gap.count("\n") == 1 or l1.endswith(":"))
               and not _is_fixed_line(l1) and not _is_fixed_line(l2)
-              and len(l1) <= width < len(l1) + 1 + len(l2.split(" ", 1)[0])):
+              and len(l1) <= fit_width < len(l1) + 1 + len(l2.split(" ", 1)[0])):
             # a sentence ending exactly where the line was wrapped, the paragraph going on on the
             # very next line (or after a blank line, for «گفت:»): the next word would not have
             # fitted, so this break is a wrap too
