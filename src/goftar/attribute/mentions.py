@@ -242,7 +242,8 @@ _ADVERBS = {L.key(w) for w in """قاعدتا تقریبا نسبتا واقعا
 بی‌شک بی‌تردید بدون‌شک وقتی زمانی هنگامی
 شد شدند شوند شود شوم هستم هستیم هستند باشند باشیم بودند بودیم بوده گردید گردند
 اول دوم سوم چهارم پنجم یکم
-راحل بزرگوار سرافراز گرانقدر گرانقدرش والامقام عالیقدر معظم زمان""".split()}
+راحل بزرگوار سرافراز گرانقدر گرانقدرش والامقام عالیقدر معظم زمان
+مد ظله مدظله العالی مدظله‌العالی دام عزه قدس سره رحمه رحمه‌الله علیه""".split()}
 _ADVERBS |= {k + "ً" for k in list(_ADVERBS) if k.endswith("ا")}
 
 
@@ -381,6 +382,10 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 k = j
                 while k < len(toks) and k - j < 4 and _name_token_ok(scan, k) and (k == j or scan.joined(k - 1)):
                     if k > j and toks[k].key in L.common_words():
+                        # «حجت الاسلام محمدرضا میر تاج‌الدینی»: a frequent word inside, when a rare one follows
+                        if k - j < 3 and k + 1 < len(toks) and scan.joined(k) and _unknown_word(scan, k + 1):
+                            k += 2
+                            continue
                         break
                     k += 1
                 if k > j:
@@ -421,8 +426,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     and not (j > 0 and scan.joined(j - 1) and names.get(toks[j - 1].key) == "first"):
                 # «ترامپ», «همتی», «هاشمی رفسنجانی»: a surname that names a person on its own
                 k = j + 1
-                while k < len(toks) and k - j < 3 and scan.joined(k - 1) and names.get(toks[k].key) in ("last", "solo") \
-                        and _name_token_ok(scan, k):
+                while k < len(toks) and k - j < 3 and scan.joined(k - 1) and toks[k].key in names \
+                        and _name_token_ok(scan, k):  # «اسفندیار رحیم مشایی»
                     k += 1
                 name_rng, span_end = (j, k), toks[k - 1].end
         if name_rng:
