@@ -46,9 +46,10 @@ JUNK_LINE = re.compile(
     rf"^(?:لینک{_SP}کوتاه|نشانی{_SP}کوتاه|کپی{_SP}شد|اشتراک{_SP}گذاری|ارسال{_SP}نظر|"
     rf"اخبار{_SP}مرتبط|مطالب{_SP}مرتبط|پربازدیدترین|پربحث‌ترین|آخرین{_SP}اخبار|"
     rf"ارسال{_SP}به{_SP}دوستان|کلیه{_SP}حقوق|تمامی{_SP}حقوق|همه{_SP}حقوق|©|Copyright|"
-    rf"انتهای{_SP}پیام|بازگشت{_SP}به{_SP}بالا)",
+    rf"بازگشت{_SP}به{_SP}بالا)",
     re.I,
 )
+# «انتهای پیام/…» is not junk: the agency's end mark is part of the article as published
 # ordinary words that are page junk only as a whole button or heading («نظرات (۳)», «چاپ»), not as the first
 # word of a title («دیدگاه مردم نسبت به مجلس باید تغییر کند»)
 JUNK_WORD = re.compile(

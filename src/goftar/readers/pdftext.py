@@ -74,12 +74,18 @@ def reorder_edits(text: str) -> list[Edit]:
 _MARK_BEFORE_ALEF = re.compile("([\u0654\u064b])ا")
 
 
+_LILLAH = re.compile("(?<=[\u0621-\u06cc\u200c])(?<!ا)هلل")
+
+
 def mark_order_edits(text: str) -> list[Edit]:
-    """pdftotext writes a mark before the alef it sits on: «تٔاکید» → «تأکید», «قطعًا» → «قطعاً»."""
-    return [
+    """pdftotext writes a mark before the alef it sits on: «تٔاکید» → «تأکید», «قطعًا» → «قطعاً»; and the
+    «لله» ligature backwards: «به‌حمدهلل» → «به‌حمدلله» (its «اهلل» for «الله» is folded later)."""
+    out = [
         Edit(m.start(), m.end(), "أ" if m.group(1) == "\u0654" else "ا\u064b", "pdf:mark-order")
         for m in _MARK_BEFORE_ALEF.finditer(text)
     ]
+    out += [Edit(m.start(), m.end(), "لله", "pdf:lillah-ligature") for m in _LILLAH.finditer(text)]
+    return out
 
 
 def _key(line: str) -> str:
