@@ -253,11 +253,16 @@ _NOT_INFINITIVE = {L.key(w) for w in ("معادن", "بدن", "لندن")}
 _MI = re.compile(r"^ن?می[\u200c ]")
 
 
+@lru_cache(maxsize=65536)
+def _not_name_key(k: str) -> bool:
+    return k not in L.name_tokens() and (k in _ADVERBS or _VERBISH.search(k) is not None or k.endswith("ترین"))
+
+
 def not_name_word(scan: Scan, j: int) -> bool:
-    """Token ``j`` is a verb («می‌گوید» with its half-space, not «میگل») or an adverb, and no known name token."""
+    """Token ``j`` is a verb («می‌گوید» with its half-space, not «میگل»), an adverb or a superlative, and no known
+    name token."""
     k = scan.keys[j]
-    return k not in L.name_tokens() and (k in _ADVERBS or _VERBISH.search(k) is not None or k.endswith("ترین")
-                                         or _MI.match(scan.tokens[j].text) is not None)
+    return _not_name_key(k) or (_MI.match(scan.tokens[j].text) is not None and k not in L.name_tokens())
 
 
 def _name_token_ok(scan: Scan, j: int) -> bool:
