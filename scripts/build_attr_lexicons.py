@@ -224,7 +224,7 @@ def main() -> None:
 - Rows: {len(places)}; sha256: {sha(p1)}
 """, encoding="utf-8")
     (DATA / "attr_names.PROVENANCE.md").write_text(
-        f"""# attr_names.tsv — person-name tokens (first / last)
+        f"""# attr_names.tsv — person-name tokens (first / last / solo)
 
 - Source: PERSON tags of ../shared/corpora/arman_personer (fold 1 train+test) and ../shared/corpora/peyma
   (train/dev/test): tokens tagged as a person's first (or last) token in at least 60 % of their occurrences and
@@ -232,7 +232,7 @@ def main() -> None:
   (a surname standing for a person alone: «ترامپ», «همتی») are one-token person entities at least three times and
   a person in ≥ 80 % of their occurrences in Arman, PEYMA and ../shared/corpora/parstwiner (ParsTwiNER, MIT).
 - Licence: **RESEARCH-ONLY** — ArmanPersoNERCorpus is released "only for academic research use" and PEYMA "for
-  research purposes"; this derived list inherits that restriction. Faker names are MIT.
+  research purposes"; this derived list inherits that restriction. Faker names and ParsTwiNER are MIT.
 - Build: `python scripts/build_attr_lexicons.py` ({today})
 - Rows: {len(names)}; sha256: {sha(p2)}
 """, encoding="utf-8")
