@@ -152,7 +152,7 @@ def furniture_edits(text: str) -> tuple[list[Edit], list[str]]:
             break
     else:
         top = []
-    if len(top) == 2 and any(i in drop for i in top):
+    if top and (len(top) == 2 or any(i in drop for i in top)):
         parts = [_MARKS.sub("", lines[i][2]).replace("\f", "").strip() for i in top]
         parts.sort(key=lambda t: bool(re.search(r"\s[|｜]\s", t)))  # the site's name ends the title
         headers.insert(0, " ".join(parts))
@@ -356,16 +356,14 @@ END_FIT_SHARE = 0.99
 
 
 def column_width(widths: list[float]) -> float:
-    """The column's width in spaces: the widest rows of a page cluster just under it (wrapped rows).
-
-    The widest row with two more rows within 3 % under it; a lone wider row is a heading in a
-    larger font joined into one row, or a row of other glyphs than the widths were learned on.
-    """
+    """The column's width in spaces: the widest row, unless it stands more than 5 % above the next one
+    (a heading in a larger font joined into one row, or a row of glyphs the widths were not learned on;
+    at most two such rows are passed over)."""
     ranked = sorted(widths, reverse=True)
-    for k, w in enumerate(ranked[:-2]):
-        if ranked[k + 2] >= 0.97 * w:
-            return w
-    return ranked[0] if ranked else 0.0
+    k = 0
+    while k < 2 and k + 1 < len(ranked) and ranked[k] > 1.05 * ranked[k + 1]:
+        k += 1
+    return ranked[k] if ranked else 0.0
 
 
 def paragraph_edits(text: str, breaks: "Callable[[int], bool | str | None] | None" = None) -> list[Edit]:
