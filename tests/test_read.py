@@ -273,3 +273,73 @@ def test_published_from_a_date_line_in_copied_text(seed_text: str) -> None:
 def test_agency(sentence: str, agency: str | None) -> None:
     text = "عنوان خبر آزمایشی درباره جلسه\n\n" + "لید خبر آزمایشی که چند کلمه دارد.\n\n" + sentence + "\n"
     assert record(read_text(text, NO_ATTR))["agency"] == agency
+
+
+# -- pdftotext text without geometry: paragraphs, wrapped titles -------------------------------
+def _structure(name: str, fname: str) -> dict[str, bool]:
+    g, rec = gold(name), read_fixture(name, fname)
+    return {
+        "title": letters(rec["title"]) == letters(g["title"]),
+        "lead": letters(rec["lead"]) == letters(g["lead"]),
+        "paragraphs": [letters(p) for p in rec["paragraphs"]] == [letters(p) for p in g["paragraphs"]],
+        "tags": sorted(map(letters, rec["tags"])) == sorted(set(map(letters, g["tags"]))),
+    }
+
+
+@pytest.mark.parametrize("name, fname", [
+    ("varzesh3-1-127", "pdftotext.txt"),  # three one-row paragraphs, each ending a sentence near the column's edge
+    ("varzesh3-2-252", "pdftotext.txt"),  # a short article; its print header wrapped over two rows
+    ("fars-news-1-078", "pdftotext.txt"),  # a title wrapped inside «سال اسرای» (lam-alef across the rows)
+    ("fars-news-1-058", "pdftotext.txt"),  # a title starting «دیدگاه …» (a comments heading only on its own)
+    ("fars-news-1-058", "webcopy.txt"),
+    ("fars-news-1-103", "webcopy.txt"),  # a short copied article wrapped at 109 characters
+])
+def test_structure_is_exact(name: str, fname: str) -> None:
+    assert _structure(name, fname) == {"title": True, "lead": True, "paragraphs": True, "tags": True}
+
+
+def test_glyph_widths_measure_rows_better_than_character_counts() -> None:
+    from goftar.readers.pdftext import text_width, width_units
+
+    assert width_units("بستن") == ["بi", "سm", "تm", "نf"]  # a letter's joining form decides its width
+    assert width_units("داد") == ["دs", "اs", "دs"]
+    assert text_width("ااااا") < 0.5 * text_width("صصصصص")  # same length, very different widths
+    assert text_width("عبداهلل") < text_width("عبدالحسین")  # «اهلل» is pdftotext's «الله», one ligature glyph
+    assert text_width("گفت و گو") == pytest.approx(text_width("گفت") + text_width("و") + text_width("گو") + 2)
+
+
+def test_column_width_passes_over_a_lone_wider_row() -> None:
+    from goftar.readers.pdftext import column_width
+
+    assert column_width([204.7, 183.0, 181.5, 120.0]) == 183.0  # a joined two-row title in a larger font
+    assert column_width([180.0, 173.6, 151.2, 48.3]) == 180.0  # no cluster needed in a short article
+
+
+def test_sentence_end_model_prefers_a_new_paragraph_after_a_report_opening() -> None:
+    from goftar.readers.pdftext import paragraph_end_probability
+
+    said = "امام جمعه دلوار گفت: اعتقاد راسخ شهید به ارزش‌های دینی قیام او را ماندگار کرده است."
+    # «به گزارش …» opens a new paragraph; an open quotation goes on
+    assert paragraph_end_probability(said, "به گزارش خبرگزاری فارس از تنگستان، …") > 0.8
+    quote = "وی افزود: «ما شایسته بیش از نتیجه‌هایی بودیم که کسب کردیم."
+    assert paragraph_end_probability(quote, "آنها قدرتمند هستند و …") < paragraph_end_probability(said, "آنها قدرتمند هستند و …")
+
+
+def test_eval_reader_refuses_to_show_test_misses(tmp_path: Path) -> None:
+    from goftar.commands.eval_reader import evaluate
+
+    (tmp_path / "test").mkdir()
+    with pytest.raises(InputError, match="held out"):
+        evaluate(tmp_path, "test", misses=True)
+
+
+@pytest.mark.parametrize("line, role", [
+    ("دیدگاه مردم نسبت به مجلس باید تغییر کند", "text"),  # a title, not the comments heading
+    ("نظرات (۳)", "junk"),
+    ("چاپ", "junk"),
+    ("انتهای پیام/86011/ت10/ض1002", "text"),  # the agency's end mark belongs to the article as published
+])
+def test_paragraph_roles(line: str, role: str) -> None:
+    from goftar.read.layout import role_of
+
+    assert role_of(line) == role
