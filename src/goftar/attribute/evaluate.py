@@ -99,7 +99,7 @@ def _prf(tg: int, ng: int, tp: int, np_: int) -> tuple[float, float, float]:
 
 
 def evaluate(gold_dir: Path, split: str | None = None) -> dict[str, Any]:
-    """Read every gold article's text (of ``split`` if given: dev | test) and score the attribution fields."""
+    """Read every gold article's text (of ``split`` if given: dev | test1 | test) and score the attribution fields."""
     from ..api import read_text, record
 
     if not gold_dir.is_dir():

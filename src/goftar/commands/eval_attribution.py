@@ -11,8 +11,9 @@ import click
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--misses", is_flag=True, help="List wrong speakers per article.")
-@click.option("--split", type=click.Choice(["dev", "test"]), default=None,
-              help="Only the articles of this split (default: all).")
+@click.option("--split", type=click.Choice(["dev", "test1", "test"]), default=None,
+              help="Only the articles of this split (default: all): dev, test1 (the first held-out split, "
+                   "retired to development after five runs) or test (held out).")
 def attribution(gold_dir: Path, as_json: bool, misses: bool, split: str | None) -> None:
     """Score attribution against GOLD_DIR (one JSON per article, e.g. eval/attribution_gold)."""
     from ..attribute.evaluate import evaluate
