@@ -15,6 +15,7 @@ import json
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 from typing import Callable
 
 from ..offsets import Edit
@@ -284,11 +285,16 @@ def _width_table() -> dict:
     return _WIDTHS
 
 
-def text_width(text: str) -> float:
-    """Printed width of ``text`` in spaces, from the glyph widths in ``data/pdfwrap.json``."""
+@lru_cache(maxsize=1 << 16)
+def _word_width(word: str) -> float:
     table = _width_table()
     units, other = table["units"], table["other"]
-    return sum(units.get(u, other) for word in text.split(" ") for u in width_units(word)) + text.count(" ")
+    return sum(units.get(u, other) for u in width_units(word))
+
+
+def text_width(text: str) -> float:
+    """Printed width of ``text`` in spaces, from the glyph widths in ``data/pdfwrap.json``."""
+    return sum(map(_word_width, text.split(" "))) + text.count(" ")
 
 
 _END = re.compile(r"[.!؟?…][\"'»)\]]*$")  # a sentence ends
