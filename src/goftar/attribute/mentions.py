@@ -233,7 +233,7 @@ def _block_ranges(starts: list[int], blocks: list[Block]) -> tuple[list[int], li
 _DIGIT = re.compile(r"[0-9۰-۹]")
 #: finite verbs: «می‌…» / «نمی‌…», past stems with a personal ending («شنیدم», «کردند»), subjunctives
 #: («بدهیم», «بگیرند»); no part of a name or a role phrase (known name tokens excepted: «میرحسین»)
-_VERBISH = re.compile(r"^.{3,}(?:دم|تم|دیم|تیم|دید|تید|دند|تند)$"
+_VERBISH = re.compile(r"^.{3,}(?:(?<!مق)دم|تم|دیم|تیم|دید|تید|دند|تند)$"  # «…مقدم» is a surname
                       r"|^ب(?:ده|کن|گیر|رو|زن|گذار|ساز|گو|خواه|رس|دار|شو|یاب|بین|پرداز|دان|توان)(?:م|ی|د|یم|ید|ند)$")
 #: adverbs (tanwin often lost in copied text: «قاعدتا», «تقریبا») and focus words: they end a name or a role
 _ADVERBS = {L.key(w) for w in """قاعدتا تقریبا نسبتا واقعا اصلا فعلا عملا اخیرا قبلا دقیقا صرفا کاملا شدیدا مجددا
@@ -468,7 +468,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 before = scan.text[toks[k2 - 1].end : toks[k2].start] if k2 > 0 else "."
                 # one unknown word will do too: «… ایشان وینگادا ، سرمربی تیم ملی امید شد»
                 one = i - k2 == 1 and _unknown_word(scan, k2) and toks[k2].key not in L.FUNCTION
-                if (i - k2 >= 2 or one) and (k2 == 0 or re.search(r"[.،:؛!؟»«\n]", before) or toks[k2 - 1].key in L.FUNCTION):
+                if (i - k2 >= 2 or one) and (k2 == 0 or re.search(r"[.،:؛!؟»«\n]", before) or toks[k2 - 1].key in L.FUNCTION
+                                             or toks[k2 - 1].key in _OPENERS):  # «پیش‌تر بنفشه زهرایی ، دبیر …»
                     ment = Mention(toks[k2].start, toks[i - 1].end, k2, i, "name", scan.span_text(k2, i))
                     ment.role = ment.text
                     raw.append((ment, []))
@@ -531,6 +532,9 @@ def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     return sorted(out)
 
 
+#: sentence adverbs that may open a clause right before a name («پیش‌تر بنفشه زهرایی ، دبیر …»)
+_OPENERS = {L.key(w) for w in ("پیشتر", "پیش‌تر", "قبلا", "قبلاً", "اخیرا", "اخیراً", "همچنین", "هم‌چنین", "سپس", "اما",
+                               "ولی", "البته", "ضمنا", "ضمناً", "اکنون", "هم‌اکنون", "همچنان", "بنابراین")}
 _AFTER_NAME = {L.key(w) for w in ("در", "با", "ضمن", "طی", "امروز", "روز", "نیز", "هم", "همچنین")}
 #: role heads that name no one in particular: no name stands right before them
 _VAGUE_ROLE = {L.key(w) for w in ("یکی از", "عده‌ای", "گروهی", "اعضای", "اهالی", "ساکنان")}
