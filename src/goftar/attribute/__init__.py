@@ -23,7 +23,7 @@ from . import lexicon as L
 from .events import find_events, resolve_date
 from .mentions import (Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats,
                        org_mentions, unique_orgs)
-from .statements import (Statement, alias_roles, bind_role_references, find_statements, resolve,
+from .statements import (Statement, alias_roles, alias_roles_forward, bind_role_references, find_statements, resolve,
                          role_of_previous_speaker)
 from .text import blocks, tokenize
 
@@ -88,6 +88,7 @@ def _attribute(doc: Document) -> Document:
     statements = find_statements(scan, mentions)
     resolve(scan, statements, mentions)
     alias_roles(statements, mentions)
+    alias_roles_forward(statements, mentions)
     bind_role_references(statements, mentions, people)
     role_of_previous_speaker(statements, mentions)
     for st in statements:

@@ -383,6 +383,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             ra = [q for q in range(i - 1, max(-1, i - 30), -1) if toks[q].start >= cs and toks[q].key == "را"]
             if ra and any(toks[q].key in _MODALS for q in range(ra[-1], i)):
                 ra = []  # «این نهاد را می‌توان غیرسیاسی‌ترین نهاد کشور دانست»: nobody's stance
+            if ra and sv[1] == "اعلام کرد" and i - ra[0] < 3:
+                ra = []  # «نتایج را اعلام کرد» announces something; «شرط آن را «…» اعلام کرد» says what it is
             if ra:
                 st = Statement("reported", cs, toks[i + sv[0] - 1].end, scan.span_text(i, i + sv[0]),
                                (cs, toks[ra[0]].start), t.start)
@@ -647,6 +649,51 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
                 for men in mentions:
                     if men.kind == "role" and men.person is None and men.text == role:
                         men.person = p
+            break
+
+
+def alias_roles_forward(statements: list[Statement], mentions: list[Mention]) -> None:
+    """«معاون درمان وزیر بهداشت … گفته «…». … محمد آقاجانی همچنین …»: a role nobody holds, then, before anyone
+    else speaks, the first naming of a person who has no role (not as an object, not brought in with «نیز / هم»,
+    outside quotes): the role is that person's.  :func:`alias_roles` covers the case where that person speaks next;
+    this one the case where the report names them in passing («بر اساس آماری که محمد شریفی‌مقدم ارایه کرده»)."""
+    scan = _SCAN[0] if _SCAN else None
+    if scan is None:
+        return
+    keys = scan.keys
+    inside = [(o.start, o.end) for o in statements]
+    speaking = {id(o.mention) for o in statements if o.mention is not None}
+    for n, st in enumerate(statements):
+        m = st.mention
+        if st.person is not None or m is None or m.kind != "role" or st.speaker != m.text \
+                or L.key(m.text.split()[0]) in _GROUPS or _after_this(m, _ALL):
+            continue
+        # up to the next statement of someone else, and no further than a paragraph's length
+        stop = min(st.end + 400, len(scan.text))
+        for o in statements[n + 1 :]:
+            if o.speaker != st.speaker:
+                stop = min(stop, o.clause[0] if o.clause[0] > st.end else o.start)
+                break
+        for x in mentions:
+            if x.start < max(m.end, st.end) or x.start >= stop:
+                continue
+            if any(a <= x.start < b for a, b in inside) or x.kind in ("pronoun", "org") \
+                    or x.kind != "name" and id(x) not in speaking:
+                continue  # a role that says nothing here («یکی از مشکلات …») is no one new
+            if x.kind != "name" or x.person is None:
+                break  # someone else, or a role, comes first
+            p = x.person
+            if p.roles or _first_in_body(p, mentions) != x.start or _introduces_new(scan, x) \
+                    or x.t0 > 0 and keys[x.t0 - 1] in L.OBJECT_MARKERS:
+                break
+            p.add(p.roles, m.text)
+            p.add(p.mentions, m.text)
+            for other in statements:
+                if other.person is None and other.speaker == st.speaker:
+                    other.person, other.speaker = p, p.name
+            for men in mentions:
+                if men.kind == "role" and men.person is None and men.text == m.text:
+                    men.person = p
             break
 
 
