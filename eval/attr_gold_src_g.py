@@ -36,7 +36,9 @@ RST = {
 RST.update({
 "etemad028": dict(quotes=[], people=["ترامپ"], places=["تنگه هرمز","ایران","عراق","خارک"]),
 "etemad029": dict(quotes=[], people=["بهمن فرمان آرا","احمد پژمان"], places=[]),
-"etemad030": dict(quotes=[], people=["قاسم افشار"], places=[]),  # a memoir in the first person
+"etemad030": dict(  # a memoir in the first person; «آمار نشان می‌داد که …»: no speaker (cf. etemad043)
+ quotes=[Q(None,"","none","indirect","چیزی حدود سه هزار نفر از کارکنان صدا و سیما باز خرید ، بازنشسته یا اخراج شده بودند")],
+ people=["قاسم افشار"], places=[]),
 "etemad031": dict(quotes=[], people=[], places=[]),
 "etemad032": dict(quotes=[], people=["ظریف"], places=["ایران"]),
 "etemad033": dict(  # a group's stance («… به پای … می‌گذارند و چنین وانمود می‌کنند که …»)
