@@ -86,6 +86,8 @@ def _content_end(text: str, pos: int, hi: int) -> int:
         if ch == "«":
             depth += 1
         elif ch == "»":
+            if depth == 1 and n > pos and text[n - 1] in ".!؟?":
+                return n + 1  # «… شود.» ends its sentence with the quote
             depth = max(0, depth - 1)
         elif ch == "\n" and depth == 0:
             return n
@@ -108,6 +110,19 @@ def _guillemet_end(text: str, pos: int, hi: int) -> int | None:
             if depth == 0:
                 return n + 1
     return None
+
+
+def _stray_close(text: str, s: int, e: int) -> int | None:
+    """Offset of the first » in ``[s, e)`` that closes no « opened there (its « was lost), else None."""
+    depth = 0
+    for m in _GUILLEMETS.finditer(text, s, e):
+        depth += 1 if m.group() == "«" else -1
+        if depth < 0:
+            return m.start()
+    return None
+
+
+_GUILLEMETS = re.compile(r"[«»]")
 
 
 def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int) -> bool:
@@ -137,6 +152,10 @@ def _inline_end(scan: Scan, mentions: list[Mention], s: int, e: int) -> int:
         close = _guillemet_end(text, s, e)
         if close:
             return close
+    else:
+        stray = _stray_close(text, s, e)
+        if stray is not None:  # «تصریح کرد : … لطمه نزده است». …»: the » of a lost « ends the quote
+            return stray
     first_end = _content_end(text, s, e)
     pos = first_end
     while pos < e:
@@ -229,9 +248,11 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             s, e = _trim(text, c + 1, nxt if n + 1 < len(items) else b.end)
             if e > s:
                 e = _inline_end(scan, mentions, s, e)
-            if n + 1 < len(items):  # content stops before the next attributing clause
+            if n + 1 < len(items):  # content stops before the next attributing clause (or at its closing »)
                 e = _sentence_start(text, c + 1, items[n + 1][0])
                 s, e = _trim(text, s, e)
+                if e > s and text[s] == "«":
+                    s, e = _trim(text, s, _inline_end(scan, mentions, s, e))
             if e <= s and n + 1 == len(items):  # content in the following paragraphs
                 k = bi + 1
                 last = None
