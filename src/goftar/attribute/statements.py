@@ -337,12 +337,17 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             vm = None
         if vm and vm[1] == "خبر داد":
             # «آقای ظریف … از وجود پولشویی گسترده در کشور خبر داد»: what was announced, after «از»
+            # the first «از» after the subject («… همچنین از توافق با وزارت کشور برای جبران خسارت‌های ناشی از
+            # دزدی دریایی خبر داده است»), not one of «پس از / یکی از …»; «خبر داد که …» is left to «که»
             cs = _sentence_start(text, b_start, t.start)
-            az = [q for q in range(i - 1, max(-1, i - 25), -1) if toks[q].start >= cs and toks[q].key == "از"]
-            if az:
-                out.append(Statement("reported", toks[az[0]].start, toks[i + vm[0] - 1].end,
-                                     scan.span_text(i, i + vm[0]), (cs, toks[az[0]].start), t.start))
-                covered.append((toks[az[0]].start, toks[i + vm[0] - 1].end))
+            lo = next((x.end for x in mentions if cs <= x.start < t.start), cs)  # after the subject
+            az = [q for q in range(i - 1, max(-1, i - 30), -1) if toks[q].start >= lo and toks[q].key == "از"
+                  and not (q > 0 and toks[q - 1].key in _OF_NOT_OBJECT)]
+            that = i + vm[0] < len(toks) and toks[i + vm[0]].key == "که"
+            if az and not that:
+                out.append(Statement("reported", toks[az[-1]].start, toks[i + vm[0] - 1].end,
+                                     scan.span_text(i, i + vm[0]), (cs, toks[az[-1]].start), t.start))
+                covered.append((toks[az[-1]].start, toks[i + vm[0] - 1].end))
                 continue
         if vm and vm[1] in _PREP_VERBS:
             # «کنشگران … به لزوم توجه به این حق مردم اذعان کردند.», «وی بر … تاکید کرد.»: the verb ends the
@@ -828,6 +833,8 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
 
 
 _THIS = {L.key("این"), L.key("همین")}
+#: words before «از» that make it no object of «خبر داد» («پس از», «یکی از اعضای …»)
+_OF_NOT_OBJECT = {L.key(w) for w in ("پس", "بعد", "قبل", "پیش", "یکی", "برخی", "بسیاری", "بیش", "کمتر", "بیشتر")}
 _QUANT = {L.key(w) for w in ("برخی", "بسیاری", "یک", "دو", "سه", "چند", "تعدادی", "شماری", "اغلب", "بیشتر", "یکی",
                              "بعضی", "گروهی", "جمعی", "عده‌ای")}
 _SCAN: list[Scan] = []
