@@ -407,8 +407,10 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         if sv:
             cs = _sentence_start(text, b_start, t.start)
             ra = [q for q in range(i - 1, max(-1, i - 30), -1) if toks[q].start >= cs and toks[q].key == "را"]
-            if ra and any(toks[q].key in _MODALS for q in range(ra[-1], i)):
-                ra = []  # «این نهاد را می‌توان غیرسیاسی‌ترین نهاد کشور دانست»: nobody's stance
+            if ra and any(toks[q].key in _MODALS for q in range(bisect_left(scan.starts, cs), i)):
+                # «این نهاد را می‌توان غیرسیاسی‌ترین نهاد کشور دانست», «باید مقایسه‌ای … انجام داد و … آن را
+                # نشانه … دانست»: nobody's stance
+                ra = []
             if ra and sv[1] == "اعلام کرد" and i - ra[0] < 3:
                 ra = []  # «نتایج را اعلام کرد» announces something; «شرط آن را «…» اعلام کرد» says what it is
             if ra:
@@ -709,9 +711,10 @@ def alias_roles_forward(statements: list[Statement], mentions: list[Mention]) ->
             if x.kind != "name" or x.person is None:
                 break  # someone else, or a role, comes first
             p = x.person
-            if p.roles or _first_in_body(p, mentions) != x.start or _introduces_new(scan, x) \
-                    or x.t0 > 0 and keys[x.t0 - 1] in L.OBJECT_MARKERS:
-                break
+            opens = x.t0 == 0 or keys[x.t0 - 1] in _OPENS_CLAUSE \
+                or re.search(r"[.،:؛!؟\n]", scan.text[scan.ends[x.t0 - 1] : x.start]) is not None
+            if p.roles or _first_in_body(p, mentions) != x.start or _introduces_new(scan, x) or not opens:
+                break  # «… در سه دوره آقای خاتمی ، احمدی نژاد و روحانی»: named in passing, not as an agent
             p.add(p.roles, m.text)
             p.add(p.mentions, m.text)
             for other in statements:
@@ -736,6 +739,10 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
                 and L.key(m.text.split()[0]) not in _GROUPS and not _introduces_new(scan, m)
                 and not any(x.kind == "name" and prev.at < x.start < m.start and x.person is not prev.person
                             and not any(o.start <= x.start < o.end for o in statements)  # not one quoted
+                            for x in mentions)
+                # «… دو فعال اصولگرا، یکی در قامت نامزد ریاست جمهوری …. نامزد محترم ریاست جمهوری … اظهار
+                # داشتند»: a role brought in between the two as someone new is not the previous speaker's
+                and not any(x.kind == "role" and max(prev.at, prev.end) < x.start < m.start and x.text.split()[0] == m.text.split()[0]
                             for x in mentions)):
             p = prev.person
             p.add(p.roles, m.text)
@@ -822,6 +829,13 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
             if any(w in places for w in rest) or len(words) - len(rest) < 0.6 * len(words):
                 continue
             cands[id(p)] = p
+        if not cands and scan is not None and m.t0 > 0 and scan.keys[m.t0 - 1] in _ADDRESS:
+            # «آقای وزیر» after «آقای نعمت زاده»: the person last named with that title
+            title = scan.keys[m.t0 - 1]
+            named = [x.person for x in mentions if x.kind == "name" and x.person is not None and x.start < m.start
+                     and any(L.key(t) == title for t in x.person.titles)]
+            if named:
+                cands[id(named[-1])] = named[-1]
         if len(cands) == 1:
             p = next(iter(cands.values()))
             role = st.speaker
@@ -833,6 +847,9 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
 
 
 _THIS = {L.key("این"), L.key("همین")}
+_ADDRESS = {L.key(w) for w in ("آقای", "خانم", "جناب")}
+#: words after which a name opens a clause of its own («… که محمد شریفی‌مقدم ارایه کرده»)
+_OPENS_CLAUSE = {L.key(w) for w in ("که", "پیشتر", "پیش‌تر", "همچنین", "هم‌چنین", "اما", "ولی", "سپس", "البته")}
 #: words before «از» that make it no object of «خبر داد» («پس از», «یکی از اعضای …»)
 _OF_NOT_OBJECT = {L.key(w) for w in ("پس", "بعد", "قبل", "پیش", "یکی", "برخی", "بسیاری", "بیش", "کمتر", "بیشتر")}
 _QUANT = {L.key(w) for w in ("برخی", "بسیاری", "یک", "دو", "سه", "چند", "تعدادی", "شماری", "اغلب", "بیشتر", "یکی",
