@@ -735,7 +735,8 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
     for st in statements:
         m = st.mention
         if (st.person is None and m is not None and m.kind == "role" and st.speaker == m.text and prev is not None
-                and prev.person is not None and not prev.person.roles and scan is not None
+                and prev.person is not None and scan is not None
+                and (not prev.person.roles or _next_colon_turn(scan, prev, st))
                 and L.key(m.text.split()[0]) not in _GROUPS and not _introduces_new(scan, m)
                 and not any(x.kind == "name" and prev.at < x.start < m.start and x.person is not prev.person
                             and not any(o.start <= x.start < o.end for o in statements)  # not one quoted
@@ -756,6 +757,16 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
             prev = st if st.person is not None else prev
         else:
             prev = None  # an unresolved role or group spoke in between
+
+
+def _next_colon_turn(scan: Scan, prev: Statement, st: Statement) -> bool:
+    """«… . ⏎ عضو مجلس خبرگان رهبری خاطرنشان کرد: …» right after the previous statement: a news report goes on
+    quoting one official under another of their roles (a report on several officials names each before or
+    after their words, and tells what was said earlier with «گفته بود / ادعا کرده بود …»)."""
+    text = scan.text
+    gap = text[max(prev.end, prev.at) : st.clause[0]]
+    return st.kind == "direct" and not gap.strip(" \n.»") and text[st.at : st.start].lstrip().startswith(
+        tuple(st.verb.split()[:1])) and ":" in text[st.at : st.start]
 
 
 def _introduces_new(scan: Scan, m: Mention) -> bool:
