@@ -298,7 +298,8 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
 
 _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر", "دختر", "برادر", "خواهر", "پدر", "مادر", "وکیل")}
 _ROLE_AFTER_PLACE = {L.key(w) for w in ("و", "در", "شرقی", "غربی", "شمالی", "جنوبی", "مرکزی", "رضوی")}
-_CUE_NOUNS = {L.key(w) for w in ("گفته", "اعتقاد", "عقیده", "نوشته", "ادعای")}
+#: «به گفته X»; «به رهبری X» (a party «به رهبری نایجل فراژ») names someone too
+_CUE_NOUNS = {L.key(w) for w in ("گفته", "اعتقاد", "عقیده", "نوشته", "ادعای", "رهبری", "ریاست", "سرپرستی")}
 _ROLE_END = {L.key(w) for w in """دیدار ملاقات گفتگو گفت‌وگو سفر نشست جلسه مراسم سخنان مواضع ضمن همراه نیز روز امروز
 دیروز معتقد هیئت هیات فعلا فعلاً باید نباید بار هنوز اخیرا اخیراً پیشتر قبلا قبلاً سپس امشب امسال صبح عصر شب عزم
 یعنی نظیر مانند مثل همچون اقدام تاکید تأکید اشاره انتقاد اعلام بیان اظهار ابراز بعدازظهر بعدازظهرامروز ظهر بامداد دیشب""".split()}
@@ -412,8 +413,12 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 # «افشاگری کوهن در …» (Cohen's disclosure) is not a new person: it ends in a known surname
                 # that no first name precedes
                 owned = toks[k - 1].key in {toks[m.t1 - 1].key for m, _ in raw} and toks[i].key not in names
-                if k - i >= 2 and k < len(toks) and scan.joined(k - 1) and not owned and (
-                        toks[k].key in _AFTER_NAME or scan.match(k, L.speech_verbs(), 3)):
+                # «شهردار اشتوتگارت ، فریتس کوهن ، پیام …»: between commas right after a role, in apposition
+                between_commas = bool(roles) and roles[-1].t1 == i and k < len(toks) \
+                    and re.fullmatch(r"\s*[،,]\s*", text[toks[i - 1].end : toks[i].start]) is not None \
+                    and re.fullmatch(r"\s*[،,]\s*", text[toks[k - 1].end : toks[k].start]) is not None
+                if k - i >= 2 and k < len(toks) and not owned and (between_commas or scan.joined(k - 1) and (
+                        toks[k].key in _AFTER_NAME or scan.match(k, L.speech_verbs(), 3))):
                     name_rng, span_end = (i, k), toks[k - 1].end
             if name_rng is None and not titles and names.get(toks[j].key) == "first" and _name_token_ok(scan, j):
                 k = j + 1
