@@ -355,3 +355,76 @@ def test_unclosed_guillemet_stops_before_the_next_attribution():
     first = [q for q in rec["quotes"] if core(q["text"]).startswith(core("چندی پیش بعد از شکایات"))]
     assert first and core("بخشدار") not in core(first[0]["text"])
     assert core(_speaker_at(rec, "چندین‌بار نامه‌نگاری")) == core("بخشدار دهدز")
+
+
+# -- third round: errors of the retired held-out split («test1»), now development -------------------------------
+
+def _test1_rec(name: str) -> dict:
+    gold = json.loads((GOLD / name).read_text(encoding="utf-8"))
+    assert gold.get("split") == "test1"  # never a file of the held-out «test» split
+    return rec_of(gold["text"])
+
+
+def test_role_in_the_lead_is_the_person_named_next_in_passing():
+    # Meidan: «معاون درمان وزیر بهداشت … گفته «…». … محمد آقاجانی همچنین …. معاون وزیر بهداشت گفته …»
+    rec = _test1_rec("meidan043.json")
+    assert core(_speaker_at(rec, "شیوه اداره دولتی بیمارستان")) == core("محمد آقاجانی")
+    assert core(_speaker_at(rec, "این بیمارستان‌ها کماکان")) == core("محمد آقاجانی")
+    # «آقاجانی شرط این واگذاری‌ها را «…» اعلام کرده»: a stance with «اعلام کرد»
+    assert core(_speaker_at(rec, "شرط این واگذاری‌ها")) == core("محمد آقاجانی")
+
+
+def test_surname_in_moqaddam_is_no_verb():
+    # «…مقدم» ends like a past verb («…دم») but is a surname: «بر اساس آماری که محمد شریفی‌مقدم ارایه کرده»
+    rec = _test1_rec("meidan026.json")
+    assert core("محمد شریفی‌مقدم") in {core(p["name"]) for p in rec["people"]}
+    assert core(_speaker_at(rec, "به‌دلیل کمبود پرستار")) == core("محمد شریفی‌مقدم")
+    assert core(_speaker_at(rec, "طرح تحول سلامت توان اقتصادی")) == core("محمد شریفی‌مقدم")
+
+
+def test_adverb_before_name_comma_role():
+    # «پیش‌تر بنفشه زهرایی ، دبیر کارگروه ملی سازگاری با کم‌آبی ، گفته بود «…»»
+    rec = _test1_rec("meidan021.json")
+    assert core(_speaker_at(rec, "با تداوم وضعیت کنونی مصرف")) == core("بنفشه زهرایی")
+
+
+def test_title_with_a_bare_role_is_the_person_named_with_that_title():
+    # Etemad op-ed: «اظهارات آقای نعمت زاده …. آقای وزیر در دفاع از خودروهای وطنی اظهار داشت که «…»»
+    rec = _test1_rec("etemad044.json")
+    assert core(_speaker_at(rec, "بعضی وقت‌ها می‌گویند")) == core("نعمت زاده")
+
+
+def test_quote_ends_at_its_closing_guillemet():
+    # a «…» after a colon ends at its », also when the paragraph holds another colon attribution later
+    rec = _test1_rec("etemad059.json")
+    q = [x for x in rec["quotes"] if core(x["text"]).startswith(core("هیچ اتفاقی نیفتاده"))]
+    assert q and core("نریمانی حدود ده سال") not in core(q[0]["text"])
+    # a » whose « was lost ends a colon quote: «تصریح کرد : … لطمه نزده است». آموزش و پرورش …»
+    rec = _test1_rec("meidan037.json")
+    q = [x for x in rec["quotes"] if core(x["text"]).startswith(core("می‌توان به این طرح امیدوار"))]
+    assert q and core("آموزش و پرورش در ایران همواره") not in core(q[0]["text"])
+
+
+def test_announced_object_starts_at_the_first_of_after_the_subject():
+    # «علی اصغر مجاهدی ، معاون … همچنین از توافق با وزارت کشور برای جبران خسارت‌های ناشی از دزدی دریایی خبر داده است»
+    rec = _test1_rec("meidan042.json")
+    texts = [core(r["text"]) for r in rec["reported_statements"]]
+    assert any(t.startswith(core("از توافق با وزارت کشور")) for t in texts)
+
+
+def test_role_brought_in_as_someone_new_is_not_the_previous_speaker():
+    # Etemad op-ed: Rouhani is quoted; then «دو اظهارنظر … از دو فعال اصولگرا، یکی در قامت نامزد ریاست جمهوری
+    # سال ۱۳۹۲ …. نامزد محترم ریاست جمهوری سال ۱۳۹۲ ، اظهار داشتند …»: someone else, left by role
+    rec = _test1_rec("etemad045.json")
+    assert core(_speaker_at(rec, "اگر امروز بیکاری یک موضوع جدی")) == core("نامزد محترم ریاست جمهوری سال ۱۳۹۲")
+
+
+def test_next_colon_statement_under_another_role_is_the_same_official():
+    # Fars: «آیت‌الله اسدالله ایمانی … اظهار داشت: … ایمانی گفت: … ⏎ عضو مجلس خبرگان رهبری خاطرنشان کرد: …»
+    rec = rec_of(_gold_text("fars2_281.json"))
+    assert core(_speaker_at(rec, "نظام جمهوری اسلامی ایران فضای آشنایی")) == core("اسدالله ایمانی")
+
+
+def test_name_between_commas_after_a_role_is_its_holder():
+    rec = _test1_rec("etemad056.json")  # «شهردار اشتوتگارت ، فریتس کوهن ، پیام سیاسی روشنی … فرستاد»
+    assert any(core(p["name"]) == core("فریتس کوهن") and p["roles"] for p in rec["people"])

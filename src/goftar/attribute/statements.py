@@ -180,9 +180,10 @@ _WHILE = re.compile(r"(?:در\s*حالی\s*که|درحالیکه|در\s*حالی
 def _clause_cut(text: str, s: int, e: int) -> int:
     """Indirect content ends before «، او همچنین گفته …» (another statement of the sentence), and — when the
     attribution sits in a «در حالی که …» clause — at the comma that closes that clause."""
-    m = _NEXT_SPEAKER.search(text, s, e)
-    if m:
-        e = m.start()
+    for m in _NEXT_SPEAKER.finditer(text, s, e):
+        if text.count("«", s, m.start()) <= text.count("»", s, m.start()):  # not «… ، اما …» inside a quote
+            e = m.start()
+            break
     sent = _sentence_start(text, max(0, s - 300), s)
     w = _WHILE.search(text, sent, s)
     if w and "،" not in text[w.end() : s]:  # the attribution itself sits inside the «در حالی که …» clause
