@@ -39,7 +39,7 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from goftar.readers.pdftext import _SENTENCE_END, break_features, width_units  # noqa: E402
+from goftar.readers.pdftext import _SENTENCE_END, break_features, sentence_count, width_units  # noqa: E402
 
 SHARED = ROOT.parent / "shared" if (ROOT.parent / "shared").exists() else Path("/work/shared")
 CORPUS = SHARED / "corpora" / "langml_fars_varzesh3_news"
@@ -85,17 +85,21 @@ def sentence_ends(files: list[str]) -> tuple[list[list[str]], np.ndarray]:
             raise SystemExit(f"{name}: only {', '.join(LM_FILES)} may be used")
         for d in json.load(gzip.open(CORPUS / f"{name}.json.gz", "rt", encoding="utf-8")):
             paras = [p.strip() for p in [d.get("abstract") or "", *(d.get("paragraphs") or [])] if p and p.strip()]
+            several = [sentence_count(p) >= 2 for p in paras]
             for k, p in enumerate(paras):
+                # the article's style, from its other paragraphs (the reader sees only the certain ones)
+                others = [x for i, x in enumerate(several) if i not in (k, k + 1)]
+                multi = sum(others) / len(others) if others else None
                 for m in _SENTENCE_END.finditer(p):
                     if m.end() >= len(p):
                         break
-                    X.append(break_features(p[: m.end()], p[m.end():].lstrip()))
+                    X.append(break_features(p[: m.end()], p[m.end():].lstrip(), multi, first=k == 0))
                     y.append(0)
                 last = None
                 for last in _SENTENCE_END.finditer(p):
                     pass
                 if k + 1 < len(paras) and last is not None and last.end() == len(p):
-                    X.append(break_features(p, paras[k + 1]))
+                    X.append(break_features(p, paras[k + 1], multi, first=k == 0))
                     y.append(1)
     return X, np.array(y, dtype=float)
 
@@ -126,7 +130,7 @@ def main() -> int:
     ap.add_argument("--min-count", type=int, default=3, help="units seen fewer times share the 'other' width")
     ap.add_argument("--lm-files", default=",".join(LM_FILES),
                     help="corpus files whose paragraphs train the sentence-end model")
-    ap.add_argument("--join-below", type=float, default=0.25,
+    ap.add_argument("--join-below", type=float, default=0.3,
                     help="a full row ending a sentence is joined when P(paragraph ends) is below this")
     args = ap.parse_args()
     pdfs = []
@@ -187,8 +191,11 @@ have fitted) from a paragraph end when only pdftotext's plain text is at hand.
 - Fit: least squares over {len(samples)} words, {len(keys)} units (seen ≥ {args.min_count} times); word width
   RMSE {rmse:.2f} pt (character count: {rmse_count:.2f} pt); space {space:.3f} pt.
 - `breaks`: logistic regression (L2, {len(weights)} indicator features: sentences and length of the paragraph so
-  far, an open quote or «گفت:», the last word, the next one or two words) of "a paragraph ends here" at the
-  {len(ys)} sentence ends of the leads and paragraphs of {", ".join(lm_files)} ({ys.mean():.0%} paragraph ends).
+  far, an open quote or «گفت:», the last word, the next one or two words, a colon in the next sentence, the
+  share of the article's other paragraphs with several sentences, whether it is the first (the lead)) of "a paragraph ends here" at the
+  {len(ys)} sentence ends of the leads and paragraphs of {", ".join(lm_files)} ({ys.mean():.0%} paragraph ends);
+  a full row ending a sentence is joined when P < {args.join_below} (chosen on held-out development pages:
+  trained on one half of the files, counted on the pages of the other).
   Keeps single words of publisher text as feature names (research and testing use, like the corpus).
 - Licence: glyph widths measured on rendered pages (no text); the word features inherit the corpus's
   research/testing-only status: **RESEARCH-ONLY** for `breaks`.

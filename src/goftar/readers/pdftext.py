@@ -316,10 +316,18 @@ def _bare_word(s: str) -> str:
     return m.group().translate(_FOLD_WORD) if m else ""
 
 
-def break_features(paragraph: str, following: str) -> list[str]:
+def sentence_count(paragraph: str) -> int:
+    """Sentences in a paragraph: sentence ends before its last character, plus one."""
+    return len(_SENTENCE_END.findall(paragraph.rstrip()[:-1])) + 1
+
+
+def break_features(paragraph: str, following: str, multi: float | None = None, first: bool = False) -> list[str]:
     """Features of a sentence end: does a paragraph end after ``paragraph`` (its text so far, ending a
-    sentence), with ``following`` the text that comes next?  Names of indicator features."""
-    sentences = len(_SENTENCE_END.findall(paragraph.rstrip()[:-1]))
+    sentence), with ``following`` the text that comes next?  ``multi`` is the share of the article's
+    other paragraphs that hold more than one sentence (its style: one-sentence news paragraphs or long
+    quotes), None if unknown; ``first`` says the paragraph is the article's first in prose (the lead,
+    which the body never continues).  Names of indicator features."""
+    sentences = sentence_count(paragraph) - 1
     n = len(paragraph)
     last = paragraph.rstrip()
     head = following.split(None, 2)
@@ -329,7 +337,12 @@ def break_features(paragraph: str, following: str) -> list[str]:
     colon = ":" in last
     m = _SENTENCE_END.search(following)
     nxt = following[: m.start() if m else 200]
+    style = "none" if multi is None else str(round(multi * 4) / 4)
     return [
+        f"first={first}",
+        f"first_sents={first}:{min(sentences, 2)}",
+        f"multi={style}",
+        f"multi_sents={style}:{min(sentences, 2)}",
         f"next_colon={':' in nxt}",
         f"next_colon_sents={':' in nxt}:{min(sentences, 2)}",
         "bias",
@@ -345,11 +358,13 @@ def break_features(paragraph: str, following: str) -> list[str]:
     ]
 
 
-def paragraph_end_probability(paragraph: str, following: str) -> float:
+def paragraph_end_probability(paragraph: str, following: str, multi: float | None = None,
+                              first: bool = False) -> float:
     """P(a paragraph ends after ``paragraph``, which ends a sentence), from the logistic weights in
-    ``data/pdfwrap.json`` (trained on the corpus's paragraphs by scripts/build_pdfwrap_model.py)."""
+    ``data/pdfwrap.json`` (trained on the corpus's paragraphs by scripts/build_pdfwrap_model.py);
+    ``multi`` and ``first`` as in :func:`break_features`."""
     weights = _width_table()["breaks"]
-    z = sum(weights.get(f, 0.0) for f in break_features(paragraph, following))
+    z = sum(weights.get(f, 0.0) for f in break_features(paragraph, following, multi, first))
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
@@ -380,8 +395,10 @@ def paragraph_edits(text: str, breaks: "Callable[[int], bool | str | None] | Non
     column, so we measure rows with learned glyph widths (:func:`text_width`) against the widest
     row.  A row whose next word would have fitted ends its paragraph.  A row that fills the column
     and ends a sentence is ambiguous (a sentence ending at a wrap, or a paragraph's last row that
-    happens to be full): it ends its paragraph.  With row geometry (``breaks``, from a PDF's
-    bounding boxes) the vertical gaps decide instead.  Joins become a space and ends a blank line.
+    happens to be full): a small model of sentence ends (:func:`paragraph_end_probability`), told
+    the article's style by its unambiguous paragraphs, decides.  With row geometry (``breaks``,
+    from a PDF's bounding boxes) the vertical gaps decide instead.  Joins become a space and ends
+    a blank line.
     """
     rows = [(m.start(), m.end(), _MARKS.sub("", m.group()).strip()) for m in re.finditer(r"[^\n]+", text)]
     rows = [r for r in rows if r[2]]
@@ -391,12 +408,13 @@ def paragraph_edits(text: str, breaks: "Callable[[int], bool | str | None] | Non
     width = lengths[int(0.9 * (len(lengths) - 1))]
     widths = [text_width(r[2]) for r in rows]
     column = column_width(widths)
-    edits = []
-    start = 0  # the row that opened the current paragraph
-    for i, ((s1, e1, t1), (s2, _e2, t2)) in enumerate(zip(rows, rows[1:])):
+    # first pass: True (join), False (paragraph end) or None (a full row ending a sentence: decided below)
+    joins: list[bool | None] = []
+    for i, ((_s1, e1, t1), (_s2, _e2, t2)) in enumerate(zip(rows, rows[1:])):
         # pdftotext also puts blank lines inside paragraphs (between its text blocks): not a signal
         n = len(t1)
         known = breaks(e1) if breaks else None
+        full: bool | None
         if known == "join":  # a wrapped heading in a large font
             full = True
         elif known is not None:  # the geometry decides, but a short row never continues
@@ -405,16 +423,50 @@ def paragraph_edits(text: str, breaks: "Callable[[int], bool | str | None] | Non
             need = widths[i] + 1 + text_width(t2.split(" ", 1)[0])
             ends_sentence = bool(_END.search(t1))
             full = need > (END_FIT_SHARE if ends_sentence else FIT_SHARE) * column
-            if full and ends_sentence:  # ambiguous: does a paragraph end at this sentence end?
-                paragraph = " ".join(r[2] for r in rows[start: i + 1])
-                following = " ".join(r[2] for r in rows[i + 1: i + 3])
-                full = paragraph_end_probability(paragraph, following) < _width_table()["join_below"]
+            if full and ends_sentence:
+                full = None
         # a footer label opens its own block; a label row continues only when it fills the column
-        full = full and not _LABEL_ROW.match(t2) and (not _LABEL_ROW.match(t1) or n >= 0.85 * width)
+        if _LABEL_ROW.match(t2) or (_LABEL_ROW.match(t1) and n < 0.85 * width):
+            full = False
+        joins.append(full)
+    multi = _multi_sentence_share([r[2] for r in rows], joins)
+    edits = []
+    start = 0  # the row that opened the current paragraph
+    prose = False  # whether a paragraph of prose (a lead) has ended before this one
+    for i, ((_s1, e1, _t1), (s2, _e2, _t2)) in enumerate(zip(rows, rows[1:])):
+        full = joins[i]
+        paragraph = " ".join(r[2] for r in rows[start: i + 1]) if full is not True else ""
+        if full is None:
+            following = " ".join(r[2] for r in rows[i + 1: i + 3])
+            p_end = paragraph_end_probability(paragraph, following, multi, first=not prose)
+            full = p_end < _width_table()["join_below"]
         edits.append(Edit(e1, s2, " " if full else "\n\n", "pdf:join-row" if full else "pdf:paragraph"))
         if not full:
             start = i + 1
+            prose = prose or _is_prose(paragraph)
     return edits
+
+
+def _is_prose(paragraph: str) -> bool:
+    return len(paragraph) > 60 and bool(_END.search(paragraph))
+
+
+def _multi_sentence_share(rows: list[str], joins: list[bool | None]) -> float | None:
+    """Share of the paragraphs that are certain (no undecided row end inside, ending a sentence, over 60
+    characters) holding more than one sentence; None without any."""
+    counts = []
+    current: list[str] = []
+    undecided = False
+    for i, row in enumerate(rows):
+        current.append(row)
+        if i == len(joins) or joins[i] is False:
+            paragraph = " ".join(current)
+            if not undecided and _is_prose(paragraph):
+                counts.append(sentence_count(paragraph) >= 2)
+            current, undecided = [], False
+        elif joins[i] is None:
+            undecided = True
+    return sum(counts) / len(counts) if counts else None
 
 
 def geometry_breaks(bbox_xhtml: str, text: str) -> dict[int, bool | str]:
