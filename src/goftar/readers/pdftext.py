@@ -369,8 +369,9 @@ def paragraph_end_probability(paragraph: str, following: str, multi: float | Non
 
 
 #: a row's next word "would have fitted" when the row, a space and the word take less than this share of the
-#: column: glyph widths are learned on regular text, and bold (a lead) runs ~4 % wider
-FIT_SHARE = 0.96
+#: column: glyph widths are learned on regular text, and bold (a lead) runs ~4 % wider (on the development
+#: pages wrapped rows came down to 0.958, rows ending a paragraph without a full stop up to 0.87, and one 0.97)
+FIT_SHARE = 0.92
 #: the same for a row ending a sentence: wrapped ones were never narrower than 99 % of the column on the
 #: development pages (a bold lead ending a sentence at a wrap is rare), and below that the row ends its paragraph
 END_FIT_SHARE = 0.99
