@@ -347,3 +347,16 @@ def test_paragraph_roles(line: str, role: str) -> None:
     from goftar.read.layout import role_of
 
     assert role_of(line) == role
+
+
+def test_lam_alef_with_tanwin_set_apart_by_pdftotext_is_put_together() -> None:
+    from goftar.offsets import apply_edits
+    from goftar.readers.pdftext import mark_order_edits
+
+    # as pdftotext wrote «گفت: فعلاً با استعفای …» and «که قبلاً» (dev2 varzesh3-2-472, fars-news-2-138)
+    before = "\u202bل با استعفای غلامحسین پیروانی موافقت\u202c\n\u202bشیراز گفت\u202a: \u202cفع \u064bا\u202c\n\u202bکرده‌ایم"
+    assert apply_edits(before, mark_order_edits(before))[0] == (
+        "\u202bشیراز گفت\u202a: \u202cفعلاً با استعفای غلامحسین پیروانی موافقت\u202c\n\u202bکرده‌ایم")
+    alone = "\u202bکه قب \u064bا\u202c\n\u202bل\u202c\n\u202bبه شکل آزمون"
+    assert apply_edits(alone, mark_order_edits(alone))[0] == "\u202bکه قبلاً\u202c\n\u202bبه شکل آزمون"
+    assert mark_order_edits("\u202bکاملًا درست\u202c") != []  # the usual mark-before-alef fix still applies

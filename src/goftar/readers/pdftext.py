@@ -78,14 +78,47 @@ _MARK_BEFORE_ALEF = re.compile("([\u0654\u064b])ا")
 _LILLAH = re.compile("(?<=[\u0621-\u06cc\u200c])(?<!ا)هلل")
 
 
+_ROW = re.compile(r"[^\n]+")
+_TANWIN_END = re.compile(f"(?<=[\u0621-\u06cc]) \u064bا[{PDF_MARK}{LRE}{RLE}]*$")
+_LONE_LAM = re.compile(f"^[{PDF_MARK}{LRE}{RLE}]*ل(?=[{PDF_MARK}{LRE}{RLE}]*(?: |$))")
+
+
+def lam_alef_tanwin_edits(text: str) -> list[Edit]:
+    """pdftotext sets the «لاً» ligature (فعلاً، قبلاً) apart: the row ends «فع ًا» and its «ل» is
+    written as a row of its own or at the head of the row before or after.  Put the word together."""
+    rows = [(m.start(), m.end(), m.group()) for m in _ROW.finditer(text)]
+    out = []
+    used: set[int] = set()
+    for k, (s, e, row) in enumerate(rows):
+        tail = _TANWIN_END.search(row)
+        if not tail or k in used:
+            continue
+        for j in (k + 1, k - 1):
+            if not 0 <= j < len(rows) or j in used:
+                continue
+            lam = _LONE_LAM.match(rows[j][2])
+            if not lam:
+                continue
+            merged = row[: tail.start()] + "لاً" + rows[j][2][lam.end():]
+            a, b = (k, j) if k < j else (j, k)
+            out.append(Edit(rows[a][0], rows[b][1], merged, "pdf:lam-alef-tanwin"))
+            used.update((k, j))
+            break
+    return out
+
+
 def mark_order_edits(text: str) -> list[Edit]:
-    """pdftotext writes a mark before the alef it sits on: «تٔاکید» → «تأکید», «قطعًا» → «قطعاً»; and the
-    «لله» ligature backwards: «به‌حمدهلل» → «به‌حمدلله» (its «اهلل» for «الله» is folded later)."""
-    out = [
+    """pdftotext writes a mark before the alef it sits on: «تٔاکید» → «تأکید», «قطعًا» → «قطعاً»; the
+    «لله» ligature backwards: «به‌حمدهلل» → «به‌حمدلله» (its «اهلل» for «الله» is folded later); and the
+    «لاً» ligature apart (:func:`lam_alef_tanwin_edits`)."""
+    out = lam_alef_tanwin_edits(text)
+    taken = [(x.start, x.end) for x in out]
+    out += [
         Edit(m.start(), m.end(), "أ" if m.group(1) == "\u0654" else "ا\u064b", "pdf:mark-order")
-        for m in _MARK_BEFORE_ALEF.finditer(text)
+        for m in _MARK_BEFORE_ALEF.finditer(text) if not any(a <= m.start() < b for a, b in taken)
     ]
-    out += [Edit(m.start(), m.end(), "لله", "pdf:lillah-ligature") for m in _LILLAH.finditer(text)]
+    out += [Edit(m.start(), m.end(), "لله", "pdf:lillah-ligature") for m in _LILLAH.finditer(text)
+            if not any(a <= m.start() < b for a, b in taken)]
     return out
 
 
