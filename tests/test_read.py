@@ -360,3 +360,5 @@ def test_lam_alef_with_tanwin_set_apart_by_pdftotext_is_put_together() -> None:
     alone = "\u202bکه قب \u064bا\u202c\n\u202bل\u202c\n\u202bبه شکل آزمون"
     assert apply_edits(alone, mark_order_edits(alone))[0] == "\u202bکه قبلاً\u202c\n\u202bبه شکل آزمون"
     assert mark_order_edits("\u202bکاملًا درست\u202c") != []  # the usual mark-before-alef fix still applies
+    inside = "اما احتماًل ا پس از عید"  # «احتمالًا», tanwin before the alef (dev2 fars-news-2-097)
+    assert apply_edits(inside, mark_order_edits(inside))[0] == "اما احتمال\u064bا پس از عید"

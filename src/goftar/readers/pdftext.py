@@ -80,6 +80,7 @@ _LILLAH = re.compile("(?<=[\u0621-\u06cc\u200c])(?<!ا)هلل")
 
 _ROW = re.compile(r"[^\n]+")
 _TANWIN_END = re.compile(f"(?<=[\u0621-\u06cc]) \u064bا[{PDF_MARK}{LRE}{RLE}]*$")
+_TANWIN_LAM = re.compile("(?<=[\u0621-\u06cc])\u064bل ا(?![\u0621-\u06cc])")
 _LONE_LAM = re.compile(f"^[{PDF_MARK}{LRE}{RLE}]*ل(?=[{PDF_MARK}{LRE}{RLE}]*(?: |$))")
 
 
@@ -104,6 +105,9 @@ def lam_alef_tanwin_edits(text: str) -> list[Edit]:
             out.append(Edit(rows[a][0], rows[b][1], merged, "pdf:lam-alef-tanwin"))
             used.update((k, j))
             break
+    # «احتمالًا» (tanwin before the alef) comes out as «احتماًل ا»
+    out += [Edit(m.start(), m.end(), "ل\u064bا", "pdf:lam-alef-tanwin") for m in _TANWIN_LAM.finditer(text)
+            if not any(x.start <= m.start() < x.end for x in out)]
     return out
 
 
