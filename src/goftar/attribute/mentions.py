@@ -116,7 +116,10 @@ class Scan:
         self.block_of, self.footer, cuts = _block_ranges(starts, blocks)
         # two tokens may belong to one phrase when only spaces (or half-spaces) separate them in one block
         #: gaps[i]: the text between token i and token i+1
-        self.gaps = gaps = list(map(text.__getitem__, map(slice, ends, starts[1:])))
+        gaps = getattr(tokens, "gaps", None)
+        if gaps is None:
+            gaps = list(map(text.__getitem__, map(slice, ends, starts[1:])))
+        self.gaps = gaps
         join = list(map(" ".__eq__, gaps))  # most gaps are one space: decided in C, the rest below
         #: indices i whose gap to token i+1 is not a single space (punctuation, line breaks, half-spaces …)
         self.unspaced = unspaced = list(compress(range(len(gaps)), map(not_, join)))

@@ -5,6 +5,7 @@ import gc
 import re
 from dataclasses import dataclass
 from functools import partial
+from itertools import accumulate
 from typing import NamedTuple
 
 from ..model import Document
@@ -43,39 +44,47 @@ class Block:
 
 
 class Tokens(list):
-    """The tokens of a text, with their starts, ends and keys also as plain lists (for C-speed scans)."""
+    """The tokens of a text, with their starts, ends, keys and the gaps between them also as plain lists
+    (for C-speed scans)."""
 
     starts: list[int]
     ends: list[int]
     keys: list[str]
+    gaps: list[str]  # gaps[i]: the text between token i and token i + 1
+
+
+# the text split at words, the words kept: [gap, word, gap, word, …, gap]
+_SPLIT = re.compile(f"({_WORD.pattern})")
 
 
 def tokenize(text: str) -> list[Token]:
     """Every word of ``text`` with offsets.
 
-    All per-word work runs in C: the matches' groups and offsets are mapped out, the keys of all words come
-    from the words joined by NUL, and the tokens are built by ``tuple.__new__``.
+    All per-word work runs in C: one ``re.split`` gives the words and the gaps between them, the offsets are
+    the running sums of their lengths, the keys of all words come from the words joined by NUL, and the tokens
+    are built by ``tuple.__new__``.
     """
-    ms = list(_WORD.finditer(text))
-    words = list(map(re.Match.group, ms))
-    if not ms:
+    parts = _SPLIT.split(text)
+    words = parts[1::2]
+    cum = list(accumulate(map(len, parts)))
+    starts, ends = cum[0:-1:2], cum[1::2]
+    if not words:
         keys = []
     elif "\0" in text:  # NUL separates the words below; never in real text
         keys = [word_key(w) for w in words]
     else:
         keys = words_key("\0".join(words)).split("\0")
-    starts, ends = list(map(re.Match.start, ms)), list(map(re.Match.end, ms))
     # tens of thousands of small tuples that form no cycles: the cyclic collector would only walk them again
-    # and again while they are made (a tenth of the attribution time), so it pauses for this one statement
+    # and again while they are made, so it pauses for this one statement (when the stage has not paused it)
     paused = gc.isenabled()
     if paused:
         gc.disable()
     try:
-        out = Tokens(map(_new_token, zip(range(len(ms)), starts, ends, words, keys)))
+        out = Tokens(map(_new_token, zip(range(len(words)), starts, ends, words, keys)))
     finally:
         if paused:
             gc.enable()
-    out.starts, out.ends, out.keys = starts, ends, keys
+    out.starts, out.ends, out.keys, out.gaps = starts, ends, keys, parts[2:-1:2]
     return out
 
 
