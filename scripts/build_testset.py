@@ -18,11 +18,13 @@ For each article this writes ``OUT/<split>/<id>/``:
 
 Splits: ``dev`` (fars-news-1, varzesh3-1) was used while writing the reader; ``test`` (fars-news-3/4,
 varzesh3-3/4) was not looked at; ``dev2`` (only with ``--splits dev2``) holds more development articles: those of
-fars-news-1 / varzesh3-1 after the first ``--dev-size`` (the ``dev`` ones) and fars-news-2 / varzesh3-2.
+fars-news-1 / varzesh3-1 after the first ``--dev-size`` (the ``dev`` ones) and fars-news-2 / varzesh3-2;
+``dev3`` (``--splits dev3``) the articles of the same files after those of dev2 (``--dev2-size``).
 Deterministic (seeded).
 
 usage: python scripts/build_testset.py [--out tests/artifacts/reader] [--per-split-source 40] [--jobs 2]
        python scripts/build_testset.py --splits dev2 --per-split-source 75 --jobs 1
+       python scripts/build_testset.py --splits dev3 --per-split-source 150 --jobs 1
 """
 from __future__ import annotations
 
@@ -53,6 +55,8 @@ SPLITS = {
     # more development articles: the rest of fars-news-1 / varzesh3-1 (after the ones in ``dev``) and fars-news-2 /
     # varzesh3-2; never from the files of the test split
     "dev2": ["fars-news-1.json", "fars-news-2.json", "varzesh3-1.json", "varzesh3-2.json"],
+    # and the rest of the same four files, after dev and dev2
+    "dev3": ["fars-news-1.json", "fars-news-2.json", "varzesh3-1.json", "varzesh3-2.json"],
 }
 SITES = [("خبرگزاری نمونه", "sample-news.ir"), ("پایگاه خبری ورزش امروز", "varzesh-emrooz.ir")]
 NAV = ["صفحه اصلی", "سیاسی", "اقتصادی", "اجتماعی", "ورزشی", "فرهنگی", "بین‌الملل", "عکس", "فیلم"]
@@ -228,6 +232,8 @@ def main() -> int:
     ap.add_argument("--splits", default="dev,test")
     ap.add_argument("--dev-size", type=int, default=50,
                     help="articles per file in the dev split (dev2 skips them in the files they share)")
+    ap.add_argument("--dev2-size", type=int, default=75,
+                    help="articles per file in the dev2 split (dev3 takes the ones after them)")
     ap.add_argument("--clean", action="store_true", help="remove OUT first")
     args = ap.parse_args()
     if not CORPUS.exists():
@@ -241,7 +247,9 @@ def main() -> int:
             rng = random.Random(f"goftar-reader-{name}")
             arts = load_articles([name])
             rng.shuffle(arts)
-            skip = args.dev_size if split == "dev2" and name in SPLITS["dev"] else 0
+            skip = args.dev_size if split in ("dev2", "dev3") and name in SPLITS["dev"] else 0
+            if split == "dev3":
+                skip += args.dev2_size
             chosen = arts[skip: skip + args.per_split_source]
             for k, a in enumerate(chosen):
                 others = [arts[(k + j + 1) % len(arts)] for j in range(3)]
