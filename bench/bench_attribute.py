@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """Speed of reading with attribution vs hazm's Normalizer on the same Fars news articles.
 
-usage: python bench/bench_attribute.py [N]   (N articles from fars-news-2, default 200)
-Prints CPU seconds (process time, best of REPEAT interleaved runs: the machine is shared and noisy) and articles/s for: goftar read with attribution (full pipeline), goftar read without attribution, the
-attribute stage alone, and hazm.Normalizer().normalize (in /opt/peers/bin/python, timed inside that process).
+usage: python bench/bench_attribute.py [N] [--repeat R]   (N articles from fars-news-2, default 200; R runs, default 3)
+Prints CPU seconds (process time, best and median of R interleaved runs: the machine is shared and noisy) and
+articles/s for: goftar read with attribution (full pipeline), goftar read without attribution, the attribute stage
+alone, and hazm.Normalizer().normalize (in /opt/peers/bin/python, timed inside that process).
 """
 from __future__ import annotations
 
 import gzip
+import statistics
 import json
 import subprocess
 import sys
@@ -55,7 +57,13 @@ def main() -> None:
     from goftar.read import STAGES as READ
     from goftar.settings import Settings
 
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    global REPEAT
+    args = sys.argv[1:]
+    if "--repeat" in args:
+        k = args.index("--repeat")
+        REPEAT = int(args[k + 1])
+        del args[k : k + 2]
+    n = int(args[0]) if args else 200
     texts = articles(n)
     words = sum(len(t.split()) for t in texts)
     read_text(texts[0])  # load lexicons once
@@ -96,15 +104,18 @@ def main() -> None:
         hz = hazm_once()
         if hz is not None:
             times.setdefault("hazm Normalizer.normalize", []).append(hz)
-    rows = [(name, min(ts)) for name, ts in times.items()]
-    print(f"{n} Fars news articles ({words} words), best of {REPEAT} interleaved runs each; "
-          f"command: python bench/bench_attribute.py {n}")
-    print(f"{'pipeline':32s} {'seconds':>8s} {'articles/s':>11s} {'ms/article':>11s}")
-    for name, sec in rows:
-        print(f"{name:32s} {sec:8.2f} {n / sec:11.1f} {1000 * sec / n:11.2f}")
-    hz = dict(rows).get("hazm Normalizer.normalize")
+    rows = [(name, min(ts), statistics.median(ts)) for name, ts in times.items()]
+    print(f"{n} Fars news articles ({words} words), {REPEAT} interleaved runs each (best and median); "
+          f"command: python bench/bench_attribute.py {n} --repeat {REPEAT}")
+    print(f"{'pipeline':32s} {'seconds':>8s} {'articles/s':>11s} {'ms/article':>11s} {'median ms/art':>14s}")
+    for name, sec, med in rows:
+        print(f"{name:32s} {sec:8.2f} {n / sec:11.1f} {1000 * sec / n:11.2f} {1000 * med / n:14.2f}")
+    by = {name: (best, med) for name, best, med in rows}
+    hz = by.get("hazm Normalizer.normalize")
     if hz:
-        print(f"ratio read+attribution / hazm: {rows[0][1] / hz:.2f}x ; attribute stage / hazm: {rows[2][1] / hz:.2f}x")
+        full, stage = by["goftar read + attribution"], by["attribute stage alone"]
+        print(f"ratio read+attribution / hazm: {full[0] / hz[0]:.2f}x best, {full[1] / hz[1]:.2f}x median ; "
+              f"attribute stage / hazm: {stage[0] / hz[0]:.2f}x best, {stage[1] / hz[1]:.2f}x median")
 
 
 if __name__ == "__main__":

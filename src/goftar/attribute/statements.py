@@ -44,6 +44,7 @@ for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL):
 _PREP_OF = {"تاکید": ("بر",), "تأکید": ("بر",), "اشاره": ("به",), "اذعان": ("به",), "اعتراف": ("به",),
             "انتقاد": ("از",), "گلایه": ("از",)}
 _PREP_VERBS = {f"{n} {v}" for n in _PREP_OF for v in ("کرد", "نمود")}
+_WITH_ONLY = {L.key(w) for w in ("از", "با", "ضمن")}
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
 
 
@@ -277,7 +278,11 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     toks = scan.tokens
     skip_to = 0
     # only tokens that may start a cue phrase or a verb, and «که / با / از»
+    keys, n_toks = scan.keys, len(toks)
     for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL):
+        if keys[i] in _WITH_ONLY and not (i + 1 < n_toks and keys[i + 1] in _WITH_CUE) and not scan.match(
+                i, verbs, 4):
+            continue  # «از / با / ضمن» start a statement only as «با تاکید بر اینکه …» (step 5 below)
         t = toks[i]
         if i < skip_to or scan.footer[i] or inside(t.start):
             continue
