@@ -178,6 +178,18 @@ _NEXT_SPEAKER = re.compile(r"[،,؛]\s*(?:او|وی|ایشان|اما|ولی)\s"
 _WHILE = re.compile(r"(?:در\s*حالی\s*که|درحالیکه|در\s*حالیکه|با\s*اینکه|با\s*این\s*که|اگرچه|اگر\s*چه)\s")
 
 
+def _phrase_quoted(text: str, q0: int, q1: int) -> bool:
+    """«…» from ``q0`` to ``q1`` is a short phrase the sentence goes on after (a word, not «و» or punctuation,
+    follows the »), not the words said."""
+    nxt = text[q1 : q1 + 40].lstrip(" \u200c")
+    word = nxt.split(maxsplit=1)[0] if nxt.split() else ""
+    return bool(word) and word[0] not in ".،,:؛!؟?«»()\n" and word not in ("و", "که") \
+        and len(text[q0:q1].split()) <= 8 and not text[q1 - 2 : q1 - 1] in ".!؟?"
+
+
+_AND_ALSO_SAID = re.compile(r"\sو\s+(?:[^\s،.:«»]+\s+){1,5}(?:هم|نیز)\s+(?:گفت|افزود|اظهار|تاکید|تأکید|اعلام|تصریح|بیان)")
+
+
 def _clause_cut(text: str, s: int, e: int) -> int:
     """Indirect content ends before «، او همچنین گفته …» (another statement of the sentence), and — when the
     attribution sits in a «در حالی که …» clause — at the comma that closes that clause."""
@@ -185,6 +197,9 @@ def _clause_cut(text: str, s: int, e: int) -> int:
         if text.count("«", s, m.start()) <= text.count("»", s, m.start()):  # not «… ، اما …» inside a quote
             e = m.start()
             break
+    m = _AND_ALSO_SAID.search(text, s, e)  # «… برخورد می‌کند و خانم دکتر ابتکار هم گفت …»: a second speaker
+    if m and text.count("«", s, m.start()) <= text.count("»", s, m.start()):
+        e = m.start()
     sent = _sentence_start(text, max(0, s - 300), s)
     w = _WHILE.search(text, sent, s)
     if w and "،" not in text[w.end() : s]:  # the attribution itself sits inside the «در حالی که …» clause
@@ -391,8 +406,12 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                           and not scan.match(j, L.speech_verbs(), 3))
             if quoted_next or plain_next:
                 q0 = text.find("«", toks[j - 1].end, toks[j].start + 1)
-                if q0 >= 0:
-                    q1 = _guillemet_end(text, q0, b_end)
+                q1 = _guillemet_end(text, q0, b_end) if q0 >= 0 else None
+                if q1 and _phrase_quoted(text, q0, q1):
+                    # «گفت «۳۰ بیماری ممنوعه برای معلمان» تعیین شده و …»: a phrase in «» inside the sentence said
+                    s, e = q0, _clause_cut(text, q0, _content_end(text, q0, b_end))
+                    kind = "indirect"
+                elif q0 >= 0:
                     # an unclosed «: up to the next sentence that attributes something («او توضیح داده «…»»)
                     s, e = (q0 + 1, q1 - 1) if q1 else (q0 + 1, _inline_end(scan, mentions, q0 + 1, b_end))
                     kind = "direct"
