@@ -161,8 +161,11 @@ def _attribute(doc: Document) -> Document:
     return doc
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _mention_text(text: str, m: Mention) -> str:
-    return re.sub(r"\s+", " ", text[m.start : m.end].replace("«", "").replace("»", "")).strip()
+    return _SPACES.sub(" ", text[m.start : m.end].replace("«", "").replace("»", "")).strip()
 
 
 STAGES: list[Stage] = [Stage("attribute", attribute, requires=(), assigns=LAYERS + ("attribution",))]

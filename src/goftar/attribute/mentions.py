@@ -261,6 +261,23 @@ def _not_name_key(k: str) -> bool:
     return k not in L.name_tokens() and (k in _ADVERBS or _VERBISH.search(k) is not None or k.endswith("ترین"))
 
 
+_COMMA_GAP = re.compile(r"\s*[،,]\s*")
+_COMMA_GAP_Q = re.compile(r"\s*[،,]\s*«?")
+_SPACES = re.compile(r"\s+")
+_BREAK_BEFORE = re.compile(r"[.،:؛!؟»«\n]")
+_STOP_BEFORE = re.compile(r"[.:؛!؟\n]")
+_BITS_ONCE: dict[str, int] = {}
+
+
+def _bits_once(name: str, *tables: dict[str, str]) -> int:
+    """:meth:`Scan.bits_of` of registered lexicon ``tables`` (fixed for the process), kept under ``name``."""
+    got = _BITS_ONCE.get(name)
+    if got is None:
+        _register_lexicons()
+        got = _BITS_ONCE[name] = Scan.bits_of(None, *tables)  # type: ignore[arg-type]
+    return got
+
+
 def not_name_word(scan: Scan, j: int) -> bool:
     """Token ``j`` is a verb («می‌گوید» with its half-space, not «میگل»), an adverb or a superlative, and no known
     name token."""
@@ -274,7 +291,7 @@ def _name_token_ok(scan: Scan, j: int) -> bool:
     if k in L.STOP or _DIGIT.search(k) or not_name_word(scan, j):
         return False
     bits = scan._bits[j]
-    if not bits & scan.bits_of(L.TITLE_KEYS, L.ROLE_KEYS, L.speech_verbs()):
+    if not bits & _bits_once("name_stop", L.TITLE_KEYS, L.ROLE_KEYS, L.speech_verbs()):
         return True
     return (scan.match(j, L.TITLE_KEYS, 3) is None and scan.match(j, L.ROLE_KEYS, 2) is None
             and scan.match(j, L.speech_verbs(), 3) is None)
@@ -320,7 +337,7 @@ def _role_at(scan: Scan, i: int) -> int | None:
         if not (scan.match(j, L.ROLE_KEYS, 2) or nk.endswith(("ان", "ین", "گان", "ات", "ها", "های")) or nk == "اهالی"):
             return None
     names = L.name_tokens()
-    bits, stop_bits = scan._bits, scan.bits_of(L.speech_verbs(), L.OPINION, L.TITLE_KEYS, L.stance_verbs())
+    bits, stop_bits = scan._bits, _bits_once("role_stop", L.speech_verbs(), L.OPINION, L.TITLE_KEYS, L.stance_verbs())
     while j < len(scan.tokens) and j - i < 8 and scan.joined(j - 1):
         k = scan.tokens[j].key
         if k == "و" and j - i >= 2 and j + 1 < len(scan.tokens) and scan.joined(j) \
@@ -418,8 +435,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 owned = toks[k - 1].key in {toks[m.t1 - 1].key for m, _ in raw} and toks[i].key not in names
                 # «شهردار اشتوتگارت ، فریتس کوهن ، پیام …»: between commas right after a role, in apposition
                 between_commas = bool(roles) and roles[-1].t1 == i and k < len(toks) \
-                    and re.fullmatch(r"\s*[،,]\s*", text[toks[i - 1].end : toks[i].start]) is not None \
-                    and re.fullmatch(r"\s*[،,]\s*", text[toks[k - 1].end : toks[k].start]) is not None
+                    and _COMMA_GAP.fullmatch(text[toks[i - 1].end : toks[i].start]) is not None \
+                    and _COMMA_GAP.fullmatch(text[toks[k - 1].end : toks[k].start]) is not None
                 if k - i >= 2 and k < len(toks) and not owned and (between_commas or scan.joined(k - 1) and (
                         toks[k].key in _AFTER_NAME or scan.match(k, L.speech_verbs(), 3))):
                     name_rng, span_end = (i, k), toks[k - 1].end
@@ -446,7 +463,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         if name_rng:
             a, b = name_rng
             mtext = scan.text[span_start:span_end].replace("«", "").replace("»", "")
-            mtext = re.sub(r"\s+", " ", mtext).strip()
+            mtext = _SPACES.sub(" ", mtext).strip()
             ment = Mention(span_start, span_end, i, b, "name", scan.span_text(a, b))
             ment.role = mtext  # full written form, kept until people are built
             raw.append((ment, titles))
@@ -464,7 +481,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         elif r and i >= 2 and L.key(scan.span_text(i, min(r, i + 2))) not in _VAGUE_ROLE \
                 and toks[i].key not in _VAGUE_ROLE:
             k = i
-            comma_gap = re.fullmatch(r"\s*[،,]\s*", scan.text[toks[i - 1].end : toks[i].start]) is not None
+            comma_gap = _COMMA_GAP.fullmatch(scan.text[toks[i - 1].end : toks[i].start]) is not None
             if comma_gap and not used[i - 1]:
                 # «مجیدرضا حریری ، نایب‌رییس اتاق بازرگانی»: look back from before the comma
                 k2 = i - 1
@@ -476,7 +493,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 before = scan.text[toks[k2 - 1].end : toks[k2].start] if k2 > 0 else "."
                 # one unknown word will do too: «… ایشان وینگادا ، سرمربی تیم ملی امید شد»
                 one = i - k2 == 1 and _unknown_word(scan, k2) and toks[k2].key not in L.FUNCTION
-                if (i - k2 >= 2 or one) and (k2 == 0 or re.search(r"[.،:؛!؟»«\n]", before) or toks[k2 - 1].key in L.FUNCTION
+                if (i - k2 >= 2 or one) and (k2 == 0 or _BREAK_BEFORE.search(before) or toks[k2 - 1].key in L.FUNCTION
                                              or toks[k2 - 1].key in _OPENERS):  # «پیش‌تر بنفشه زهرایی ، دبیر …»
                     ment = Mention(toks[k2].start, toks[i - 1].end, k2, i, "name", scan.span_text(k2, i))
                     ment.role = ment.text
@@ -497,10 +514,10 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                         and not _NOT_NAME.search(toks[k3 - 1].key):
                     k3 -= 1
                 if i - k3 == 2 and any(toks[q].key not in L.common_words() for q in range(k3, i)) \
-                        and (k3 == 0 or re.search(r"[.:؛!؟\n]", scan.text[toks[k3 - 1].end : toks[k3].start])):
+                        and (k3 == 0 or _STOP_BEFORE.search(scan.text[toks[k3 - 1].end : toks[k3].start])):
                     k = k3
             before = scan.text[toks[k - 1].end : toks[k].start] if k > 0 else "."
-            if not comma_gap and i - k >= 2 and (k == 0 or re.search(r"[.،:؛!؟»«\n]", before) or toks[k - 1].key in L.FUNCTION):
+            if not comma_gap and i - k >= 2 and (k == 0 or _BREAK_BEFORE.search(before) or toks[k - 1].key in L.FUNCTION):
                 ment = Mention(toks[k].start, toks[i - 1].end, k, i, "name", scan.span_text(k, i))
                 ment.role = ment.text
                 raw.append((ment, []))
@@ -637,12 +654,12 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
     for r in roles:
         owner = None
         gap = scan.text[name_end[r.t0].end : r.start].replace("»", "") if r.t0 in name_end else ""
-        if r.t0 in name_end and (_GAP_OK.match(gap) or re.fullmatch(r"\s*[،,]\s*", gap)):  # «X ، رییس …»
+        if r.t0 in name_end and (_GAP_OK.match(gap) or _COMMA_GAP.fullmatch(gap)):  # «X ، رییس …»
             owner = name_end[r.t0].person
         elif r.t1 in name_start and _GAP_OK.match(scan.text[r.end : name_start[r.t1].start].replace("«", "")) \
                 and scan.tokens[r.t1 - 1].key not in _POSSESSED:
             owner = name_start[r.t1].person
-        elif r.t1 in name_start and re.fullmatch(r"\s*[،,]\s*«?", scan.text[r.end : name_start[r.t1].start]) \
+        elif r.t1 in name_start and _COMMA_GAP_Q.fullmatch(scan.text[r.end : name_start[r.t1].start]) \
                 and scan.tokens[r.t1 - 1].key not in _POSSESSED and _apposition_ends(scan, name_start[r.t1].t1) \
                 and not any(a <= r.start < b for a, b in agencies):  # «به گزارش خبرنگار فارس، X …» is no apposition
             owner = name_start[r.t1].person  # «وزیر نیرو، رضا اردکانیان، گفت»: a role in apposition

@@ -65,6 +65,14 @@ class Statement:
     inherit: bool = True  # a missing subject means the previous speaker
 
 
+_OPENS_ATTRIBUTION = re.compile(r"\s*(?:به\s+گفته|به\s+گزارش|به\s+اعتقاد|وی|او|ایشان)\b")
+_COLON = re.compile(r"[:：]")
+_AS_REPORTED = re.compile(r"\s*به\s+گزارش")
+_DATELINE = re.compile(r"\s*به[\s\u200c]+گزارش[^،]{0,200}،")
+_GAP_BREAK = re.compile(r"[،,؛;:»)]")
+_CLAUSE_BREAK = re.compile(r"[.،:؛!؟\n]")
+
+
 def _sentence_start(text: str, lo: int, pos: int) -> int:
     s = lo
     for m in _SENT_END.finditer(text, lo, pos):
@@ -129,7 +137,7 @@ _GUILLEMETS = re.compile(r"[«»]")
 def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int) -> bool:
     """Does the sentence ``[s, e)`` attribute something itself (a speech verb outside «…», «به گفته»…)?"""
     text = scan.text
-    if re.match(r"\s*(?:به\s+گفته|به\s+گزارش|به\s+اعتقاد|وی|او|ایشان)\b", text[s:e]):
+    if _OPENS_ATTRIBUTION.match(text, s, e):
         return True
     depth = 0
     i0 = _token_before(scan, s)
@@ -249,14 +257,14 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     # 1. colon attributions
     colon_at: dict[int, list[tuple[int, tuple[int, int]]]] = {}
     for bi, b in enumerate(body):
-        for m in re.finditer(r"[:：]", text[b.start : b.end]):
+        for m in _COLON.finditer(text[b.start : b.end]):
             c = b.start + m.start()
             v = _verb_before(scan, c, verbs) or _verb_before(scan, c, _PASSIVE)
             if v and not text[scan.tokens[v[1] - 1].end : c].strip():
                 colon_at.setdefault(bi, []).append((c, v))
     attributing = set(colon_at)
     for bi, b in enumerate(body):
-        if re.match(r"\s*به\s+گزارش", text[b.start : b.end]):
+        if _AS_REPORTED.match(text, b.start, b.end):
             attributing.add(bi)
     for bi, items in colon_at.items():
         b = body[bi]
@@ -532,7 +540,7 @@ def _start(m: Mention) -> int:
 def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention | None:
     """The mention that is the grammatical subject of the clause ``[lo, hi)``."""
     text = scan.text
-    m = re.match(r"\s*به[\s\u200c]+گزارش[^،]{0,200}،", text[lo:hi])
+    m = _DATELINE.match(text[lo:hi])
     if m:
         lo += m.end()
     colon = max(text.rfind(":", lo, hi), text.rfind("：", lo, hi))
@@ -560,7 +568,7 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
         else:
             gap = text[scan.tokens[prev].end : men.start]
             pk = scan.tokens[prev].key
-            if re.search(r"[،,؛;:»)]", gap):
+            if _GAP_BREAK.search(gap):
                 rank = 1
             elif pk in _QUANT or pk == "از" and prev > 0 and scan.tokens[prev - 1].key in _QUANT:
                 rank = 1  # «برخی اقتصاددانان معتقدند», «برخی از پژوهشگران دانشگاهی … می‌دانند»
@@ -737,7 +745,7 @@ def alias_roles_forward(statements: list[Statement], mentions: list[Mention]) ->
                 break  # someone else, or a role, comes first
             p = x.person
             opens = x.t0 == 0 or keys[x.t0 - 1] in _OPENS_CLAUSE \
-                or re.search(r"[.،:؛!؟\n]", scan.text[scan.ends[x.t0 - 1] : x.start]) is not None
+                or _CLAUSE_BREAK.search(scan.text, scan.ends[x.t0 - 1], x.start) is not None
             if p.roles or _first_in_body(p, mentions) != x.start or _introduces_new(scan, x) or not opens:
                 break  # «… در سه دوره آقای خاتمی ، احمدی نژاد و روحانی»: named in passing, not as an agent
             p.add(p.roles, m.text)
