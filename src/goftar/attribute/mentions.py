@@ -317,6 +317,8 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
 
 
 _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر", "دختر", "برادر", "خواهر", "پدر", "مادر", "وکیل")}
+#: «X و Y» compounds of office names whose second word is otherwise a stop word («راهداری و حمل و نقل جاده‌ای»)
+_ROLE_COMPOUNDS = {(L.key("حمل"), L.key("نقل"))}
 _ROLE_AFTER_PLACE = {L.key(w) for w in ("و", "در", "شرقی", "غربی", "شمالی", "جنوبی", "مرکزی", "رضوی")}
 #: «به گفته X»; «به رهبری X» (a party «به رهبری نایجل فراژ») names someone too
 _CUE_NOUNS = {L.key(w) for w in ("گفته", "اعتقاد", "عقیده", "نوشته", "ادعای", "رهبری", "ریاست", "سرپرستی")}
@@ -346,7 +348,7 @@ def _role_at(scan: Scan, i: int) -> int | None:
             continue
         if k == "و" and j - i >= 2 and j + 1 < len(scan.tokens) and scan.joined(j):
             nk = scan.tokens[j + 1].key
-            if (nk not in L.STOP and nk not in _ROLE_END and names.get(nk) != "first" and nk not in L.PRONOUNS
+            if ((nk not in L.STOP or (scan.tokens[j - 1].key, nk) in _ROLE_COMPOUNDS) and nk not in _ROLE_END and names.get(nk) != "first" and nk not in L.PRONOUNS
                     and not scan.match(j + 1, L.ROLE_KEYS, 2) and not scan.match(j + 1, L.TITLE_KEYS, 3)
                     and nk not in L.sure_places() and not scan.match(j + 1, L.speech_verbs(), 3)):
                 j += 2  # «وزیر آموزش و پرورش», «معاون پیشگیری و درمان …»
