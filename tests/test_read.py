@@ -362,3 +362,18 @@ def test_lam_alef_with_tanwin_set_apart_by_pdftotext_is_put_together() -> None:
     assert mark_order_edits("\u202bکاملًا درست\u202c") != []  # the usual mark-before-alef fix still applies
     inside = "اما احتماًل ا پس از عید"  # «احتمالًا», tanwin before the alef (dev2 fars-news-2-097)
     assert apply_edits(inside, mark_order_edits(inside))[0] == "اما احتمال\u064bا پس از عید"
+
+
+@pytest.mark.parametrize("name", ["synthetic-title-cut-start", "synthetic-title-latin", "synthetic-title-dash"])
+def test_wrapped_title_is_joined_whatever_the_print_header_did(name: str) -> None:
+    # the print header: cut with «…» at the start / its order upset by «Real Madrid» / a dash inside the title
+    g, rec = gold(name), read_fixture(name, "pdftotext.txt")
+    assert letters(rec["title"]) == letters(g["title"])
+    assert letters(rec["lead"]) == letters(g["lead"])
+
+
+def test_header_title_cuts_at_the_last_separator() -> None:
+    from goftar.readers.pdftext import header_title
+
+    assert header_title("پیش بازی منچسترسیتی - اورتون | خبرگزاری نمونه") == "پیش بازی منچسترسیتی - اورتون"
+    assert header_title("عنوان خبر") == "عنوان خبر"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from .pdftext import (furniture_edits, geometry_breaks, layout_edits, mark_order_edits, paragraph_edits,
-                      reorder_edits, title_join_edits)
+from .pdftext import (furniture_edits, geometry_breaks, header_title, layout_edits, mark_order_edits,
+                      paragraph_edits, reorder_edits, title_join_edits)
 
 PDFTOTEXT_TIMEOUT = 120
 
@@ -56,7 +56,7 @@ def clean_pdftotext(doc: Document, geometry: dict[int, bool | str] | None = None
     doc.apply(edits, "pdf")
     if headers:
         doc.meta["print_headers"] = headers
-        title = re.split(r"\s+[|｜–—-]\s+", headers[0])[0].strip()
+        title = header_title(headers[0])
         if title:
             if not title.startswith(("…", "...")) and not title.endswith(("…", "...")):
                 doc.meta.setdefault("hints", {}).setdefault("title", title)

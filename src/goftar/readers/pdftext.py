@@ -233,6 +233,16 @@ def furniture_edits(text: str) -> tuple[list[Edit], list[str]]:
     return edits, seen
 
 
+_HEADER_SEP = re.compile(r"\s+[|｜–—-]\s+")
+
+
+def header_title(header: str) -> str:
+    """The page title in a print header «title | site»: cut at the last separator only, since titles
+    themselves hold dashes («پیش بازی منچسترسیتی - اورتون | سایت»)."""
+    seps = list(_HEADER_SEP.finditer(header))
+    return (header[: seps[-1].start()] if seps else header).strip()
+
+
 def _title_key(s: str) -> str:
     """Letters only, for matching a print header's title: its digits and the punctuation at the edges of
     its runs may have moved, and its lam-alef ligature may come out as «ال» (see :func:`_ligature`)."""
@@ -249,15 +259,34 @@ def title_join_edits(text: str, title: str) -> list[Edit]:
     """Join the lines of a wrapped title («… با» / «حضور نخبگان») that match ``title`` letter for letter.
 
     A print header cuts a long title with «…» at either end; then the lines must end (or start)
-    with what is left of it.
+    with what is left of it, and the title's rows beyond the cut are those as wide as its wrapped
+    rows.  A header whose right-to-left order was upset by a Latin run («… | site : Real
+    Madridرونالدو») may also have lost a few letters at one end.
     """
     cut_start, cut_end = title.lstrip().startswith(("…", "...")), title.rstrip().endswith(("…", "..."))
     want = _ligature(_title_key(title.strip().strip("….").strip()))
     if len(want) < 8:
         return []
+    lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
+    modes = [(cut_start, cut_end, None)]
+    if not (cut_start or cut_end):
+        modes += [(True, False, 30), (False, True, 30)]
+    for start_cut, end_cut, slack in modes:
+        run = _title_run(lines, want, start_cut, end_cut, slack)
+        if run:
+            a, b = _extend_title_run(lines, *run, start_cut, end_cut)
+            return [Edit(lines[k][1], lines[k + 1][0], " ", "pdf:join-title") for k in range(a, b)]
+    return []
+
+
+def _title_run(lines: list[tuple[int, int, str]], want: str, cut_start: bool, cut_end: bool,
+               slack: int | None) -> tuple[int, int] | None:
+    """The shortest run of up to four lines (among the first 40) holding ``want`` as the cut says."""
 
     def fits(acc: str) -> bool:
         acc = _ligature(acc)
+        if slack is not None and len(acc) - len(want) > slack:
+            return False
         if cut_start and cut_end:
             return want in acc
         if cut_start:
@@ -269,10 +298,9 @@ def title_join_edits(text: str, title: str) -> list[Edit]:
     def could_grow(acc: str) -> bool:
         acc = _ligature(acc)
         if cut_start or cut_end:
-            return len(acc) < len(want) + 60
+            return len(acc) < len(want) + (slack if slack is not None else 60)
         return want.startswith(acc)
 
-    lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
     for a in range(min(len(lines), 40)):
         acc = ""
         for b in range(a, min(a + 4, len(lines))):
@@ -280,10 +308,33 @@ def title_join_edits(text: str, title: str) -> list[Edit]:
             if fits(acc):
                 while a < b and fits("".join(_title_key(lines[k][2]) for k in range(a + 1, b + 1))):
                     a += 1  # the shortest run of lines that still holds the title
-                return [Edit(lines[k][1], lines[k + 1][0], " ", "pdf:join-title") for k in range(a, b)]
+                return a, b
             if not could_grow(acc):
                 break
-    return []
+    return None
+
+
+def _extend_title_run(lines: list[tuple[int, int, str]], a: int, b: int, cut_start: bool,
+                      cut_end: bool) -> tuple[int, int]:
+    """Grow a title's run past the header's cut: a line before it as wide as its wrapped lines (a cut
+    start), or the lines after it while its last line is as wide (a cut end); two lines at most."""
+    def width(k: int) -> float:
+        return text_width(_MARKS.sub("", lines[k][2]).strip())
+
+    def heading(k: int) -> bool:  # not a menu or breadcrumb row
+        return bool(_title_key(lines[k][2])) and not re.search(r"\s[|｜»›]\s", lines[k][2])
+
+    if cut_start and b > a:
+        wrapped = max(width(k) for k in range(a, b))
+        for _ in range(2):
+            if a > 0 and heading(a - 1) and width(a - 1) >= 0.85 * wrapped:
+                a -= 1
+    if cut_end and b > a:
+        wrapped = max(width(k) for k in range(a, b))
+        for _ in range(2):
+            if b + 1 < len(lines) and width(b) >= 0.85 * wrapped and heading(b + 1):
+                b += 1
+    return a, b
 
 
 # joining classes for glyph widths: right-joining letters never connect to the next letter
