@@ -798,6 +798,8 @@ def _next_colon_turn(scan: Scan, prev: Statement, st: Statement) -> bool:
     after their words, and tells what was said earlier with «گفته بود / ادعا کرده بود …»)."""
     text = scan.text
     gap = text[max(prev.end, prev.at) : st.clause[0]]
+    if prev.end - prev.start < 60 or text[st.clause[0] : st.clause[0] + 1] in _BULLETS:
+        return False  # a list of headlines («- معاون وزیر بازرگانی: نان گران می‌شود»), not a report's turns
     return st.kind == "direct" and not gap.strip(" \n.»") and text[st.at : st.start].lstrip().startswith(
         tuple(st.verb.split()[:1])) and ":" in text[st.at : st.start]
 
@@ -890,6 +892,7 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
             p.add(p.mentions, m.text)
 
 
+_BULLETS = set("-–—*•·")
 _THIS = {L.key("این"), L.key("همین")}
 _ADDRESS = {L.key(w) for w in ("آقای", "خانم", "جناب")}
 #: words after which a name opens a clause of its own («… که محمد شریفی‌مقدم ارایه کرده»)
