@@ -205,6 +205,9 @@ def _clause_cut(text: str, s: int, e: int) -> int:
         if text.count("«", s, m.start()) <= text.count("»", s, m.start()):  # not «… ، اما …» inside a quote
             e = m.start()
             break
+    semi = text.find("؛", s, e)  # «اعلام کرد که … مشکلی ندارد ؛ اعلام نظری که …»: the writer goes on
+    if semi > s and text.count("«", s, semi) <= text.count("»", s, semi):
+        e = semi
     m = _AND_ALSO_SAID.search(text, s, e)  # «… برخورد می‌کند و خانم دکتر ابتکار هم گفت …»: a second speaker
     if m and text.count("«", s, m.start()) <= text.count("»", s, m.start()):
         e = m.start()
