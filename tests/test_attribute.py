@@ -428,3 +428,15 @@ def test_next_colon_statement_under_another_role_is_the_same_official():
 def test_name_between_commas_after_a_role_is_its_holder():
     rec = _test1_rec("etemad056.json")  # «شهردار اشتوتگارت ، فریتس کوهن ، پیام سیاسی روشنی … فرستاد»
     assert any(core(p["name"]) == core("فریتس کوهن") and p["roles"] for p in rec["people"])
+
+
+def test_groups_believing_after_a_conjunction_and_according_to_belief():
+    # Etemad op-eds: «اگر چه گروهی بر این باورند که …», «موافقان … معتقدند که …»; «اعلام کرد که … ؛ اعلام نظری
+    # که …»: indirect content ends at «؛», the writer goes on
+    rec = _test1_rec("etemad020.json")
+    assert core(_speaker_at(rec, "طرح مساله و حتی بازه زمانی")) == core("گروهی")
+    said = [q for q in rec["quotes"] + rec["reported_statements"]
+            if core(q["text"]).startswith(core("دوچرخه سواری بانوان از منظر قانونی"))]
+    assert said and core("اعلام نظری") not in core(said[0]["text"])
+    rec = rec_of("موافقان افزایش قیمت بنزین معتقدند که قیمت سوخت باید به قیمت فوب خلیج فارس برسد.")
+    assert core(_speaker_at(rec, "قیمت سوخت باید")) == core("موافقان افزایش قیمت بنزین")

@@ -22,7 +22,8 @@ from .mentions import Mention, Person, Scan, register
 _SENT_END = re.compile(r"(?<!\.)[.!؟?](?=\s|$|[«»\"])|\n")  # «و...» (an ellipsis) ends no sentence
 #: (the last word of) adverbs after which a subject starts: «در ادامه X گفت»; not «در» alone («در سازمان ملل، …»)
 _ADVERBS = {L.key(w) for w in "همچنین سپس اما ولی نیز هم بنابراین همچنان ادامه بلافاصله پیشتر قبلا اخیرا البته".split()}
-_INDIRECT_CUES = {L.key(w): w for w in ("به گفته", "به نوشته", "به اعتقاد", "به عقیده", "به ادعای", "به نقل از")}
+_INDIRECT_CUES = {L.key(w): w for w in ("به گفته", "به نوشته", "به اعتقاد", "به عقیده", "به باور", "به ادعای",
+                                        "به نقل از")}
 _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
 _PASSIVE = {k: k for k in L.PASSIVE_SPEECH}
 _THAT_T = {k: k for k in _THAT}
@@ -349,6 +350,10 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         # 3. «X گفت که …», «گفته می‌شود که …»
         if t.key == "که" and i > 0 and scan.joined(i - 1):
             v = _verb_before(scan, t.start, verbs)
+            if v is None:  # «گروهی بر این باورند که …», «کارشناسان معتقدند که …» (not «می‌داند که»: knows that)
+                v = _verb_before(scan, t.start, L.OPINION)
+                if v and (toks[v[0]].key.startswith("می") or any(o.at == toks[v[0]].start for o in out)):
+                    v = None
             if v and v[0] > 0 and toks[v[0] - 1].key in _MODALS:
                 v = None  # «نمی‌توان گفت که …», «باید گفت که …»: nobody says it
             passive = _verb_before(scan, t.start, _PASSIVE)
@@ -580,8 +585,9 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
                 rank = 1  # «در این دیدار حاج حسین نامور …», «در همین حال رییس سازمان …»: after a setting
             elif pk in L.OBJECT_MARKERS:
                 rank = 9
-            elif pk in L.CLAUSE_VERBS or pk in _ADVERBS or pk in L.speech_verbs():
-                rank = 1
+            elif pk in L.CLAUSE_VERBS or pk in _ADVERBS or pk in L.speech_verbs() or pk in _CONCESSIVE \
+                    or pk == "چه" and prev > 0 and scan.tokens[prev - 1].key in ("اگر", "گر"):
+                rank = 1  # «اگر چه گروهی بر این باورند …»: a conjunction opens the clause
             elif pk == "که" or pk == "و":  # «… رسیده است و وزارت بهداشت اعلام کرده …»
                 rank = 2
             elif pk in L.FUNCTION:
@@ -896,6 +902,7 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
 
 
 _BULLETS = set("-–—*•·")
+_CONCESSIVE = {L.key(w) for w in ("اگرچه", "هرچند", "گرچه", "چون", "زیرا", "چراکه", "اگر")}
 _THIS = {L.key("این"), L.key("همین")}
 _ADDRESS = {L.key(w) for w in ("آقای", "خانم", "جناب")}
 #: words after which a name opens a clause of its own («… که محمد شریفی‌مقدم ارایه کرده»)
