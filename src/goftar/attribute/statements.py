@@ -199,6 +199,10 @@ def _phrase_quoted(text: str, q0: int, q1: int) -> bool:
 _AND_ALSO_SAID = re.compile(r"\sو\s+(?:[^\s،.:«»]+\s+){1,5}(?:هم|نیز)\s+(?:گفت|افزود|اظهار|تاکید|تأکید|اعلام|تصریح|بیان)")
 
 
+_WHILE_SAID = re.compile(r"\s(?:در\s*حالی\s*که|درحالیکه|در\s*حالیکه|اما|ولی)\s+(?:[^\s،.:«»]+\s+){1,4}"
+                         r"(?:معتقد|می‌گوی|میگوی|می\sگوی|گفت|گفته|اعلام\s+کرد|تاکید\s+کرد|تأکید\s+کرد|بر\s+این\s+باور)")
+
+
 def _clause_cut(text: str, s: int, e: int) -> int:
     """Indirect content ends before «، او همچنین گفته …» (another statement of the sentence), and — when the
     attribution sits in a «در حالی که …» clause — at the comma that closes that clause."""
@@ -209,9 +213,12 @@ def _clause_cut(text: str, s: int, e: int) -> int:
     semi = text.find("؛", s, e)  # «اعلام کرد که … مشکلی ندارد ؛ اعلام نظری که …»: the writer goes on
     if semi > s and text.count("«", s, semi) <= text.count("»", s, semi):
         e = semi
-    m = _AND_ALSO_SAID.search(text, s, e)  # «… برخورد می‌کند و خانم دکتر ابتکار هم گفت …»: a second speaker
-    if m and text.count("«", s, m.start()) <= text.count("»", s, m.start()):
-        e = m.start()
+    for pat in (_AND_ALSO_SAID, _WHILE_SAID):
+        # «… برخورد می‌کند و خانم دکتر ابتکار هم گفت …», «دولت معتقد است … در حالیکه کارگران معتقدند …»:
+        # a second speaker in the same sentence
+        m = pat.search(text, s, e)
+        if m and text.count("«", s, m.start()) <= text.count("»", s, m.start()):
+            e = m.start()
     sent = _sentence_start(text, max(0, s - 300), s)
     w = _WHILE.search(text, sent, s)
     if w and "،" not in text[w.end() : s]:  # the attribution itself sits inside the «در حالی که …» clause
