@@ -382,13 +382,15 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         if vm and vm[1] == "خبر داد":
             # «آقای ظریف … از وجود پولشویی گسترده در کشور خبر داد»: what was announced, after «از»
             # the first «از» after the subject («… همچنین از توافق با وزارت کشور برای جبران خسارت‌های ناشی از
-            # دزدی دریایی خبر داده است»), not one of «پس از / یکی از …»; «خبر داد که …» is left to «که»
+            # دزدی دریایی خبر داده است»), not one of «پس از / یکی از …»
             cs = _sentence_start(text, b_start, t.start)
             lo = next((x.end for x in mentions if cs <= x.start < t.start), cs)  # after the subject
             az = [q for q in range(i - 1, max(-1, i - 30), -1) if toks[q].start >= lo and toks[q].key == "از"
                   and not (q > 0 and toks[q - 1].key in _OF_NOT_OBJECT)]
             that = i + vm[0] < len(toks) and toks[i + vm[0]].key == "که"
-            if az and not that:
+            if not az and not that:  # the «از …» phrase holds a name itself: the «از» nearest the verb
+                az = [q for q in range(i - 1, max(-1, i - 25), -1) if toks[q].start >= cs and toks[q].key == "از"][:1]
+            if az:
                 out.append(Statement("reported", toks[az[-1]].start, toks[i + vm[0] - 1].end,
                                      scan.span_text(i, i + vm[0]), (cs, toks[az[-1]].start), t.start))
                 covered.append((toks[az[-1]].start, toks[i + vm[0] - 1].end))
