@@ -28,7 +28,7 @@ __all__ = ["STAGES", "record_fields"]
 _FOOTER_ROLES = {"tags_label", "tag_item", "source", "junk"}
 _SKIP_ROLES = {"nav", "meta", "page"}
 _KICKER_MAX = 160
-_TAG_MAX = 50
+_TAG_MAX = 90  # tags can be whole phrases («رئیس هیات نجات غریق و غواصی مازندران»)
 
 
 def core(s: str) -> str:
@@ -197,7 +197,7 @@ def _split_tags(doc: Document, start: int, end: int) -> None:
 
 
 def _looks_like_tag(t: str) -> bool:
-    return 0 < len(t) <= _TAG_MAX and len(t.split()) <= 6 and not re.search(r"[.!؟?:]$", t)
+    return 0 < len(t) <= _TAG_MAX and len(t.split()) <= 12 and not re.search(r"[.!؟?:]$", t)
 
 
 def footer_stage(doc: Document, settings: Settings) -> Document:
