@@ -59,3 +59,18 @@ def test_split_label_only_when_glued():
 def test_reflow_is_idempotent(seed_text):
     once = repair_text(seed_text, NO_ZWNJ)
     assert apply_edits(once, reflow_edits(once))[0] == once
+
+
+def test_menu_line_is_not_joined_to_the_title():
+    # a short copied page (dev3 varzesh3-1-340): its longest lines set a small wrap width, yet the menu stays apart
+    text = (
+        "صفحه اصلی | سیاسی | اقتصادی | اجتماعی | ورزشی | فرهنگی\n\n"
+        "مهاجم خارجی استقلال عزادار شد\n\n"
+        "تاریخ انتشار: ۱۴۰۳/۰۲/۲۵ - ۱۲:۳۰\n\n"
+        "بوبکر کبه ، مهاجم خارجی تیم فوتبال استقلال ، عزادار شد.\n\n"
+        "بوبکر کبه در غم از دست دادن پدرش عزادار شد. پدر کبه در سن 73 سالگی دیشب به علت عارضه قلبی دار فانی را وداع گفت .\n\n"
+        "ورزش سه این ضایعه را به کبه و خانواده محترمش تسلیت می گوید.\n\n"
+        "لینک کوتاه: https://sample-news.ir/x12345\n"
+    )
+    paras = repair_text(text, NO_ZWNJ).split("\n\n")
+    assert "مهاجم خارجی استقلال عزادار شد" in paras

@@ -5,7 +5,7 @@ blank lines in the middle of sentences.  We estimate the wrap width from the
 document itself, then decide every line break:
 
 * a line that ends a sentence («.» «!» «؟» «:» «؛» …) ends a paragraph;
-* a list item, a footer label («منبع»، «برچسب‌ها») or a reference line stays on its own;
+* a list item, a footer label («منبع»، «برچسب‌ها»), a menu or a reference line stays on its own;
 * a line without final punctuation that reached the wrap width (or whose next
   word would not have fitted) was wrapped: it joins the next line with a space,
   across any blank lines;
@@ -46,9 +46,12 @@ def split_label_edits(text: str) -> list[Edit]:
     return out
 
 
+_MENU_LINE = re.compile(r"(?:\s[|｜»›]\s.*){2}")
+
+
 def _is_fixed_line(line: str) -> bool:
-    """A line that never joins another: list items, footer labels."""
-    return bool(_LIST_ITEM.match(line) or _LABEL_LINE.match(line))
+    """A line that never joins another: list items, footer labels, menus and breadcrumbs («صفحه اصلی | سیاسی | …»)."""
+    return bool(_LIST_ITEM.match(line) or _LABEL_LINE.match(line) or _MENU_LINE.search(line))
 
 
 def wrap_width(lengths: list[int]) -> int:
