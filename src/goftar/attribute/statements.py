@@ -33,7 +33,7 @@ _STOP_CONTEXT = {L.key(w) for w in ("طی", "ضمن", "امروز", "دیروز"
 #: «در گفت‌وگو / جلسه / مراسم …» after a role is where it was said, not part of the role («… در مجلس» is)
 _EVENT_NOUNS = {L.key(w) for w in """دیدار ملاقات گفتگو گفت‌وگو گفتگوی گفت‌وگوی سفر نشست جلسه مراسم همایش آیین
 مصاحبه حاشیه جمع""".split()}
-_FIRST_PERSON = {L.key(w) for w in ("من", "ما", "بنده", "اینجانب")}
+_FIRST_PERSON = {L.key(w) for w in ("من", "ما", "بنده", "اینجانب", "نگارنده")}  # «به عقیده نگارنده»: the writer
 #: «خواستار … شد»: a request reported with its object inside the verb
 _ASKED = {L.key(w) for w in ("شد", "شدند", "شده است", "شده‌اند", "شده بود", "بود", "بودند", "است", "هستند",
                               "شده بودند")}
