@@ -412,7 +412,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 own = _PREP_OF[vm[1].split()[0]]
                 preps = [q for q in range(i - 1, max(-1, i - 25), -1) if toks[q].start >= lo
                          and toks[q].key in own and not (q and toks[q - 1].key in _WITH_CUE)]
-                if preps and i - preps[-1] >= 3 and not inside(toks[preps[-1]].start) \
+                # what was said is a phrase of some length: «به مورد جالبی اشاره می‌کند» only points at something
+                if preps and i - preps[-1] >= 5 and not inside(toks[preps[-1]].start) \
                         and not any(toks[q].key in _MODALS for q in range(preps[-1], i)):
                     q = preps[-1]  # the earliest: «به لزوم توجه به این حق …»
                     out.append(Statement("reported", toks[q].start, ve, scan.span_text(i, i + vm[0]),
