@@ -481,7 +481,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     q1 = q + 1 if toks[q].key in _ASKED else q + 2
                     if q1 < len(toks) and toks[q1].key in ("بود", "است"):
                         q1 += 1
-                    if q - i >= 2 and not (q1 < len(toks) and toks[q1].key == "که"):  # «خواستار این شده بود که …»
+                    if q - i >= 4 and not (q1 < len(toks) and toks[q1].key == "که"):  # «خواستار این شده بود که …»
                         ve = toks[q1 - 1].end
                         out.append(Statement("reported", t.start, ve, "خواستار شد", (cs, t.start), t.start))
                         covered.append((t.start, ve))
