@@ -71,8 +71,8 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
         ss = _sentence_start(text, b.start, t.start)
         se = _sentence_end(text, t.end, b.end)
         ev = Event(etype, start=ss, end=se, evidence=text[ss:se].strip())
-        anaphoric = i > 0 and toks[i - 1].key == "این"
-        cue_end = toks[i + cue[0] - 1].end
+        anaphoric = i > 0 and scan.keys[i - 1] == "این"
+        cue_end = scan.ends[i + cue[0] - 1]
         window = text[cue_end : min(se, cue_end + 40)]
         rel = _REL.match(window.strip())
         if rel:

@@ -109,10 +109,11 @@ class Scan:
         self.blocks = blocks
         n = len(tokens)
         if isinstance(tokens, Tokens):
-            starts, ends, keys = tokens.starts, tokens.ends, tokens.keys
+            starts, ends, keys, words = tokens.starts, tokens.ends, tokens.keys, tokens.words
         else:
             starts, ends, keys = [t.start for t in tokens], [t.end for t in tokens], [t.key for t in tokens]
-        self.starts, self.ends, self.keys = starts, ends, keys
+            words = [t.text for t in tokens]
+        self.starts, self.ends, self.keys, self.words = starts, ends, keys, words
         self.block_of, self.footer, cuts = _block_ranges(starts, blocks)
         # two tokens may belong to one phrase when only spaces (or half-spaces) separate them in one block
         #: gaps[i]: the text between token i and token i+1
@@ -190,12 +191,12 @@ class Scan:
         pref = _prefixes(table)
         best = None
         k = ""
-        toks, join = self.tokens, self._join
+        keys, join = self.keys, self._join
         for n in range(maxn):
             j = i + n
-            if j >= len(toks) or (n and not join[j - 1]):
+            if j >= len(keys) or (n and not join[j - 1]):
                 break
-            k += toks[j].key
+            k += keys[j]
             if k not in pref:
                 break
             if k in table:
@@ -203,7 +204,7 @@ class Scan:
         return best
 
     def span_text(self, t0: int, t1: int) -> str:
-        return self.text[self.tokens[t0].start : self.tokens[t1 - 1].end]
+        return self.text[self.starts[t0] : self.ends[t1 - 1]]
 
 
 def _block_ranges(starts: list[int], blocks: list[Block]) -> tuple[list[int], list[bool], list[int]]:
@@ -282,12 +283,12 @@ def not_name_word(scan: Scan, j: int) -> bool:
     """Token ``j`` is a verb («می‌گوید» with its half-space, not «میگل»), an adverb or a superlative, and no known
     name token."""
     k = scan.keys[j]
-    return _not_name_key(k) or (_MI.match(scan.tokens[j].text) is not None and k not in L.name_tokens())
+    return _not_name_key(k) or (_MI.match(scan.words[j]) is not None and k not in L.name_tokens())
 
 
 def _name_token_ok(scan: Scan, j: int) -> bool:
     """Could token ``j`` be part of a person's name (not a function word, title, role, verb or number)?"""
-    k = scan.tokens[j].key
+    k = scan.keys[j]
     if k in L.STOP or _DIGIT.search(k) or not_name_word(scan, j):
         return False
     bits = scan._bits[j]
@@ -307,8 +308,8 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
     if close < 0:
         return None
     j = i
-    while j < len(scan.tokens) and scan.tokens[j].end <= close:
-        if not _name_token_ok(scan, j) and scan.tokens[j].key not in {"و", "دی", "د", "ال", "بن", "فون", "وان"}:
+    while j < len(scan.tokens) and scan.ends[j] <= close:
+        if not _name_token_ok(scan, j) and scan.keys[j] not in {"و", "دی", "د", "ال", "بن", "فون", "وان"}:
             return None
         j += 1
     if j == i or j - i > 5:
@@ -341,19 +342,19 @@ def _role_at(scan: Scan, i: int) -> int | None:
     names = L.name_tokens()
     bits, stop_bits = scan._bits, _bits_once("role_stop", L.speech_verbs(), L.OPINION, L.TITLE_KEYS, L.stance_verbs())
     while j < len(scan.tokens) and j - i < 8 and scan.joined(j - 1):
-        k = scan.tokens[j].key
+        k = scan.keys[j]
         if k == "و" and j - i >= 2 and j + 1 < len(scan.tokens) and scan.joined(j) \
-                and scan.tokens[j - 1].key + "و" + scan.tokens[j + 1].key in L.places():
+                and scan.keys[j - 1] + "و" + scan.keys[j + 1] in L.places():
             j += 2  # «فرمانده انتظامی سیستان و بلوچستان»: a place named with «و»
             continue
         if k == "و" and j - i >= 2 and j + 1 < len(scan.tokens) and scan.joined(j):
-            nk = scan.tokens[j + 1].key
-            if ((nk not in L.STOP or (scan.tokens[j - 1].key, nk) in _ROLE_COMPOUNDS) and nk not in _ROLE_END and names.get(nk) != "first" and nk not in L.PRONOUNS
+            nk = scan.keys[j + 1]
+            if ((nk not in L.STOP or (scan.keys[j - 1], nk) in _ROLE_COMPOUNDS) and nk not in _ROLE_END and names.get(nk) != "first" and nk not in L.PRONOUNS
                     and not scan.match(j + 1, L.ROLE_KEYS, 2) and not scan.match(j + 1, L.TITLE_KEYS, 3)
                     and nk not in L.sure_places() and not scan.match(j + 1, L.speech_verbs(), 3)):
                 j += 2  # «وزیر آموزش و پرورش», «معاون پیشگیری و درمان …»
                 continue
-        if j - 1 > i and scan.tokens[j - 1].key in L.sure_places() and L.sure_places()[scan.tokens[j - 1].key].kind != "region" \
+        if j - 1 > i and scan.keys[j - 1] in L.sure_places() and L.sure_places()[scan.keys[j - 1]].kind != "region" \
                 and k not in _ROLE_AFTER_PLACE:
             break  # «معاون رئیس جمهور عراق | وتوی مجدد …»: a role ends after its country or city
         if (k in L.FUNCTION or names.get(k) == "first" or k in L.CLAUSE_VERBS or k in _ROLE_END or not_name_word(scan, j)
@@ -396,20 +397,20 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 break
             titles.append(scan.span_text(j, j + m[0]))
             j += m[0]
-            if not scan.joined(j - 1) and not scan.text[toks[j - 1].end : toks[j].start if j < len(toks) else None].strip(" ") == "«":
+            if not scan.joined(j - 1) and not scan.text[scan.ends[j - 1] : scan.starts[j] if j < len(toks) else None].strip(" ") == "«":
                 break
         name_rng: tuple[int, int] | None = None
-        after_cue = i >= 2 and toks[i - 2].key == "به" and toks[i - 1].key in _CUE_NOUNS and scan.joined(i - 1)
-        span_start = toks[i].start
+        after_cue = i >= 2 and scan.keys[i - 2] == "به" and scan.keys[i - 1] in _CUE_NOUNS and scan.joined(i - 1)
+        span_start = scan.starts[i]
         span_end = 0
         if j < len(toks):
-            g = _guillemet_name(scan, j) if "«" in scan.text[max(0, toks[j].start - 2) : toks[j].start] else None
+            g = _guillemet_name(scan, j) if "«" in scan.text[max(0, scan.starts[j] - 2) : scan.starts[j]] else None
             if g and (titles or _role_at(scan, g[1]) or (g[1] < len(toks) and _role_after(scan, g[3], g[1]))):
                 name_rng, span_end = (g[0], g[1]), g[3]
             elif titles:
                 k = j
                 while k < len(toks) and k - j < 4 and _name_token_ok(scan, k) and (k == j or scan.joined(k - 1)):
-                    if k > j and toks[k].key in L.common_words():
+                    if k > j and scan.keys[k] in L.common_words():
                         # «حجت الاسلام محمدرضا میر تاج‌الدینی»: a frequent word inside, when a rare one follows
                         if k - j < 3 and k + 1 < len(toks) and scan.joined(k) and _unknown_word(scan, k + 1):
                             k += 2
@@ -417,16 +418,16 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                         break
                     k += 1
                 if k > j:
-                    name_rng, span_end = (j, k), toks[k - 1].end
-            elif after_cue and not titles and toks[j].key not in L.common_words() and _name_token_ok(scan, j) \
-                    and len(toks[j].key) >= 3 and toks[j].key not in L.sure_places():
+                    name_rng, span_end = (j, k), scan.ends[k - 1]
+            elif after_cue and not titles and scan.keys[j] not in L.common_words() and _name_token_ok(scan, j) \
+                    and len(scan.keys[j]) >= 3 and scan.keys[j] not in L.sure_places():
                 # «به گفته شیرین ولی‌پوری خودزنی …»: after «به گفته» comes who said it
                 k = j + 1
                 while k < len(toks) and k - j < 2 and scan.joined(k - 1) and _name_token_ok(scan, k) \
-                        and toks[k].key not in L.common_words() and len(toks[k].key) >= 3:
+                        and scan.keys[k] not in L.common_words() and len(scan.keys[k]) >= 3:
                     k += 1
                 if k - j >= 2:
-                    name_rng, span_end = (j, k), toks[k - 1].end
+                    name_rng, span_end = (j, k), scan.ends[k - 1]
             if name_rng is None and not titles and j == i and _clause_start(scan, i) and _unknown_word(scan, i):
                 # «هدایت‌اله جمالی‌پور در جلسه …»: two or three unknown words opening a clause, then «در / با …»
                 k = i + 1
@@ -434,34 +435,34 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     k += 1
                 # «افشاگری کوهن در …» (Cohen's disclosure) is not a new person: it ends in a known surname
                 # that no first name precedes
-                owned = toks[k - 1].key in {toks[m.t1 - 1].key for m, _ in raw} and toks[i].key not in names
+                owned = scan.keys[k - 1] in {scan.keys[m.t1 - 1] for m, _ in raw} and scan.keys[i] not in names
                 # «شهردار اشتوتگارت ، فریتس کوهن ، پیام …»: between commas right after a role, in apposition
                 between_commas = bool(roles) and roles[-1].t1 == i and k < len(toks) \
-                    and _COMMA_GAP.fullmatch(text[toks[i - 1].end : toks[i].start]) is not None \
-                    and _COMMA_GAP.fullmatch(text[toks[k - 1].end : toks[k].start]) is not None
+                    and _COMMA_GAP.fullmatch(text[scan.ends[i - 1] : scan.starts[i]]) is not None \
+                    and _COMMA_GAP.fullmatch(text[scan.ends[k - 1] : scan.starts[k]]) is not None
                 if k - i >= 2 and k < len(toks) and not owned and (between_commas or scan.joined(k - 1) and (
-                        toks[k].key in _AFTER_NAME or scan.match(k, L.speech_verbs(), 3))):
-                    name_rng, span_end = (i, k), toks[k - 1].end
-            if name_rng is None and not titles and names.get(toks[j].key) == "first" and _name_token_ok(scan, j):
+                        scan.keys[k] in _AFTER_NAME or scan.match(k, L.speech_verbs(), 3))):
+                    name_rng, span_end = (i, k), scan.ends[k - 1]
+            if name_rng is None and not titles and names.get(scan.keys[j]) == "first" and _name_token_ok(scan, j):
                 k = j + 1
-                while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and toks[k].key in names:
+                while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and scan.keys[k] in names:
                     k += 1
                 # then surnames the lexicon does not know: one right after a first name may be an ordinary
                 # word too («اسماعیل دوستی», «مهدی چمران»), further ones may not
                 while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) \
-                        and len(toks[k].key) >= 3 and toks[k].key not in L.sure_places() \
-                        and (k == j + 1 or toks[k].key not in L.common_words()) and not _NOT_NAME.search(toks[k].key):
+                        and len(scan.keys[k]) >= 3 and scan.keys[k] not in L.sure_places() \
+                        and (k == j + 1 or scan.keys[k] not in L.common_words()) and not _NOT_NAME.search(scan.keys[k]):
                     k += 1
                 if k - j >= 2:
-                    name_rng, span_end = (j, k), toks[k - 1].end
-            if name_rng is None and not titles and toks[j].key in solos and _name_token_ok(scan, j) \
-                    and not (j > 0 and scan.joined(j - 1) and names.get(toks[j - 1].key) == "first"):
+                    name_rng, span_end = (j, k), scan.ends[k - 1]
+            if name_rng is None and not titles and scan.keys[j] in solos and _name_token_ok(scan, j) \
+                    and not (j > 0 and scan.joined(j - 1) and names.get(scan.keys[j - 1]) == "first"):
                 # «ترامپ», «همتی», «هاشمی رفسنجانی»: a surname that names a person on its own
                 k = j + 1
-                while k < len(toks) and k - j < 3 and scan.joined(k - 1) and toks[k].key in names \
+                while k < len(toks) and k - j < 3 and scan.joined(k - 1) and scan.keys[k] in names \
                         and _name_token_ok(scan, k):  # «اسفندیار رحیم مشایی»
                     k += 1
-                name_rng, span_end = (j, k), toks[k - 1].end
+                name_rng, span_end = (j, k), scan.ends[k - 1]
         if name_rng:
             a, b = name_rng
             mtext = scan.text[span_start:span_end].replace("«", "").replace("»", "")
@@ -473,58 +474,58 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 used[q] = True
             i = b
             continue
-        if toks[i].key in L.PRONOUNS and not titles:
-            pronouns.append(Mention(toks[i].start, toks[i].end, i, i + 1, "pronoun", toks[i].text))
+        if scan.keys[i] in L.PRONOUNS and not titles:
+            pronouns.append(Mention(scan.starts[i], scan.ends[i], i, i + 1, "pronoun", scan.words[i]))
             i += 1
             continue
         r = _role_at(scan, i) if scan._bits[i] & role_bit else None
         if r and raw and raw[-1][0].t1 == i:
             pass  # already right after a name
         elif r and i >= 2 and L.key(scan.span_text(i, min(r, i + 2))) not in _VAGUE_ROLE \
-                and toks[i].key not in _VAGUE_ROLE:
+                and scan.keys[i] not in _VAGUE_ROLE:
             k = i
-            comma_gap = _COMMA_GAP.fullmatch(scan.text[toks[i - 1].end : toks[i].start]) is not None
+            comma_gap = _COMMA_GAP.fullmatch(scan.text[scan.ends[i - 1] : scan.starts[i]]) is not None
             if comma_gap and not used[i - 1]:
                 # «مجیدرضا حریری ، نایب‌رییس اتاق بازرگانی»: look back from before the comma
                 k2 = i - 1
                 while k2 > 0 and i - 1 - k2 < 3 and (k2 == i - 1 or scan.joined(k2)) and not used[k2] \
-                        and _name_token_ok(scan, k2) and toks[k2].key not in L.common_words() \
-                        and len(toks[k2].key) >= 3 and toks[k2].key not in L.sure_places():
+                        and _name_token_ok(scan, k2) and scan.keys[k2] not in L.common_words() \
+                        and len(scan.keys[k2]) >= 3 and scan.keys[k2] not in L.sure_places():
                     k2 -= 1
                 k2 += 1
-                before = scan.text[toks[k2 - 1].end : toks[k2].start] if k2 > 0 else "."
+                before = scan.text[scan.ends[k2 - 1] : scan.starts[k2]] if k2 > 0 else "."
                 # one unknown word will do too: «… ایشان وینگادا ، سرمربی تیم ملی امید شد»
-                one = i - k2 == 1 and _unknown_word(scan, k2) and toks[k2].key not in L.FUNCTION
-                if (i - k2 >= 2 or one) and (k2 == 0 or _BREAK_BEFORE.search(before) or toks[k2 - 1].key in L.FUNCTION
-                                             or toks[k2 - 1].key in _OPENERS):  # «پیش‌تر بنفشه زهرایی ، دبیر …»
-                    ment = Mention(toks[k2].start, toks[i - 1].end, k2, i, "name", scan.span_text(k2, i))
+                one = i - k2 == 1 and _unknown_word(scan, k2) and scan.keys[k2] not in L.FUNCTION
+                if (i - k2 >= 2 or one) and (k2 == 0 or _BREAK_BEFORE.search(before) or scan.keys[k2 - 1] in L.FUNCTION
+                                             or scan.keys[k2 - 1] in _OPENERS):  # «پیش‌تر بنفشه زهرایی ، دبیر …»
+                    ment = Mention(scan.starts[k2], scan.ends[i - 1], k2, i, "name", scan.span_text(k2, i))
                     ment.role = ment.text
                     raw.append((ment, []))
                     k = i  # done
                     before = ""
             while k > 0 and i - k < 3 and scan.joined(k - 1) and not used[k - 1] \
-                    and _name_token_ok(scan, k - 1) and toks[k - 1].key not in L.common_words() \
-                    and len(toks[k - 1].key) >= 3 and toks[k - 1].key not in L.sure_places() and not scan.footer[k - 1]:
+                    and _name_token_ok(scan, k - 1) and scan.keys[k - 1] not in L.common_words() \
+                    and len(scan.keys[k - 1]) >= 3 and scan.keys[k - 1] not in L.sure_places() and not scan.footer[k - 1]:
                 k -= 1
             if not comma_gap and i - k < 2:
                 # «ایاد علاوی نخست وزیر …» right after a colon or a full stop: a surname may be a frequent word
                 # too («علاوی»), as long as the other word is not
                 k3 = i
                 while k3 > 0 and i - k3 < 2 and scan.joined(k3 - 1) and not used[k3 - 1] \
-                        and _name_token_ok(scan, k3 - 1) and len(toks[k3 - 1].key) >= 3 \
-                        and toks[k3 - 1].key not in L.sure_places() and not scan.footer[k3 - 1] \
-                        and not _NOT_NAME.search(toks[k3 - 1].key):
+                        and _name_token_ok(scan, k3 - 1) and len(scan.keys[k3 - 1]) >= 3 \
+                        and scan.keys[k3 - 1] not in L.sure_places() and not scan.footer[k3 - 1] \
+                        and not _NOT_NAME.search(scan.keys[k3 - 1]):
                     k3 -= 1
-                if i - k3 == 2 and any(toks[q].key not in L.common_words() for q in range(k3, i)) \
-                        and (k3 == 0 or _STOP_BEFORE.search(scan.text[toks[k3 - 1].end : toks[k3].start])):
+                if i - k3 == 2 and any(scan.keys[q] not in L.common_words() for q in range(k3, i)) \
+                        and (k3 == 0 or _STOP_BEFORE.search(scan.text[scan.ends[k3 - 1] : scan.starts[k3]])):
                     k = k3
-            before = scan.text[toks[k - 1].end : toks[k].start] if k > 0 else "."
-            if not comma_gap and i - k >= 2 and (k == 0 or _BREAK_BEFORE.search(before) or toks[k - 1].key in L.FUNCTION):
-                ment = Mention(toks[k].start, toks[i - 1].end, k, i, "name", scan.span_text(k, i))
+            before = scan.text[scan.ends[k - 1] : scan.starts[k]] if k > 0 else "."
+            if not comma_gap and i - k >= 2 and (k == 0 or _BREAK_BEFORE.search(before) or scan.keys[k - 1] in L.FUNCTION):
+                ment = Mention(scan.starts[k], scan.ends[i - 1], k, i, "name", scan.span_text(k, i))
                 ment.role = ment.text
                 raw.append((ment, []))
         if r:
-            roles.append(Mention(toks[i].start, toks[r - 1].end, i, r, "role", scan.span_text(i, r)))
+            roles.append(Mention(scan.starts[i], scan.ends[r - 1], i, r, "role", scan.span_text(i, r)))
             for q in range(i, r):
                 used[q] = True
             i = r
@@ -573,7 +574,7 @@ _NOT_NAME = re.compile(r"(?:دن|تن|ها|های|هایی|گان|ات|ً|ی‌�
 
 def _unknown_word(scan: Scan, j: int) -> bool:
     """A word that could be part of a name: not frequent, not a function word, role, title, verb or place."""
-    k = scan.tokens[j].key
+    k = scan.keys[j]
     return (len(k) >= 3 and k not in L.common_words() and k not in L.sure_places() and _name_token_ok(scan, j)
             and not _NOT_NAME.search(k))
 
@@ -585,12 +586,12 @@ def _clause_start(scan: Scan, i: int) -> bool:
     """Token ``i`` opens a sentence or a clause (after «.», «:», «،», a line break or «به گزارش …،»)."""
     if i == 0:
         return True
-    gap = scan.text[scan.tokens[i - 1].end : scan.tokens[i].start]
+    gap = scan.text[scan.ends[i - 1] : scan.starts[i]]
     return gap != " " and bool(_CLAUSE_GAP.search(gap))
 
 
 def _role_after(scan: Scan, char_end: int, t: int) -> bool:
-    return t < len(scan.tokens) and _GAP_OK.match(scan.text[char_end : scan.tokens[t].start]) is not None and \
+    return t < len(scan.tokens) and _GAP_OK.match(scan.text[char_end : scan.starts[t]]) is not None and \
         _role_at(scan, t) is not None
 
 
@@ -598,7 +599,7 @@ def _apposition_ends(scan: Scan, t: int) -> bool:
     """After a name at token ``t``: a comma, a full stop or a verb — not «و» or another comma-separated item."""
     if t >= len(scan.tokens):
         return True
-    gap = scan.text[scan.tokens[t - 1].end : scan.tokens[t].start]
+    gap = scan.text[scan.ends[t - 1] : scan.starts[t]]
     if "،" in gap or "," in gap:
         return _role_at(scan, t) is None  # «…، رضا اردکانیان، معاون …» is a list of officials
     return scan.keys[t] != "و"
@@ -659,10 +660,10 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
         if r.t0 in name_end and (_GAP_OK.match(gap) or _COMMA_GAP.fullmatch(gap)):  # «X ، رییس …»
             owner = name_end[r.t0].person
         elif r.t1 in name_start and _GAP_OK.match(scan.text[r.end : name_start[r.t1].start].replace("«", "")) \
-                and scan.tokens[r.t1 - 1].key not in _POSSESSED:
+                and scan.keys[r.t1 - 1] not in _POSSESSED:
             owner = name_start[r.t1].person
         elif r.t1 in name_start and _COMMA_GAP_Q.fullmatch(scan.text[r.end : name_start[r.t1].start]) \
-                and scan.tokens[r.t1 - 1].key not in _POSSESSED and _apposition_ends(scan, name_start[r.t1].t1) \
+                and scan.keys[r.t1 - 1] not in _POSSESSED and _apposition_ends(scan, name_start[r.t1].t1) \
                 and not any(a <= r.start < b for a, b in agencies):  # «به گزارش خبرنگار فارس، X …» is no apposition
             owner = name_start[r.t1].person  # «وزیر نیرو، رضا اردکانیان، گفت»: a role in apposition
         if owner:
@@ -732,9 +733,9 @@ def find_repeats(scan: Scan, mentions: list[Mention], people: list[Person]) -> l
             p = forms[m[1]]
             if len(sharing.get(m[1], ())) > 1 and m[1] != p.key:
                 # a bare shared surname is the one of them named last before it
-                before = [q for at, q in named if at < toks[i].start and q in sharing[m[1]]]
+                before = [q for at, q in named if at < scan.starts[i] and q in sharing[m[1]]]
                 p = before[-1] if before else p
-            out.append(Mention(toks[i].start, toks[i + m[0] - 1].end, i, i + m[0], "name", scan.span_text(i, i + m[0]), p))
+            out.append(Mention(scan.starts[i], scan.ends[i + m[0] - 1], i, i + m[0], "name", scan.span_text(i, i + m[0]), p))
             covered.update(range(i, i + m[0]))
     return out
 
@@ -778,13 +779,13 @@ def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:
             m = None  # «به شهر» is not «بهشهر»
         if m and L.places()[m[1]].cue_only and not (
                 i > 0 and (keys[i - 1] in L.PLACE_CUES
-                           or keys[i - 1] == "و" and out and out[-1].end == toks[i - 2].end if i > 1 else False)
+                           or keys[i - 1] == "و" and out and out[-1].end == scan.ends[i - 2] if i > 1 else False)
                 or i > 1 and keys[i - 1] == "از" and keys[i - 2] == "فارس"):
             m = None  # «انار», «مالی»: only after «شهرستان / استان / مردم …», or «… اهر و هریس»
         if m and i + m[0] < len(keys) and keys[i + m[0]] in _OUTLET_TAILS:
             m = None  # «واشنگتن پست», «نیویورک تایمز» are newspapers
         if m:
-            out.append(PlaceHit(toks[i].start, toks[i + m[0] - 1].end, scan.span_text(i, i + m[0]), L.places()[m[1]]))
+            out.append(PlaceHit(scan.starts[i], scan.ends[i + m[0] - 1], scan.span_text(i, i + m[0]), L.places()[m[1]]))
             nxt = i + m[0]
     return out
 
@@ -813,13 +814,13 @@ def find_orgs(scan: Scan, role_tokens: set[int], every: bool = False) -> list[tu
         m = scan.match(i, L.ORG_KEYS, 2)
         if m and i + m[0] < len(toks) and scan.joined(i + m[0] - 1):
             j = i + m[0]
-            while j < len(toks) and j - i < 6 and scan.joined(j - 1) and toks[j].key not in L.FUNCTION \
+            while j < len(toks) and j - i < 6 and scan.joined(j - 1) and scan.keys[j] not in L.FUNCTION \
                     and not (bits[j] & verb_bits and (scan.match(j, L.speech_verbs(), 3) or scan.match(j, L.OPINION, 3))) \
-                    and toks[j].key not in L.CLAUSE_VERBS and toks[j].key not in _ROLE_END \
+                    and scan.keys[j] not in L.CLAUSE_VERBS and scan.keys[j] not in _ROLE_END \
                     and not not_name_word(scan, j):
                 j += 1
             if j > i + m[0]:
-                out.append((toks[i].start, toks[j - 1].end, scan.span_text(i, j)))
+                out.append((scan.starts[i], scan.ends[j - 1], scan.span_text(i, j)))
             nxt = j
     return sorted(out) if every else unique_orgs(out)
 

@@ -144,10 +144,10 @@ def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int) -> 
     i0 = _token_before(scan, s)
     i = 0 if i0 is None else i0 + 1
     pos = s
-    while i < len(scan.tokens) and scan.tokens[i].start < e:
-        t = scan.tokens[i]
-        depth += text.count("«", pos, t.start) - text.count("»", pos, t.start)
-        pos = t.start
+    while i < len(scan.tokens) and scan.starts[i] < e:
+        ts = scan.starts[i]
+        depth += text.count("«", pos, ts) - text.count("»", pos, ts)
+        pos = ts
         if depth <= 0 and scan.match(i, L.speech_verbs(), 4):
             return True
         i += 1
@@ -271,7 +271,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         for m in _COLON.finditer(text[b.start : b.end]):
             c = b.start + m.start()
             v = _verb_before(scan, c, verbs) or _verb_before(scan, c, _PASSIVE)
-            if v and not text[scan.tokens[v[1] - 1].end : c].strip():
+            if v and not text[scan.ends[v[1] - 1] : c].strip():
                 colon_at.setdefault(bi, []).append((c, v))
     attributing = set(colon_at)
     for bi, b in enumerate(body):
@@ -299,10 +299,10 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     s, e = _trim(text, body[bi + 1].start, body[last].end)
             if e <= s:
                 continue
-            cs = _sentence_start(text, b.start, scan.tokens[v0].start)
+            cs = _sentence_start(text, b.start, scan.starts[v0])
             vtext = scan.span_text(v0, v1)
-            st = Statement("direct", s, e, vtext, (cs, scan.tokens[v0].start), scan.tokens[v0].start)
-            st.passive = "".join(t.key for t in scan.tokens[v0:v1]) in L.PASSIVE_SPEECH
+            st = Statement("direct", s, e, vtext, (cs, scan.starts[v0]), scan.starts[v0])
+            st.passive = "".join(scan.keys[v0:v1]) in L.PASSIVE_SPEECH
             out.append(st)
     covered = _Covered(len(text))
     for q in out:
@@ -327,11 +327,11 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         if m and L.key(m[1]) != L.key("به نقل از"):
             j = i + m[0]
             skip_to = j
-            if j < len(toks) and toks[j].key in _FIRST_PERSON:
+            if j < len(toks) and scan.keys[j] in _FIRST_PERSON:
                 continue  # «به اعتقاد من، …»: the writer's own view
-            comma = text.find("،", toks[j - 1].end, b_end)
-            send = _content_end(text, toks[j - 1].end, b_end)
-            men = [x for x in mentions if x.start >= toks[j - 1].end and x.t0 <= j + 1]
+            comma = text.find("،", scan.ends[j - 1], b_end)
+            send = _content_end(text, scan.ends[j - 1], b_end)
+            men = [x for x in mentions if x.start >= scan.ends[j - 1] and x.t0 <= j + 1]
             if men and (comma < 0 or comma >= send or men[0].end < comma and
                         len(text[men[0].end : comma].split()) > 3):
                 # «به گفته محمد مجتهدزاده تجهیزات …»: no comma; the content starts after the mention
@@ -349,8 +349,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             if 0 <= comma < send and j < len(toks):
                 s, e = _trim(text, comma + 1, send)
                 if e > s:
-                    st = Statement("indirect", s, e, m[1], (toks[j].start, comma), t.start, inherit=False)
-                    st.speaker = text[toks[j].start : comma].strip()
+                    st = Statement("indirect", s, e, m[1], (scan.starts[j], comma), t.start, inherit=False)
+                    st.speaker = text[scan.starts[j] : comma].strip()
                     out.append(st)
                     covered.append((s, e))
             continue
@@ -359,9 +359,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             v = _verb_before(scan, t.start, verbs)
             if v is None:  # «گروهی بر این باورند که …», «کارشناسان معتقدند که …» (not «می‌داند که»: knows that)
                 v = _verb_before(scan, t.start, L.OPINION)
-                if v and (toks[v[0]].key.startswith("می") or any(o.at == toks[v[0]].start for o in out)):
+                if v and (scan.keys[v[0]].startswith("می") or any(o.at == scan.starts[v[0]] for o in out)):
                     v = None
-            if v and v[0] > 0 and toks[v[0] - 1].key in _MODALS:
+            if v and v[0] > 0 and scan.keys[v[0] - 1] in _MODALS:
                 v = None  # «نمی‌توان گفت که …», «باید گفت که …»: nobody says it
             passive = _verb_before(scan, t.start, _PASSIVE)
             if v or passive:
@@ -369,15 +369,15 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 send = _clause_cut(text, t.end, _content_end(text, t.end, b_end))
                 s, e = _trim(text, t.end, send)
                 if e > s:
-                    cs = _sentence_start(text, b_start, toks[v0].start)
-                    st = Statement("indirect", s, e, scan.span_text(v0, v1), (cs, toks[v0].start), toks[v0].start)
+                    cs = _sentence_start(text, b_start, scan.starts[v0])
+                    st = Statement("indirect", s, e, scan.span_text(v0, v1), (cs, scan.starts[v0]), scan.starts[v0])
                     st.passive = bool(passive) and not v
                     out.append(st)
                     covered.append((s, e))
             continue
         # 4a. «X می‌گوید «…»», «X گفته …», «X معتقد است …»: the content follows the verb
         vm = scan.match(i, verbs, 4) or scan.match(i, L.OPINION, 4)
-        if vm and i > 0 and toks[i - 1].key in _MODALS:
+        if vm and i > 0 and scan.keys[i - 1] in _MODALS:
             vm = None
         if vm and vm[1] == "خبر داد":
             # «آقای ظریف … از وجود پولشویی گسترده در کشور خبر داد»: what was announced, after «از»
@@ -385,53 +385,53 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             # دزدی دریایی خبر داده است»), not one of «پس از / یکی از …»
             cs = _sentence_start(text, b_start, t.start)
             lo = next((x.end for x in mentions if cs <= x.start < t.start), cs)  # after the subject
-            az = [q for q in range(i - 1, max(-1, i - 30), -1) if toks[q].start >= lo and toks[q].key == "از"
-                  and not (q > 0 and toks[q - 1].key in _OF_NOT_OBJECT)]
-            that = i + vm[0] < len(toks) and toks[i + vm[0]].key == "که"
+            az = [q for q in range(i - 1, max(-1, i - 30), -1) if scan.starts[q] >= lo and scan.keys[q] == "از"
+                  and not (q > 0 and scan.keys[q - 1] in _OF_NOT_OBJECT)]
+            that = i + vm[0] < len(toks) and scan.keys[i + vm[0]] == "که"
             if not az and not that:  # the «از …» phrase holds a name itself: the «از» nearest the verb
-                az = [q for q in range(i - 1, max(-1, i - 25), -1) if toks[q].start >= cs and toks[q].key == "از"][:1]
+                az = [q for q in range(i - 1, max(-1, i - 25), -1) if scan.starts[q] >= cs and scan.keys[q] == "از"][:1]
             if az:
-                out.append(Statement("reported", toks[az[-1]].start, toks[i + vm[0] - 1].end,
-                                     scan.span_text(i, i + vm[0]), (cs, toks[az[-1]].start), t.start))
-                covered.append((toks[az[-1]].start, toks[i + vm[0] - 1].end))
+                out.append(Statement("reported", scan.starts[az[-1]], scan.ends[i + vm[0] - 1],
+                                     scan.span_text(i, i + vm[0]), (cs, scan.starts[az[-1]]), t.start))
+                covered.append((scan.starts[az[-1]], scan.ends[i + vm[0] - 1]))
                 continue
         if vm and vm[1] in _PREP_VERBS:
             # «کنشگران … به لزوم توجه به این حق مردم اذعان کردند.», «وی بر … تاکید کرد.»: the verb ends the
             # sentence, what was said is its prepositional object
-            ve = toks[i + vm[0] - 1].end
+            ve = scan.ends[i + vm[0] - 1]
             tail = text[ve : ve + 2]
-            nxt_verb = i + vm[0] + 1 < len(toks) and toks[i + vm[0]].key == "و" and scan.joined(i + vm[0] - 1) \
+            nxt_verb = i + vm[0] + 1 < len(toks) and scan.keys[i + vm[0]] == "و" and scan.joined(i + vm[0] - 1) \
                 and scan.match(i + vm[0] + 1, verbs, 4) is not None  # «… بر … تأکید کرد و گفت: …»
             if tail[:1] in (".", "") or tail in ("\n", " \n") or nxt_verb:
                 cs = _sentence_start(text, b_start, t.start)
                 comma = text.rfind("،", cs, t.start)
                 lo = max(cs, comma + 1)
-                ke = [toks[q].end for q in range(i - 1, max(-1, i - 25), -1) if toks[q].start >= lo and toks[q].key == "که"]
+                ke = [scan.ends[q] for q in range(i - 1, max(-1, i - 25), -1) if scan.starts[q] >= lo and scan.keys[q] == "که"]
                 if ke:  # «از همین روست که رییس‌جمهور … از نظم … انتقاد کرد»: the verb's own clause follows «که»
                     lo = ke[0]
                 own = _PREP_OF[vm[1].split()[0]]
-                preps = [q for q in range(i - 1, max(-1, i - 25), -1) if toks[q].start >= lo
-                         and toks[q].key in own and not (q and toks[q - 1].key in _WITH_CUE)]
+                preps = [q for q in range(i - 1, max(-1, i - 25), -1) if scan.starts[q] >= lo
+                         and scan.keys[q] in own and not (q and scan.keys[q - 1] in _WITH_CUE)]
                 # what was said is a phrase of some length: «به مورد جالبی اشاره می‌کند» only points at something
-                if preps and i - preps[-1] >= 5 and not inside(toks[preps[-1]].start) \
-                        and not any(toks[q].key in _MODALS for q in range(preps[-1], i)):
+                if preps and i - preps[-1] >= 5 and not inside(scan.starts[preps[-1]]) \
+                        and not any(scan.keys[q] in _MODALS for q in range(preps[-1], i)):
                     q = preps[-1]  # the earliest: «به لزوم توجه به این حق …»
-                    out.append(Statement("reported", toks[q].start, ve, scan.span_text(i, i + vm[0]),
-                                         (cs, toks[q].start), t.start))
-                    covered.append((toks[q].start, ve))
+                    out.append(Statement("reported", scan.starts[q], ve, scan.span_text(i, i + vm[0]),
+                                         (cs, scan.starts[q]), t.start))
+                    covered.append((scan.starts[q], ve))
                     continue
         if vm and i + vm[0] < len(toks):
             j = i + vm[0]
-            gap = text[toks[j - 1].end : toks[j].start]
-            nk = toks[j].key
+            gap = text[scan.ends[j - 1] : scan.starts[j]]
+            nk = scan.keys[j]
             quoted_next = "«" in gap and ":" not in gap
             # «… هشدار داد، تمایل به ایران … را تهدید می‌کند»: the content may follow a comma
             plain_next = (gap.strip() in ("", "،") and nk not in ("و", "که", "تا", "اما", "ولی", "را", "به", "از", "با")
                           and nk not in L.CLAUSE_VERBS and scan.block_of[j] == scan.block_of[i]
-                          and "".join(x.key for x in toks[i:j + 1]) not in L.PASSIVE_SPEECH
+                          and "".join(scan.keys[i : j + 1]) not in L.PASSIVE_SPEECH
                           and not scan.match(j, L.speech_verbs(), 3))
             if quoted_next or plain_next:
-                q0 = text.find("«", toks[j - 1].end, toks[j].start + 1)
+                q0 = text.find("«", scan.ends[j - 1], scan.starts[j] + 1)
                 q1 = _guillemet_end(text, q0, b_end) if q0 >= 0 else None
                 if q1 and _phrase_quoted(text, q0, q1):
                     # «گفت «۳۰ بیماری ممنوعه برای معلمان» تعیین شده و …»: a phrase in «» inside the sentence said
@@ -442,7 +442,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     s, e = (q0 + 1, q1 - 1) if q1 else (q0 + 1, _inline_end(scan, mentions, q0 + 1, b_end))
                     kind = "direct"
                 else:
-                    s, e = toks[j].start, _content_end(text, toks[j].start, b_end)
+                    s, e = scan.starts[j], _content_end(text, scan.starts[j], b_end)
                     e = _clause_cut(text, s, e)
                     kind = "indirect"
                 s, e = _trim(text, s, e)
@@ -453,21 +453,21 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     continue
         # 4. stances: «… را همسو با … خواندند»
         sv = scan.match(i, L.stance_verbs(), 3)
-        if sv and ":" in text[toks[i + sv[0] - 1].end : toks[i + sv[0] - 1].end + 3]:
+        if sv and ":" in text[scan.ends[i + sv[0] - 1] : scan.ends[i + sv[0] - 1] + 3]:
             sv = None  # «… را … عنوان کرد: …» is a colon attribution
         if sv:
             cs = _sentence_start(text, b_start, t.start)
-            ra = [q for q in range(i - 1, max(-1, i - 30), -1) if toks[q].start >= cs and toks[q].key == "را"]
-            if ra and any(toks[q].key in _MODALS for q in range(bisect_left(scan.starts, cs), i)):
+            ra = [q for q in range(i - 1, max(-1, i - 30), -1) if scan.starts[q] >= cs and scan.keys[q] == "را"]
+            if ra and any(scan.keys[q] in _MODALS for q in range(bisect_left(scan.starts, cs), i)):
                 # «این نهاد را می‌توان غیرسیاسی‌ترین نهاد کشور دانست», «باید مقایسه‌ای … انجام داد و … آن را
                 # نشانه … دانست»: nobody's stance
                 ra = []
             if ra and sv[1] == "اعلام کرد" and i - ra[0] < 3:
                 ra = []  # «نتایج را اعلام کرد» announces something; «شرط آن را «…» اعلام کرد» says what it is
             if ra:
-                st = Statement("reported", cs, toks[i + sv[0] - 1].end, scan.span_text(i, i + sv[0]),
-                               (cs, toks[ra[0]].start), t.start)
-                st.clause = (cs, toks[ra[0]].start)
+                st = Statement("reported", cs, scan.ends[i + sv[0] - 1], scan.span_text(i, i + sv[0]),
+                               (cs, scan.starts[ra[0]]), t.start)
+                st.clause = (cs, scan.starts[ra[0]])
                 out.append(st)
             continue
         # 4b. «X خواستار همکاری … شد»: what was asked for is the object inside the verb
@@ -475,30 +475,30 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             cs = _sentence_start(text, b_start, t.start)
             send = _sentence_end(text, t.end, b_end)
             for q in range(i + 1, min(len(toks), i + 40)):
-                if toks[q].start >= send or inside(toks[q].start):
+                if scan.starts[q] >= send or inside(scan.starts[q]):
                     break
-                if toks[q].key in _ASKED or (q + 1 < len(toks) and toks[q].key + toks[q + 1].key in _ASKED):
-                    q1 = q + 1 if toks[q].key in _ASKED else q + 2
-                    if q1 < len(toks) and toks[q1].key in ("بود", "است"):
+                if scan.keys[q] in _ASKED or (q + 1 < len(toks) and scan.keys[q] + scan.keys[q + 1] in _ASKED):
+                    q1 = q + 1 if scan.keys[q] in _ASKED else q + 2
+                    if q1 < len(toks) and scan.keys[q1] in ("بود", "است"):
                         q1 += 1
-                    if q - i >= 4 and not (q1 < len(toks) and toks[q1].key == "که"):  # «خواستار این شده بود که …»
-                        ve = toks[q1 - 1].end
+                    if q - i >= 4 and not (q1 < len(toks) and scan.keys[q1] == "که"):  # «خواستار این شده بود که …»
+                        ve = scan.ends[q1 - 1]
                         out.append(Statement("reported", t.start, ve, "خواستار شد", (cs, t.start), t.start))
                         covered.append((t.start, ve))
                     break
-                if scan.match(q, verbs, 4) or toks[q].key in L.CLAUSE_VERBS:
+                if scan.match(q, verbs, 4) or scan.keys[q] in L.CLAUSE_VERBS:
                     break  # another verb first: «خواستار» belongs to something else
             continue
         # 5. «با تاکید بر اینکه X … افزود»
         # «با تاکید بر اینکه», «ضمن تاکید بر اینکه», «پس از تاکید بر این که»
-        after_with = t.key in ("با", "ضمن") or (t.key == "از" and i > 0 and toks[i - 1].key == "پس")
-        if after_with and i + 2 < len(toks) and toks[i + 1].key in _WITH_CUE:
+        after_with = t.key in ("با", "ضمن") or (t.key == "از" and i > 0 and scan.keys[i - 1] == "پس")
+        if after_with and i + 2 < len(toks) and scan.keys[i + 1] in _WITH_CUE:
             j = i + 2
-            if toks[j].key in {"بر", "به"}:
+            if scan.keys[j] in {"بر", "به"}:
                 j += 1
             th = scan.match(j, _THAT_T, 2) if j < len(toks) else None
             if th:
-                s0 = toks[j + th[0] - 1].end
+                s0 = scan.ends[j + th[0] - 1]
                 send = _sentence_end(text, s0, b_end)
                 # X runs to the speech verb that closes the clause (or the colon / sentence end)
                 stop = send
@@ -507,16 +507,16 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     stop = colon
                     v = _verb_before(scan, colon, verbs)
                     if v:
-                        stop = toks[v[0]].start
+                        stop = scan.starts[v[0]]
                 else:
                     for q in range(j + th[0], len(toks)):
-                        if toks[q].start >= send:
+                        if scan.starts[q] >= send:
                             break
                         vv = scan.match(q, verbs, 4)
-                        if vv and (q + vv[0] >= len(toks) or toks[q + vv[0]].start >= send
-                                   or text[toks[q + vv[0] - 1].end : toks[q + vv[0]].start].strip()
-                                   or "،" in text[toks[q - 1].end : toks[q].start]):
-                            stop = toks[q].start
+                        if vv and (q + vv[0] >= len(toks) or scan.starts[q + vv[0]] >= send
+                                   or text[scan.ends[q + vv[0] - 1] : scan.starts[q + vv[0]]].strip()
+                                   or "،" in text[scan.ends[q - 1] : scan.starts[q]]):
+                            stop = scan.starts[q]
                             break
                 s, e = _trim(text, s0, stop)
                 if e > s:
@@ -575,28 +575,28 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
         if not (lo <= men.start < hi) or men.kind == "role-bound" and best is not None:
             continue
         prev = _token_before(scan, men.start)
-        if men.kind == "org" and prev is not None and scan.tokens[prev].key in _REPORTED_BY:
+        if men.kind == "org" and prev is not None and scan.keys[prev] in _REPORTED_BY:
             continue  # «به گزارش خبرگزاری فارس از بجنورد محمد علی شجاعی …»: the outlet reports, it does not speak
-        if prev is not None and men.kind.startswith("role") and scan.tokens[prev].key in _THIS \
-                and scan.tokens[prev].end > lo:
+        if prev is not None and men.kind.startswith("role") and scan.keys[prev] in _THIS \
+                and scan.ends[prev] > lo:
             prev = prev - 1 if prev > 0 else None  # «این افسر سابق اطلاعاتی تصریح کرد»: «این» opens the subject
         rank = 3
-        if prev is None or scan.tokens[prev].end <= lo:
+        if prev is None or scan.ends[prev] <= lo:
             rank = 1
         else:
-            gap = text[scan.tokens[prev].end : men.start]
-            pk = scan.tokens[prev].key
+            gap = text[scan.ends[prev] : men.start]
+            pk = scan.keys[prev]
             if _GAP_BREAK.search(gap):
                 rank = 1
-            elif pk in _QUANT or pk == "از" and prev > 0 and scan.tokens[prev - 1].key in _QUANT:
+            elif pk in _QUANT or pk == "از" and prev > 0 and scan.keys[prev - 1] in _QUANT:
                 rank = 1  # «برخی اقتصاددانان معتقدند», «برخی از پژوهشگران دانشگاهی … می‌دانند»
-            elif (pk in L.OBJECT_MARKERS or pk in L.FUNCTION) and prev > 0 and scan.tokens[prev - 1].key in _THIS \
+            elif (pk in L.OBJECT_MARKERS or pk in L.FUNCTION) and prev > 0 and scan.keys[prev - 1] in _THIS \
                     and pk not in _THIS:
                 rank = 1  # «در این دیدار حاج حسین نامور …», «در همین حال رییس سازمان …»: after a setting
             elif pk in L.OBJECT_MARKERS:
                 rank = 9
             elif pk in L.CLAUSE_VERBS or pk in _ADVERBS or pk in L.speech_verbs() or pk in _CONCESSIVE \
-                    or pk == "چه" and prev > 0 and scan.tokens[prev - 1].key in ("اگر", "گر"):
+                    or pk == "چه" and prev > 0 and scan.keys[prev - 1] in ("اگر", "گر"):
                 rank = 1  # «اگر چه گروهی بر این باورند …»: a conjunction opens the clause
             elif pk == "که" or pk == "و":  # «… رسیده است و وزارت بهداشت اعلام کرده …»
                 rank = 2
@@ -933,7 +933,7 @@ def _after_this(men: Mention, persons: list[Mention]) -> bool:
     if not scan:
         return False
     # «این جامعه‌شناس», and roles listed with their demonstrative («این مقام عالی‌رتبه انتظامی»)
-    return men.t0 > 0 and scan.tokens[men.t0 - 1].key in _THIS or scan.tokens[men.t0].key in _THIS
+    return men.t0 > 0 and scan.keys[men.t0 - 1] in _THIS or scan.keys[men.t0] in _THIS
 
 
 def _same_sentence_antecedent(scan: Scan, men: Mention, mentions: list[Mention]) -> Mention | None:

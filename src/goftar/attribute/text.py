@@ -1,12 +1,12 @@
 """Tokens and paragraphs of the repaired text, as offsets (attribution never copies text)."""
 from __future__ import annotations
 
-import gc
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from itertools import accumulate
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from ..model import Document
 from .lexicon import word_key, words_key
@@ -30,7 +30,7 @@ class Token(NamedTuple):
     key: str
 
 
-# builds a Token from a 5-tuple without a Python-level call (tokenising is the hot loop of attribution)
+# builds a Token from a 5-tuple without a Python-level call
 _new_token = partial(tuple.__new__, Token)
 
 
@@ -43,49 +43,55 @@ class Block:
     kind: str  # "title" | "kicker" | "lead" | "paragraph" | "footer"
 
 
-class Tokens(list):
-    """The tokens of a text, with their starts, ends, keys and the gaps between them also as plain lists
-    (for C-speed scans)."""
+class Tokens(Sequence[Token]):
+    """The tokens of a text as plain lists of starts, ends, words, keys and the gaps between them (what the
+    scans read, at C speed); a :class:`Token` is made only when one is asked for by index."""
 
-    starts: list[int]
-    ends: list[int]
-    keys: list[str]
-    gaps: list[str]  # gaps[i]: the text between token i and token i + 1
+    __slots__ = ("starts", "ends", "words", "keys", "gaps")
+
+    def __init__(self, starts: list[int], ends: list[int], words: list[str], keys: list[str],
+                 gaps: list[str]) -> None:
+        self.starts, self.ends, self.words, self.keys = starts, ends, words, keys
+        self.gaps = gaps  # gaps[i]: the text between token i and token i + 1
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self.starts)))]
+        if i < 0:
+            i += len(self.starts)
+        return _new_token((i, self.starts[i], self.ends[i], self.words[i], self.keys[i]))
+
+    def __iter__(self) -> Iterator[Token]:
+        return map(_new_token, zip(range(len(self.starts)), self.starts, self.ends, self.words, self.keys))
 
 
 # the text split at words, the words kept: [gap, word, gap, word, …, gap]
 _SPLIT = re.compile(f"({_WORD.pattern})")
 
 
-def tokenize(text: str) -> list[Token]:
+def tokenize(text: str) -> Tokens:
     """Every word of ``text`` with offsets.
 
     All per-word work runs in C: one ``re.split`` gives the words and the gaps between them, the offsets are
-    the running sums of their lengths, the keys of all words come from the words joined by NUL, and the tokens
-    are built by ``tuple.__new__``.
+    the running sums of their lengths, and the keys of all words come from the words joined by NUL.
     """
     parts = _SPLIT.split(text)
     words = parts[1::2]
     cum = list(accumulate(map(len, parts)))
-    starts, ends = cum[0:-1:2], cum[1::2]
     if not words:
         keys = []
     elif "\0" in text:  # NUL separates the words below; never in real text
         keys = [word_key(w) for w in words]
     else:
         keys = words_key("\0".join(words)).split("\0")
-    # tens of thousands of small tuples that form no cycles: the cyclic collector would only walk them again
-    # and again while they are made, so it pauses for this one statement (when the stage has not paused it)
-    paused = gc.isenabled()
-    if paused:
-        gc.disable()
-    try:
-        out = Tokens(map(_new_token, zip(range(len(words)), starts, ends, words, keys)))
-    finally:
-        if paused:
-            gc.enable()
-    out.starts, out.ends, out.keys, out.gaps = starts, ends, keys, parts[2:-1:2]
-    return out
+    return Tokens(cum[0:-1:2], cum[1::2], words, keys, parts[2:-1:2])
 
 
 def is_footer(line: str) -> bool:
