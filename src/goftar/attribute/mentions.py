@@ -377,7 +377,6 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     used = [False] * len(toks)
     role_bit = scan.bits_of(L.ROLE_KEYS)
     trigger_bits = scan.bits_of(L.TITLE_KEYS, L.ROLE_KEYS, L.PRONOUNS)
-    common = L.common_words()
     solos = L.solo_names()
     text = scan.text
     i = 0
@@ -539,7 +538,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
 def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     """Token indices where a mention may start (most words can start none): a title, role or pronoun, a
     known first name, a word right after «, after «به گفته …» nouns, or an unfrequent word after punctuation."""
-    keys, bits, toks, text = scan.keys, scan._bits, scan.tokens, scan.text
+    keys, bits, text = scan.keys, scan._bits, scan.text
     firsts = L.first_names()
     common = L.common_words()
     n = len(keys)
@@ -722,7 +721,6 @@ def find_repeats(scan: Scan, mentions: list[Mention], people: list[Person]) -> l
             sharing.setdefault(p.last, []).append(p)
     named = sorted((m.start, m.person) for m in mentions if m.kind == "name" and m.person is not None)
     out = []
-    toks = scan.tokens
     table = {k: k for k in forms}
     firsts = _prefixes(table)  # a repeat starts with a word that begins a known name
     for i in compress(range(len(scan.keys)), map(firsts.__contains__, scan.keys)):
@@ -765,7 +763,7 @@ def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:
     """Gazetteer matches (countries, cities, regions), longest first, outside person names and footers."""
     table = _place_table()
     out = []
-    toks, footer = scan.tokens, scan.footer
+    footer = scan.footer
     nxt = 0
     keys, join, pbit, last = scan.keys, scan._join, _TABLE_BIT[id(table)], len(scan.keys) - 1
     for i in scan.candidates(table):
