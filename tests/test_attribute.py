@@ -440,3 +440,10 @@ def test_groups_believing_after_a_conjunction_and_according_to_belief():
     assert said and core("اعلام نظری") not in core(said[0]["text"])
     rec = rec_of("موافقان افزایش قیمت بنزین معتقدند که قیمت سوخت باید به قیمت فوب خلیج فارس برسد.")
     assert core(_speaker_at(rec, "قیمت سوخت باید")) == core("موافقان افزایش قیمت بنزین")
+
+
+def test_we_and_a_group_noun_is_the_writers_group():
+    # Etemad: «ما وزیر کشور را دیدیم که گفت … و خانم دکتر ابتکار هم گفت …. ما نمایندگان هم گفتیم پیگیری می‌کنیم.»
+    rec = _test1_rec("etemad006.json")
+    assert core(_speaker_at(rec, "پیگیری می‌کنیم")) == core("نمایندگان")
+    assert core(_speaker_at(rec, "پیگیراین ماجرا هستند")) == core("ابتکار")

@@ -590,6 +590,9 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
                 rank = 1
             elif pk in _QUANT or pk == "از" and prev > 0 and scan.keys[prev - 1] in _QUANT:
                 rank = 1  # «برخی اقتصاددانان معتقدند», «برخی از پژوهشگران دانشگاهی … می‌دانند»
+            elif pk in _WE and men.kind == "role" and scan.keys[men.t0].endswith(("ان", "ها")) \
+                    and (men.t1 >= len(scan.keys) or scan.keys[men.t1] != "را"):
+                rank = 1  # «ما نمایندگان هم گفتیم …», «ما جامعه شناسان معتقدیم …»: the writer's group
             elif (pk in L.OBJECT_MARKERS or pk in L.FUNCTION) and prev > 0 and scan.keys[prev - 1] in _THIS \
                     and pk not in _THIS:
                 rank = 1  # «در این دیدار حاج حسین نامور …», «در همین حال رییس سازمان …»: after a setting
@@ -912,6 +915,7 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
 
 
 _BULLETS = set("-–—*•·")
+_WE = {L.key(w) for w in ("ما", "شما")}
 _CONCESSIVE = {L.key(w) for w in ("اگرچه", "هرچند", "گرچه", "چون", "زیرا", "چراکه", "اگر")}
 _THIS = {L.key("این"), L.key("همین")}
 _ADDRESS = {L.key(w) for w in ("آقای", "خانم", "جناب")}
