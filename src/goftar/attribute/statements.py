@@ -413,7 +413,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 preps = [q for q in range(i - 1, max(-1, i - 25), -1) if scan.starts[q] >= lo
                          and scan.keys[q] in own and not (q and scan.keys[q - 1] in _WITH_CUE)]
                 # what was said is a phrase of some length: «به مورد جالبی اشاره می‌کند» only points at something
-                if preps and i - preps[-1] >= 5 and not inside(scan.starts[preps[-1]]) \
+                if preps and i - preps[-1] >= 4 and not inside(scan.starts[preps[-1]]) \
                         and not any(scan.keys[q] in _MODALS for q in range(preps[-1], i)):
                     q = preps[-1]  # the earliest: «به لزوم توجه به این حق …»
                     out.append(Statement("reported", scan.starts[q], ve, scan.span_text(i, i + vm[0]),
