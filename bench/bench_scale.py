@@ -5,10 +5,11 @@
 Input: the first N articles of Fars News files 3–4, then Varzesh3 3–4 (../shared/corpora/langml_fars_varzesh3_news;
 research-only texts), damaged like PDF copies (half-spaces dropped or spaced, lines wrapped), as a JSONL of {id, text}.
 Rows:
-  read     one process calling goftar.api.read_text + record in a loop: what reading alone costs (no output)
-  inline   one process running the batch's own partition function (goftar.scale.work.process_partition: read,
+  read     one new process calling goftar.api.read_text + record in a loop: what reading alone costs (no output)
+  inline   one new process running the batch's own partition function (goftar.scale.work.process_partition: read,
            flatten, write Parquet atomically) over the same partitions, one after another, with no engine: the
            same job as the engines do, in a single process.  This is the baseline of "per-core".
+           Both start in a new process, with the word caches empty, as every worker does.
   local/N  goftar.scale.run_batch(engine="local", workers=N)
   dask/N   goftar.scale.run_batch(engine="dask", workers=N) on a LocalCluster (1 thread per worker)
 Columns: wall = whole run incl. starting processes/cluster; steady = first partition start → last partition end;
@@ -22,6 +23,7 @@ each row is shown: on a machine shared with other jobs single runs vary by ±10 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import gzip
 import json
 import os
@@ -32,7 +34,9 @@ import sys
 import tempfile
 import textwrap
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from goftar import api
 from goftar.scale import run_batch
@@ -69,6 +73,13 @@ def make_input(n: int, path: Path) -> list[str]:
     return texts
 
 
+def fresh(fn: Any, *args: Any) -> Any:
+    """Run ``fn(*args)`` in a new process: like a worker, it starts with the pipeline's word caches empty
+    (measured in this process after other rows, it would read the same articles with warm caches)."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(fn, *args).result()
+
+
 def read_only(texts: list[str]) -> tuple[float, float, float]:
     """Articles per wall second and per CPU second of one plain reading loop, and its peak RSS (MB)."""
     api.record(api.read_text("گفتار"))  # warm lazy data, as the workers do
@@ -81,6 +92,7 @@ def read_only(texts: list[str]) -> tuple[float, float, float]:
 
 def inline(src: Path, out: Path, partition_size: int) -> tuple[float, float, float]:
     """The batch's partition function over every partition in this one process: rate, CPU rate, peak RSS."""
+    api.record(api.read_text("گفتار"))  # warm lazy data, as the workers do
     parts = list(partitions([str(src)], partition_size))
     n = sum(len(p.items) for p in parts)
     t0, c0 = time.perf_counter(), time.process_time()
@@ -107,10 +119,10 @@ def main() -> None:
             if rnd and time.monotonic() - t_start > args.budget:
                 print(f"# budget of {args.budget:.0f} s spent after {rnd} rounds", file=sys.stderr)
                 break
-            rate, cpu, rss = read_only(texts)
+            rate, cpu, rss = fresh(read_only, texts)
             runs.setdefault("read", []).append(dict(wall=len(texts) / rate, rate=rate, steady=rate, cpu=cpu,
                                                     rss=rss, cores=rate / cpu))
-            rate, cpu, rss = inline(src, Path(tmp) / f"inline{rnd}", args.partition_size)
+            rate, cpu, rss = fresh(inline, src, Path(tmp) / f"inline{rnd}", args.partition_size)
             runs.setdefault("inline", []).append(dict(wall=len(texts) / rate, rate=rate, steady=rate, cpu=cpu,
                                                       rss=rss, cores=rate / cpu))
             for engine in args.engines.split(","):
