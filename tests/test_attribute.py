@@ -447,3 +447,18 @@ def test_we_and_a_group_noun_is_the_writers_group():
     rec = _test1_rec("etemad006.json")
     assert core(_speaker_at(rec, "پیگیری می‌کنیم")) == core("نمایندگان")
     assert core(_speaker_at(rec, "پیگیراین ماجرا هستند")) == core("ابتکار")
+
+
+def test_an_institutions_namesake_stays_in_the_role():
+    # fars-news-1: «سرپرست کمیته امداد امام خمینی (ره) … اضافه کرد: …» names the institution, not a speaker «خمینی»
+    rec = rec_of("به گزارش خبرگزاری فارس، حسین انواری در نشست خبری اظهار کرد: امسال شغل ایجاد می‌شود.\n\n"
+                 "سرپرست کمیته امداد امام خمینی (ره) اضافه کرد: کمیته امداد آمادگی ایجاد اشتغال بیشتر را دارد.")
+    assert core(_speaker_at(rec, "کمیته امداد آمادگی")) == core("حسین انواری")
+    assert [core(p["name"]) for p in rec["people"]] == [core("حسین انواری")]
+
+
+def test_a_time_word_after_a_name_is_not_part_of_it():
+    # fars-news-1: «عبدالرحمان توفیقیان شامگاه پنج‌شنبه در نشست …»
+    rec = rec_of("به گزارش خبرگزاری فارس، عبدالرحمان توفیقیان شامگاه پنج‌شنبه در نشست کارگروه فرهنگی استان "
+                 "اظهار داشت: راهکارهای فرهنگی مناسب‌ترین شیوه است.")
+    assert core(_speaker_at(rec, "راهکارهای فرهنگی")) == core("عبدالرحمان توفیقیان")

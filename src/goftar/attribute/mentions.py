@@ -320,6 +320,7 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
 _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر", "دختر", "برادر", "خواهر", "پدر", "مادر", "وکیل")}
 #: «X و Y» compounds of office names whose second word is otherwise a stop word («راهداری و حمل و نقل جاده‌ای»)
 _ROLE_COMPOUNDS = {(L.key("حمل"), L.key("نقل"))}
+_IMAM = L.key("امام")
 _ROLE_AFTER_PLACE = {L.key(w) for w in ("و", "در", "شرقی", "غربی", "شمالی", "جنوبی", "مرکزی", "رضوی")}
 #: «به گفته X»; «به رهبری X» (a party «به رهبری نایجل فراژ») names someone too
 _CUE_NOUNS = {L.key(w) for w in ("گفته", "اعتقاد", "عقیده", "باور", "نوشته", "ادعای", "رهبری", "ریاست", "سرپرستی")}
@@ -354,6 +355,10 @@ def _role_at(scan: Scan, i: int) -> int | None:
                     and nk not in L.sure_places() and not scan.match(j + 1, L.speech_verbs(), 3)):
                 j += 2  # «وزیر آموزش و پرورش», «معاون پیشگیری و درمان …»
                 continue
+        if k == _IMAM and j - i >= 2 and scan.joined(j) and j + 1 < len(scan.tokens) \
+                and not scan.match(j, L.ROLE_KEYS, 2) and scan.keys[j + 1] not in L.FUNCTION:
+            j += 2  # «سرپرست کمیته امداد امام خمینی (ره)», «رئیس بیمارستان امام رضا»: an institution's namesake
+            continue
         if j - 1 > i and scan.keys[j - 1] in L.sure_places() and L.sure_places()[scan.keys[j - 1]].kind != "region" \
                 and k not in _ROLE_AFTER_PLACE:
             break  # «معاون رئیس جمهور عراق | وتوی مجدد …»: a role ends after its country or city
