@@ -321,6 +321,8 @@ _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر",
 #: «X و Y» compounds of office names whose second word is otherwise a stop word («راهداری و حمل و نقل جاده‌ای»)
 _ROLE_COMPOUNDS = {(L.key("حمل"), L.key("نقل"))}
 _IMAM = L.key("امام")
+#: first names that are function words too; a name only right after a title
+_FUNCTION_FIRST = {L.key("ولی")}
 _ROLE_AFTER_PLACE = {L.key(w) for w in ("و", "در", "شرقی", "غربی", "شمالی", "جنوبی", "مرکزی", "رضوی")}
 #: «به گفته X»; «به رهبری X» (a party «به رهبری نایجل فراژ») names someone too
 _CUE_NOUNS = {L.key(w) for w in ("گفته", "اعتقاد", "عقیده", "باور", "نوشته", "ادعای", "رهبری", "ریاست", "سرپرستی")}
@@ -413,6 +415,9 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 name_rng, span_end = (g[0], g[1]), g[3]
             elif titles:
                 k = j
+                if scan.keys[j] in _FUNCTION_FIRST and j + 1 < len(toks) and scan.joined(j) \
+                        and (_unknown_word(scan, j + 1) or scan.keys[j + 1] in names):
+                    k = j + 1  # «مهندس ولی آذروش»: a first name that is also a function word («ولی»: but)
                 while k < len(toks) and k - j < 4 and _name_token_ok(scan, k) and (k == j or scan.joined(k - 1)):
                     if k > j and scan.keys[k] in L.common_words():
                         # «حجت الاسلام محمدرضا میر تاج‌الدینی»: a frequent word inside, when a rare one follows

@@ -953,6 +953,14 @@ def _same_sentence_antecedent(scan: Scan, men: Mention, mentions: list[Mention])
     return best
 
 
+def _introduced_unnamed(men: Mention) -> bool:
+    """«یک سخنگوی وزارت خارجه آمریکا … واکنش نشان داد. این سخنگوی وزارت خارجه آمریکا … گفت»: the demonstrative
+    points back at the same role written before and bound to nobody, not at the last speaker."""
+    key = L.key(men.text)
+    return any(m.kind == "role" and m.person is None and m.end <= men.start and L.key(m.text) == key
+               and len(men.text.split()) >= 2 for m in _ALL)
+
+
 def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mention], last_name: str | None = None) -> None:
     if men.kind == "pronoun":
         if last_name is not None and last is None:  # the previous speaker was an unnamed role
@@ -975,7 +983,8 @@ def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mentio
         st.speaker = p.name if p else None
     elif men.person is not None:
         st.person, st.speaker = men.person, men.person.name
-    elif men.kind == "role" and _after_this(men, persons) and (last is not None or last_name is not None):
+    elif men.kind == "role" and _after_this(men, persons) and (last is not None or last_name is not None) \
+            and not _introduced_unnamed(men):
         # «این جامعه‌شناس», «این پژوهشگر اجتماعی»: the one just quoted
         st.person, st.speaker = last, (last.name if last else last_name)
     else:
