@@ -180,6 +180,11 @@ def build_names(corpora: Path) -> list[tuple[str, str]]:
     for t, n in solo.items():
         if len(t) >= 3 and n >= 3 and per[t] / seen[t] >= 0.8 and out.get(t) != "first":
             out[t] = "solo"
+    # "first?": a frequent word that opens a two-token person at least three times («کریم», «بهمن», «امید»),
+    # a first name only where the article bears it out (goftar.attribute.mentions._recurring_surname)
+    for t, n in as_first.items():
+        if len(t) >= 3 and n >= 3 and t not in out:
+            out[t] = "first?"
     return sorted(out.items())
 
 
@@ -204,7 +209,7 @@ def main() -> None:
     a = ap.parse_args()
     corpora = a.corpora if a.corpora.exists() else Path("/work/shared/corpora")
     names = build_names(corpora)
-    common = build_common(corpora, dict(names))
+    common = build_common(corpora, {k: v for k, v in names if v != "first?"})  # «کریم» stays a frequent word
     places = build_places(corpora, set(common))
     p3 = DATA / "attr_common.txt"
     p3.write_text("".join(w + "\n" for w in common), encoding="utf-8")
@@ -224,13 +229,14 @@ def main() -> None:
 - Rows: {len(places)}; sha256: {sha(p1)}
 """, encoding="utf-8")
     (DATA / "attr_names.PROVENANCE.md").write_text(
-        f"""# attr_names.tsv — person-name tokens (first / last / solo)
+        f"""# attr_names.tsv — person-name tokens (first / last / solo / first?)
 
 - Source: PERSON tags of ../shared/corpora/arman_personer (fold 1 train+test) and ../shared/corpora/peyma
   (train/dev/test): tokens tagged as a person's first (or last) token in at least 60 % of their occurrences and
   at least twice; plus Faker fa_IR first/last names (MIT) from ../shared/corpora/gazetteer_fa; "solo" tokens
   (a surname standing for a person alone: «ترامپ», «همتی») are one-token person entities at least three times and
-  a person in ≥ 80 % of their occurrences in Arman, PEYMA and ../shared/corpora/parstwiner (ParsTwiNER, MIT).
+  a person in ≥ 80 % of their occurrences in Arman, PEYMA and ../shared/corpora/parstwiner (ParsTwiNER, MIT);
+  "first?" tokens are ordinary words that open a two-token person at least three times in Arman/PEYMA («کریم»).
 - Licence: **RESEARCH-ONLY** — ArmanPersoNERCorpus is released "only for academic research use" and PEYMA "for
   research purposes"; this derived list inherits that restriction. Faker names and ParsTwiNER are MIT.
 - Build: `python scripts/build_attr_lexicons.py` ({today})

@@ -479,3 +479,16 @@ def test_this_role_points_back_at_the_same_unnamed_role():
                  "اندیشکده واکنش نشان داد.\n\nاین سخنگوی وزارت خارجه آمریکا که نامش منتشر نشده، به نیویورک تایمز "
                  "گفت: «رئیس‌جمهور ترامپ این موضوع را روشن کرده است».")
     assert core(_speaker_at(rec, "«رئیس‌جمهور ترامپ")) == core("سخنگوی وزارت خارجه آمریکا")
+
+
+def test_a_first_name_that_is_a_frequent_word_when_the_surname_recurs():
+    # Fars news: «…، بهمن مرادنیا پیش از ظهر امروز در نشست … اظهار کرد: … مرادنیا در ادامه … خاطرنشان کرد: …»
+    assert L.key("بهمن") in L.maybe_first_names() and L.key("بهمن") not in L.first_names()
+    rec = rec_of("استاندار کردستان گفت: 704 پروژه به بهره‌برداری می‌رسد.\n\nبه گزارش خبرگزاری فارس از سنندج، "
+                 "بهمن مرادنیا پیش از ظهر امروز در نشست مطبوعاتی اظهار کرد: در سال 99 پروژه‌ها تعریف شد.\n\n"
+                 "مرادنیا در ادامه خاطرنشان کرد: برای راه‌آهن یک هزار میلیارد تومان اختصاص یافت.")
+    assert core(_speaker_at(rec, "در سال 99")) == core("بهمن مرادنیا")
+    assert core(_speaker_at(rec, "برای راه‌آهن")) == core("بهمن مرادنیا")
+    # a frequent word before a rare one that never stands alone is no name («رابطه مورینیو»)
+    rec = rec_of("به گزارش خبرگزاری فارس، بهمن ماه در تهران برف بارید و کارشناسان گفتند: سرما ادامه دارد.")
+    assert not any(core(p["name"]).startswith(core("بهمن")) for p in rec["people"])

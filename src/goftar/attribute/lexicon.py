@@ -206,8 +206,16 @@ def name_tokens() -> dict[str, str]:
     out: dict[str, str] = {}
     for line in _data("attr_names.tsv").splitlines()[1:]:
         k, kind = line.split("\t")
-        out[k] = kind
+        if kind != "first?":
+            out[k] = kind
     return out
+
+
+@lru_cache(maxsize=1)
+def maybe_first_names() -> frozenset[str]:
+    """Keys of frequent words that are first names too («کریم», «بهمن», «امید»): "first?" in ``attr_names.tsv``."""
+    return frozenset(line.split("\t")[0] for line in _data("attr_names.tsv").splitlines()[1:]
+                     if line.endswith("\tfirst?"))
 
 
 @lru_cache(maxsize=1)

@@ -452,6 +452,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 if k - i >= 2 and k < len(toks) and not owned and (between_commas or scan.joined(k - 1) and (
                         scan.keys[k] in _AFTER_NAME or scan.match(k, L.speech_verbs(), 3))):
                     name_rng, span_end = (i, k), scan.ends[k - 1]
+            if name_rng is None and not titles and j == i and _recurring_surname(scan, i):
+                name_rng, span_end = (i, i + 2), scan.ends[i + 1]
             if name_rng is None and not titles and names.get(scan.keys[j]) == "first" and _name_token_ok(scan, j):
                 k = j + 1
                 while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and scan.keys[k] in names:
@@ -559,6 +561,9 @@ def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     if keys and keys[0] not in common:
         out.add(0)
     out.update([i + 1 for i in scan.unspaced if keys[i + 1] not in common])
+    # «…، بهمن مرادنیا در نشست …»: a frequent word then a rare one after punctuation (see _recurring_surname)
+    maybe = L.maybe_first_names()
+    out.update([i + 1 for i in scan.unspaced if keys[i + 1] in maybe and i + 2 < n and keys[i + 2] not in common])
     starts = scan.starts
     p = text.find("«")
     while p >= 0:  # «X: the word starting within two characters after «
@@ -579,6 +584,35 @@ _VAGUE_ROLE = {L.key(w) for w in ("یکی از", "عده‌ای", "گروهی", 
 
 # infinitives, plurals, adverbs with tanwin, «می‌…» verbs: never a name
 _NOT_NAME = re.compile(r"(?:دن|تن|ها|های|هایی|گان|ات|ً|ی‌ای|امروز|دیروز|امشب)$|^(?:می|نمی)|[0-9۰-۹a-zA-Z]")
+
+
+#: what follows a subject's name when the clause goes on («مرادنیا پیش از ظهر امروز در نشست …»)
+_AFTER_SUBJECT = _AFTER_NAME | {L.key(w) for w in ("پیش", "صبح", "عصر", "ظهر", "شامگاه", "بامداد", "دیروز", "امشب")}
+
+
+def _recurring_surname(scan: Scan, i: int) -> bool:
+    """«…، بهمن مرادنیا در نشست … اظهار کرد … مرادنیا در ادامه …»: at a clause start, a frequent word that is
+    a first name too («بهمن», «کریم»: :func:`lexicon.maybe_first_names`) and a rare word that the article writes
+    again on its own as a subject, each followed by «در / با / …» or a speech verb — a person whose first name
+    the lexicon cannot tell from a word."""
+    n = len(scan.keys)
+    if i + 2 >= n or not (scan.joined(i) and scan.joined(i + 1)) or not _clause_start(scan, i):
+        return False
+    k0, k1, k2 = scan.keys[i], scan.keys[i + 1], scan.keys[i + 2]
+    if k0 not in L.maybe_first_names() or k0 in L.sure_places() or not _name_token_ok(scan, i) \
+            or not _unknown_word(scan, i + 1) or L.name_tokens().get(k1) == "first":
+        return False
+    if not _subject_follows(scan, i + 2):
+        return False
+    # the surname stands again on its own as a subject: «مرادنیا در ادامه …», «پورمرجان تصریح کرد»
+    keys = scan.keys
+    return any(keys[q] == k1 and keys[q - 1] != k0 and _subject_follows(scan, q + 1)
+               for q in range(1, n - 1) if q != i + 1)
+
+
+def _subject_follows(scan: Scan, t: int) -> bool:
+    return t < len(scan.keys) and scan.joined(t - 1) and (
+        scan.keys[t] in _AFTER_SUBJECT or scan.match(t, L.speech_verbs(), 3) is not None)
 
 
 def _unknown_word(scan: Scan, j: int) -> bool:
