@@ -492,3 +492,13 @@ def test_a_first_name_that_is_a_frequent_word_when_the_surname_recurs():
     # a frequent word before a rare one that never stands alone is no name («رابطه مورینیو»)
     rec = rec_of("به گزارش خبرگزاری فارس، بهمن ماه در تهران برف بارید و کارشناسان گفتند: سرما ادامه دارد.")
     assert not any(core(p["name"]).startswith(core("بهمن")) for p in rec["people"])
+
+
+def test_a_full_stop_glued_between_two_words_ends_the_sentence():
+    # Varzesh3: «… و رفیقدوست از ماجرا خارج شد.رفیقدوست در این خصوص … گفت: …» — the subject is the name
+    # after the glued full stop, not the «او» that opened the sentence before it
+    rec = rec_of("نماینده ایران در سال 2006 یاسر رفیقدوست بود. او سال گذشته اولین قرار را گذاشت اما فدراسیون "
+                 "ترجیح داد افراد دیگری کار را جلو ببرند و رفیقدوست از ماجرا خارج شد.رفیقدوست در این خصوص به "
+                 "خبرنگار ورزش سه گفت: ما سال گذشته می توانستیم با آدیداس توافق خوبی داشته باشیم.")
+    q = [q for q in rec["quotes"] if core(q["text"]).startswith(core("ما سال گذشته"))][0]
+    assert core(q["speaker_mention"]) == core("رفیقدوست")

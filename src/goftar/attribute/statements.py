@@ -19,7 +19,10 @@ from dataclasses import dataclass
 from . import lexicon as L
 from .mentions import Mention, Person, Scan, register
 
-_SENT_END = re.compile(r"(?<!\.)[.!؟?](?=\s|$|[«»\"])|\n")  # «و...» (an ellipsis) ends no sentence
+# «و...» (an ellipsis) ends no sentence; «… خارج شد.رفیقدوست در …»: a full stop glued between two words does
+# (two letters before, three after: not «ه.ش» nor «اف.بی.آی»)
+_SENT_END = re.compile(r"(?<!\.)[.!؟?](?=\s|$|[«»\"])|\n"
+                       r"|(?<=[\u0621-\u064a\u0671-\u06d3]{2})\.(?=[\u0621-\u064a\u0671-\u06d3]{3})")
 #: (the last word of) adverbs after which a subject starts: «در ادامه X گفت»; not «در» alone («در سازمان ملل، …»)
 _ADVERBS = {L.key(w) for w in "همچنین سپس اما ولی نیز هم بنابراین همچنان ادامه بلافاصله پیشتر قبلا اخیرا البته".split()}
 _INDIRECT_CUES = {L.key(w): w for w in ("به گفته", "به نوشته", "به اعتقاد", "به عقیده", "به باور", "به ادعای",
