@@ -502,3 +502,18 @@ def test_a_full_stop_glued_between_two_words_ends_the_sentence():
                  "خبرنگار ورزش سه گفت: ما سال گذشته می توانستیم با آدیداس توافق خوبی داشته باشیم.")
     q = [q for q in rec["quotes"] if core(q["text"]).startswith(core("ما سال گذشته"))][0]
     assert core(q["speaker_mention"]) == core("رفیقدوست")
+
+
+def test_names_in_curly_quotes_before_a_role():
+    # Varzesh3: «“دیوید مویس” مربی اورتون و “مانوئل پیگرینی” مربی مالاگا هم از جمله گزینه‌ها هستند»
+    rec = rec_of("چلسی به دنبال مربی است. “دیوید مویس” مربی اورتون و “مانوئل پیگرینی” مربی مالاگا هم از جمله "
+                 "گزینه های محتمل دیگر هستند.")
+    names = {core(p["name"]) for p in rec["people"]}
+    assert {core("دیوید مویس"), core("مانوئل پیگرینی")} <= names
+
+
+def test_village_names_and_participles_are_no_people():
+    # Fars news: «در جاده حسن آباد», «مثل گندم دیم رها شده‌اند»
+    rec = rec_of("این مسئول با اشاره به تکمیل زندان تهران در جاده حسن آباد متذکر شد: زندان آماده است.\n\n"
+                 "پروژه‌ها در شهرستان‌ها مثل گندم دیم رها شده‌اند. فرماندار شهرضا گفت: بودجه کم است.")
+    assert not rec["people"]

@@ -299,12 +299,14 @@ def _name_token_ok(scan: Scan, j: int) -> bool:
 
 
 def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
-    """«X» starting right before token ``i``: (name token range, char range of «…») when short and name-like."""
+    """«X» (or “X”) starting right before token ``i``: (name token range, char range of «…») when short and
+    name-like."""
     t = scan.tokens[i]
     before = scan.text[max(0, t.start - 2) : t.start].strip(" ")
-    if not before.endswith("«"):
+    if not before.endswith(("«", "“")):
         return None
-    close = scan.text.find("»", t.start, t.start + 60)
+    opener = before[-1]
+    close = scan.text.find(_CLOSER[opener], t.start, t.start + 60)
     if close < 0:
         return None
     j = i
@@ -314,7 +316,10 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
         j += 1
     if j == i or j - i > 5:
         return None
-    return i, j, scan.text.rfind("«", 0, t.start), close + 1
+    return i, j, scan.text.rfind(opener, 0, t.start), close + 1
+
+
+_CLOSER = {"«": "»", "“": "”"}
 
 
 _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر", "دختر", "برادر", "خواهر", "پدر", "مادر", "وکیل")}
@@ -410,7 +415,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         span_start = scan.starts[i]
         span_end = 0
         if j < len(toks):
-            g = _guillemet_name(scan, j) if "«" in scan.text[max(0, scan.starts[j] - 2) : scan.starts[j]] else None
+            opens = scan.text[max(0, scan.starts[j] - 2) : scan.starts[j]]
+            g = _guillemet_name(scan, j) if "«" in opens or "“" in opens else None
             if g and (titles or _role_at(scan, g[1]) or (g[1] < len(toks) and _role_after(scan, g[3], g[1]))):
                 name_rng, span_end = (g[0], g[1]), g[3]
             elif titles:
@@ -476,7 +482,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 name_rng, span_end = (j, k), scan.ends[k - 1]
         if name_rng:
             a, b = name_rng
-            mtext = scan.text[span_start:span_end].replace("«", "").replace("»", "")
+            mtext = scan.text[span_start:span_end].replace("«", "").replace("»", "").replace("“", "").replace("”", "")
             mtext = _SPACES.sub(" ", mtext).strip()
             ment = Mention(span_start, span_end, i, b, "name", scan.span_text(a, b))
             ment.role = mtext  # full written form, kept until people are built
@@ -565,12 +571,13 @@ def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     maybe = L.maybe_first_names()
     out.update([i + 1 for i in scan.unspaced if keys[i + 1] in maybe and i + 2 < n and keys[i + 2] not in common])
     starts = scan.starts
-    p = text.find("«")
-    while p >= 0:  # «X: the word starting within two characters after «
-        q = bisect_left(starts, p + 1)
-        if q < len(starts) and starts[q] <= p + 2:
-            out.add(q)
-        p = text.find("«", p + 1)
+    for opener in ("«", "“"):
+        p = text.find(opener)
+        while p >= 0:  # «X: the word starting within two characters after «
+            q = bisect_left(starts, p + 1)
+            if q < len(starts) and starts[q] <= p + 2:
+                out.add(q)
+            p = text.find(opener, p + 1)
     return sorted(out)
 
 
@@ -583,7 +590,8 @@ _VAGUE_ROLE = {L.key(w) for w in ("یکی از", "عده‌ای", "گروهی", 
 
 
 # infinitives, plurals, adverbs with tanwin, «می‌…» verbs: never a name
-_NOT_NAME = re.compile(r"(?:دن|تن|ها|های|هایی|گان|ات|ً|ی‌ای|امروز|دیروز|امشب)$|^(?:می|نمی)|[0-9۰-۹a-zA-Z]")
+_NOT_NAME = re.compile(r"(?:دن|تن|ها|های|هایی|گان|ات|ً|ی‌ای|امروز|دیروز|امشب|شده|شدهاند|شدهاست)$|^(?:می|نمی)"
+                       r"|[0-9۰-۹a-zA-Z]")
 
 
 #: what follows a subject's name when the clause goes on («مرادنیا پیش از ظهر امروز در نشست …»)
