@@ -71,6 +71,7 @@ class Statement:
 
 _OPENS_ATTRIBUTION = re.compile(r"\s*(?:به\s+گفته|به\s+گزارش|به\s+اعتقاد|وی|او|ایشان)\b")
 _COLON = re.compile(r"[:：]")
+_QUOTE_MARKS = re.compile(r"[«»“”\"]")
 _AS_REPORTED = re.compile(r"\s*به\s+گزارش")
 _DATELINE = re.compile(r"\s*به[\s\u200c]+گزارش[^،]{0,200}،")
 _GAP_BREAK = re.compile(r"[،,؛;:»)]")
@@ -353,7 +354,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 s, e = _trim(text, comma + 1, send)
                 if e > s:
                     st = Statement("indirect", s, e, m[1], (scan.starts[j], comma), t.start, inherit=False)
-                    st.speaker = text[scan.starts[j] : comma].strip()
+                    # «به نوشته «نیویورک تایمز»، …»: the outlet's name without its quotation marks
+                    st.speaker = _QUOTE_MARKS.sub("", text[scan.starts[j] : comma]).strip()
                     out.append(st)
                     covered.append((s, e))
             continue
