@@ -524,3 +524,11 @@ def test_an_outlet_after_a_cue_loses_its_quotation_marks():
     rec = rec_of("به نوشته «نیویورک تایمز»، گزارش اندیشکده نشان می‌دهد که کره شمالی برنامه موشکی خود را "
                  "ادامه می‌دهد.")
     assert _speaker_at(rec, "گزارش اندیشکده") == "نیویورک تایمز"
+
+
+def test_a_solo_first_name_takes_its_surname_before_an_apposition():
+    # fars-news-1: «منصور ابراهیم‌زاده، سرمربی راه‌آهن …» («منصور» also names a person on its own)
+    rec = rec_of("به گزارش خبرگزاری فارس، منصور ابراهیم‌زاده، سرمربی راه‌آهن امروز در نشست خبری حاضر نشد.\n\n"
+                 "سرمربی راه‌آهن گفت: بازی فردا برای ما مهم است.")
+    assert [core(p["name"]) for p in rec["people"]] == [core("منصور ابراهیم‌زاده")]
+    assert core(_speaker_at(rec, "بازی فردا")) == core("منصور ابراهیم‌زاده")

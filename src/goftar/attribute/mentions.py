@@ -479,6 +479,9 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 while k < len(toks) and k - j < 3 and scan.joined(k - 1) and scan.keys[k] in names \
                         and _name_token_ok(scan, k):  # «اسفندیار رحیم مشایی»
                     k += 1
+                if k == j + 1 and k + 1 < len(toks) and scan.joined(j) and _unknown_word(scan, k) and (
+                        _COMMA_GAP.fullmatch(scan.gaps[k]) is not None or scan.joined(k) and _role_at(scan, k + 1)):
+                    k += 1  # «منصور ابراهیم‌زاده، سرمربی راه‌آهن»: a first name that also stands alone as a surname
                 name_rng, span_end = (j, k), scan.ends[k - 1]
         if name_rng:
             a, b = name_rng
