@@ -532,3 +532,11 @@ def test_a_solo_first_name_takes_its_surname_before_an_apposition():
                  "سرمربی راه‌آهن گفت: بازی فردا برای ما مهم است.")
     assert [core(p["name"]) for p in rec["people"]] == [core("منصور ابراهیم‌زاده")]
     assert core(_speaker_at(rec, "بازی فردا")) == core("منصور ابراهیم‌زاده")
+
+
+def test_a_long_role_keeps_its_namesake():
+    # fars-news-1: «رئیس دانشگاه آزاد اسلامی واحد یادگار امام خمینی(ره) شهرری گفت: …» names no «خمینی» as speaker
+    rec = rec_of("به گزارش خبرگزاری فارس از شهرری، سعید قاضی مغربی رئیس دانشگاه آزاد اسلامی واحد یادگار امام "
+                 "خمینی(ره) شهرری در جلسه ستاد اظهار کرد: امتحانات حضوری برگزار می‌شود.")
+    assert core(_speaker_at(rec, "امتحانات حضوری")) != core("خمینی")
+    assert not any(core(p["name"]) == core("خمینی") for p in rec["people"])

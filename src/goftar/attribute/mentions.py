@@ -376,6 +376,9 @@ def _role_at(scan: Scan, i: int) -> int | None:
                                             or scan.match(j, L.TITLE_KEYS, 3) or scan.match(j, L.stance_verbs(), 3))):
             break
         j += 1
+    if j - i >= 8 and j + 1 < len(scan.tokens) and scan.keys[j] == _IMAM and scan.joined(j - 1) and scan.joined(j) \
+            and not scan.match(j, L.ROLE_KEYS, 2) and scan.keys[j + 1] not in L.FUNCTION:
+        j += 2  # a long role ending in a namesake: «رئیس دانشگاه آزاد اسلامی واحد یادگار امام خمینی (ره)»
     return j
 
 
