@@ -435,7 +435,11 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                             continue
                         break
                     k += 1
-                if k > j:
+                # «شهید، تکریم …» (a comma between), «آقایان گفتن …», «32 شهید تقدیم …» (a count): no name
+                apart = j > 0 and not scan.joined(j - 1) and "«" not in scan.gaps[j - 1]
+                counted = i > 0 and _DIGIT.search(scan.keys[i - 1]) is not None
+                if k > j and not apart and not (k == j + 1 and (counted or _INFINITIVE.search(scan.keys[j])
+                                                                 and scan.keys[j] not in _NOT_INFINITIVE)):
                     name_rng, span_end = (j, k), scan.ends[k - 1]
             elif after_cue and not titles and scan.keys[j] not in L.common_words() and _name_token_ok(scan, j) \
                     and len(scan.keys[j]) >= 3 and scan.keys[j] not in L.sure_places():
