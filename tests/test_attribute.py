@@ -548,3 +548,10 @@ def test_a_title_takes_no_word_across_a_comma_nor_after_a_count():
                  "است.\n\nمنطقه پی‌رجه هزارجریب نکا 32 شهید تقدیم انقلاب کرده است.\n\nشعار روز اولی بود که "
                  "آقایان گفتن ما کلید داریم.\n\nحضرت آیت‌الله خامنه‌ای در دیدار روحانیون گفت: تبلیغ مهم است.")
     assert [core(p["name"]) for p in rec["people"]] == [core("خامنه‌ای")]
+
+
+def test_naazer_heads_a_role_after_a_name():
+    # Fars news: «نضال عیسی ناظر اجرایی وزارت اوقاف فلسطین … اعلام کرد …» — the name stops before the role
+    rec = rec_of("به گزارش پایگاه خبری اسلام آن لاین، نضال عیسی ناظر اجرایی وزارت اوقاف فلسطین در گفتگو با این "
+                 "پایگاه گفت: گوشت‌ها بین خانواده‌های نیازمند توزیع می‌شود.")
+    assert not any("ناظر" in p["name"] for p in rec["people"])
