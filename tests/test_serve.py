@@ -6,9 +6,13 @@ plus one hostile article whose text carries a ``<script>``.
 """
 from __future__ import annotations
 
+import html
+import json
 import re
+import shutil
 import sys
 from importlib import resources
+from pathlib import Path
 
 import pytest
 
@@ -232,6 +236,31 @@ def test_read_now_accepts_an_upload_in_utf16(client, built):
     data = texts["seed-article.txt"].encode("utf-16")
     r = client.post("/read", files={"upload": ("seed.txt", data, "text/plain")})
     assert r.status_code == 200 and "کوبا" in r.text
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "reader"
+
+
+@pytest.mark.parametrize("name", ["page.pdf", "page.html"])
+def test_read_now_reads_an_uploaded_pdf_or_saved_page_like_the_cli(client, name):
+    """A PDF goes through pdftotext and a saved page through the guarded HTML reader, as `goftar read` does:
+    the page shows the article's own title (from the corpus gold) with its half-spaces."""
+    if name == "page.pdf" and shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    art = FIXTURES / "fars-news-1-272"
+    title = json.loads((art / "gold.json").read_text("utf-8"))["title"]
+    r = client.post("/read", files={"upload": (name, (art / name).read_bytes(), "application/octet-stream")})
+    assert r.status_code == 200
+    shown = re.search(r"<h1>(.*?)</h1>", r.text, re.S)
+    assert shown is not None and shown.group(1).strip() == html.escape(title, quote=False)
+
+
+def test_read_now_refuses_an_image_only_pdf_with_a_message(client):
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    r = client.post("/read", files={"upload": ("scan.pdf", (FIXTURES / "image-only.pdf").read_bytes(),
+                                               "application/pdf")})
+    assert r.status_code == 400 and "scan.pdf" in r.text and "Traceback" not in r.text
 
 
 def test_read_api_returns_a_record(client, built):

@@ -430,6 +430,21 @@ def read_now(text: str) -> dict[str, Any]:
         raise HTTPException(500, f"could not read this text ({type(e).__name__})") from None
 
 
+def read_upload(data: bytes, filename: str) -> dict[str, Any]:
+    """The record of an uploaded file, read as ``goftar read FILE`` reads it: text in UTF-8, UTF-16 or
+    Windows-1256, a PDF through pdftotext, a saved web page through the guarded HTML reader (nothing stored)."""
+    from ..api import read_document, record
+    from ..readers import load_bytes
+
+    name = Path(filename).name or "upload"
+    try:
+        return record(read_document(load_bytes(data, name)))
+    except GoftarError as e:
+        raise HTTPException(400, str(e) if str(e).startswith(name) else f"{name}: {e}") from None
+    except Exception as e:  # noqa: BLE001 - a reader bug must not become a traceback page
+        raise HTTPException(500, f"{name}: could not read this file ({type(e).__name__})") from None
+
+
 def ingest_texts(store: ArchiveAccess, texts: list[str]) -> dict[str, Any]:
     """Read each text and store the records; returns their ids and the archive's report."""
     records = [read_now(t) for t in texts]
@@ -542,14 +557,9 @@ def _page_routes(app: FastAPI, store: ArchiveAccess, pages: Pages) -> None:
         token: str = Form(""),
     ) -> HTMLResponse:
         if upload is not None and upload.filename:
-            from ..readers.encoding import decode
-
-            data = await upload.read()
-            try:
-                text = decode(data, "upload")
-            except GoftarError as e:
-                raise HTTPException(400, f"{upload.filename}: {e}") from None
-        rec = read_now(text)
+            rec = read_upload(await upload.read(), upload.filename)
+        else:
+            rec = read_now(text)
         stored = False
         if store_it:
             if not pages.allow_ingest:
