@@ -23,7 +23,8 @@ PRONOUNS = {"وی", "ایشان", "او"}
 
 def core(s: str | None) -> str:
     """Letters only: no spaces, half-spaces or punctuation; Arabic letter variants folded."""
-    s = (s or "").translate(str.maketrans({"ي": "ی", "ك": "ک", "ۀ": "ه", "أ": "ا"}))
+    fold: dict[str, str | int | None] = {"ي": "ی", "ك": "ک", "ۀ": "ه", "أ": "ا"}
+    s = (s or "").translate(str.maketrans(fold))
     return re.sub(r"[\s\u200c«»:،,.؛;!؟?()\"']+", "", s)
 
 

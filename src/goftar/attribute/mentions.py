@@ -103,7 +103,7 @@ def _register_lexicons() -> None:
 class Scan:
     """The token stream of one article with helpers to match phrases whatever their spacing."""
 
-    def __init__(self, text: str, tokens: list[Token], blocks: list[Block]) -> None:
+    def __init__(self, text: str, tokens: list[Token] | Tokens, blocks: list[Block]) -> None:
         self.text = text
         self.tokens = tokens
         self.blocks = blocks
@@ -750,7 +750,7 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
 def org_mentions(scan: Scan, mentions: list[Mention],
                  orgs: list[tuple[int, int, str]] | None = None) -> list[Mention]:
     """Organisations that can say things («وزارت بهداشت اعلام کرده …») as mentions, outside other mentions."""
-    taken = set()
+    taken: set[int] = set()
     for m in mentions:
         taken.update(range(m.t0, m.t1))
     if orgs is None:
@@ -771,7 +771,7 @@ def org_mentions(scan: Scan, mentions: list[Mention],
 
 def find_repeats(scan: Scan, mentions: list[Mention], people: list[Person]) -> list[Mention]:
     """Bare repeats of known names («میگل دیاز کانل در مورد …», «کاسترو») as name mentions."""
-    covered = set()
+    covered: set[int] = set()
     for m in mentions:
         covered.update(range(m.t0, m.t1))
     forms: dict[str, Person] = {}
@@ -824,7 +824,7 @@ _OUTLET_TAILS = {L.key(w) for w in ("پست", "تایمز", "ژورنال", "ه�
 def find_places(scan: Scan, skip: set[int]) -> list[PlaceHit]:
     """Gazetteer matches (countries, cities, regions), longest first, outside person names and footers."""
     table = _place_table()
-    out = []
+    out: list[PlaceHit] = []
     footer = scan.footer
     nxt = 0
     keys, join, pbit, last = scan.keys, scan._join, _TABLE_BIT[id(table)], len(scan.keys) - 1
@@ -887,6 +887,8 @@ def find_orgs(scan: Scan, role_tokens: set[int], every: bool = False) -> list[tu
 
 def unique_orgs(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Each organisation once, at its first mention (a name inside one already kept is the same)."""
+    seen: set[str]
+    uniq: list[tuple[int, int, str]]
     seen, uniq = set(), []
     for s, e, name in sorted(found):
         k = L.key(name)
