@@ -26,10 +26,10 @@ import threading
 import time
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from ..errors import GoftarError
 from . import dedup
@@ -432,7 +432,7 @@ class Archive:
         with self._lock:
             return self.db.execute("SELECT 1 FROM articles WHERE sha256 = ?", (sha,)).fetchone() is not None
 
-    def _write(self, items: list[tuple[dict[str, Any], bytes | None, str | None]], report: IngestReport) -> None:
+    def _write(self, items: Sequence[tuple[dict[str, Any], bytes | None, str | None]], report: IngestReport) -> None:
         """Store a batch in one transaction, then index it (see the module docstring)."""
         if self.readonly:
             raise ArchiveError(f"{self.path}: opened read-only")
@@ -464,7 +464,7 @@ class Archive:
 
     def _insert(self, db: sqlite3.Connection, rec: dict[str, Any], raw: bytes | None,
                 sha: str | None) -> tuple[int, bool, list[str]] | None:
-        src = rec.get("source") if isinstance(rec.get("source"), dict) else {}
+        src = cast(dict[str, Any], rec.get("source")) if isinstance(rec.get("source"), dict) else {}
         raw_text = rec.get("raw") if isinstance(rec.get("raw"), str) else None
         if raw is None:
             raw = (raw_text if raw_text is not None else json.dumps(rec, ensure_ascii=False, sort_keys=True)).encode()
