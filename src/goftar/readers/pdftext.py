@@ -268,7 +268,7 @@ def title_join_edits(text: str, title: str) -> list[Edit]:
     if len(want) < 8:
         return []
     lines = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[^\n]+", text)]
-    modes = [(cut_start, cut_end, None)]
+    modes: list[tuple[bool, bool, int | None]] = [(cut_start, cut_end, None)]
     if not (cut_start or cut_end):
         modes += [(True, False, 30), (False, True, 30)]
     for start_cut, end_cut, slack in modes:
