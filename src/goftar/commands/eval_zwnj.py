@@ -40,6 +40,7 @@ def eval_zwnj_cmd(path: Path | None, held_out: bool, damage: str, as_json: bool,
         docs = list(ev.corpus_documents("heldout", shared / "corpora"))
         source = ev.HELD_OUT_DESCRIPTION
     else:
+        assert path is not None  # held_out is False, so PATH was given (checked above)
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         try:

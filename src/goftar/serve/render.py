@@ -284,7 +284,7 @@ def timeline_svg_counts(counts: dict[str, int], *, width: int = 640, height: int
 def _month_range(first: str, last: str) -> list[str]:
     y, m = int(first[:4]), int(first[5:7])
     ly, lm = int(last[:4]), int(last[5:7])
-    out = []
+    out: list[str] = []
     while (y, m) <= (ly, lm) and len(out) < 600:
         out.append(f"{y:04d}-{m:02d}")
         m += 1
