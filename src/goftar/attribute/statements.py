@@ -707,6 +707,19 @@ def _intervening_subject(scan: Scan, mentions: list[Mention], statements: list[S
     return None
 
 
+def _give_role(p: Person, role: str, statements: list[Statement], mentions: list[Mention]) -> None:
+    """``role`` (which nobody held) is ``p``'s: it joins their roles and mentions, and the statements and role
+    mentions left unresolved under it become theirs."""
+    p.add(p.roles, role)
+    p.add(p.mentions, role)
+    for other in statements:
+        if other.person is None and other.speaker == role:
+            other.person, other.speaker = p, p.name
+    for men in mentions:
+        if men.kind == "role" and men.person is None and men.text == role:
+            men.person = p
+
+
 def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
     """«رییس سازمان X گفته … . علیرضا جمشیدی … افزوده»: a report names by role first, then by name.
 
@@ -729,14 +742,7 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
             if p is not None and m is not None and m.kind == "name" and not p.roles and first >= st.at - 200 \
                     and first >= (st.mention.start if st.mention else 0) \
                     and not (scan is not None and _introduces_new(scan, m)):  # «علی احمدی نیز گفت»: someone else
-                p.add(p.roles, role)
-                p.add(p.mentions, role)
-                for other in statements:
-                    if other.person is None and other.speaker == role:
-                        other.person, other.speaker = p, p.name
-                for men in mentions:
-                    if men.kind == "role" and men.person is None and men.text == role:
-                        men.person = p
+                _give_role(p, role, statements, mentions)
             break
 
 
@@ -775,14 +781,7 @@ def alias_roles_forward(statements: list[Statement], mentions: list[Mention]) ->
                 or _CLAUSE_BREAK.search(scan.text, scan.ends[x.t0 - 1], x.start) is not None
             if p.roles or _first_in_body(p, mentions) != x.start or _introduces_new(scan, x) or not opens:
                 break  # «… در سه دوره آقای خاتمی ، احمدی نژاد و روحانی»: named in passing, not as an agent
-            p.add(p.roles, m.text)
-            p.add(p.mentions, m.text)
-            for other in statements:
-                if other.person is None and other.speaker == st.speaker:
-                    other.person, other.speaker = p, p.name
-            for men in mentions:
-                if men.kind == "role" and men.person is None and men.text == m.text:
-                    men.person = p
+            _give_role(p, m.text, statements, mentions)  # st.speaker is m.text (checked above)
             break
 
 

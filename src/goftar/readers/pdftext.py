@@ -361,16 +361,11 @@ def width_units(word: str) -> list[str]:
     return out
 
 
-_WIDTHS: dict | None = None
-
-
+@lru_cache(maxsize=1)
 def _width_table() -> dict:
-    global _WIDTHS
-    if _WIDTHS is None:
-        from importlib import resources
+    from importlib import resources
 
-        _WIDTHS = json.loads(resources.files("goftar.data").joinpath("pdfwrap.json").read_text(encoding="utf-8"))
-    return _WIDTHS
+    return json.loads(resources.files("goftar.data").joinpath("pdfwrap.json").read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1 << 16)

@@ -26,7 +26,6 @@ import resource
 import signal
 import socket
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -128,20 +127,10 @@ def _jsonl_object(item: Item) -> dict[str, Any]:
 
 def _read_html(html: str, settings: Settings, ref: str) -> Any:
     """Read HTML held in memory through the same reader as an .html file (``source.path`` stays empty)."""
-    from .. import api, readers
+    from .. import api
+    from ..readers import load_bytes
 
-    data = html.encode("utf-8")
-    load_bytes: Callable[..., Any] | None = getattr(readers, "load_bytes", None)
-    if load_bytes is not None:
-        doc = load_bytes(data, f"{ref}.html")  # the name's suffix makes even a bare fragment HTML
-    else:  # older readers take only paths: go through a private temporary file
-        fd, tmp = tempfile.mkstemp(suffix=".html", prefix="goftar-batch-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            doc = readers.load(Path(tmp))
-        finally:
-            os.unlink(tmp)
+    doc = load_bytes(html.encode("utf-8"), f"{ref}.html")  # the name's suffix makes even a bare fragment HTML
     doc.meta.setdefault("source", {})["path"] = None
     return api.read_document(doc, settings)
 

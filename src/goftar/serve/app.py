@@ -15,7 +15,7 @@ import re
 import threading
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urlencode
 
 from fastapi import Body, FastAPI, Form, HTTPException, Query, Request, UploadFile
@@ -422,12 +422,7 @@ def read_now(text: str) -> dict[str, Any]:
         raise HTTPException(400, "empty text")
     if len(text) > MAX_TEXT:
         raise HTTPException(413, f"text longer than {MAX_TEXT} characters")
-    try:
-        return record(read_text(text))
-    except GoftarError as e:
-        raise HTTPException(400, str(e)) from None
-    except Exception as e:  # noqa: BLE001 - a reader bug must not become a traceback page
-        raise HTTPException(500, f"could not read this text ({type(e).__name__})") from None
+    return _record_or_http(lambda: record(read_text(text)), "", "this text")
 
 
 def read_upload(data: bytes, filename: str) -> dict[str, Any]:
@@ -437,12 +432,19 @@ def read_upload(data: bytes, filename: str) -> dict[str, Any]:
     from ..readers import load_bytes
 
     name = Path(filename).name or "upload"
+    return _record_or_http(lambda: record(read_document(load_bytes(data, name))), name, "this file")
+
+
+def _record_or_http(read: Callable[[], dict[str, Any]], name: str, what: str) -> dict[str, Any]:
+    """``read()``, with a reader's refusal as a 400 and a reader bug as a 500 (never a traceback page);
+    messages start with ``name`` (an upload's file name) when there is one."""
+    prefix = f"{name}: " if name else ""
     try:
-        return record(read_document(load_bytes(data, name)))
+        return read()
     except GoftarError as e:
-        raise HTTPException(400, str(e) if str(e).startswith(name) else f"{name}: {e}") from None
+        raise HTTPException(400, str(e) if str(e).startswith(prefix) else prefix + str(e)) from None
     except Exception as e:  # noqa: BLE001 - a reader bug must not become a traceback page
-        raise HTTPException(500, f"{name}: could not read this file ({type(e).__name__})") from None
+        raise HTTPException(500, f"{prefix}could not read {what} ({type(e).__name__})") from None
 
 
 def ingest_texts(store: ArchiveAccess, texts: list[str]) -> dict[str, Any]:
