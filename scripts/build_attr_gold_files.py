@@ -50,4 +50,15 @@ for name, g in H_NEWS.items():  # fourth-round dev additions: random Fars / Varz
     rec = {"source": {"corpus": "langml_fars_varzesh3_news", "file": g["file"], "index": g["index"]}, "split": "dev",
            "quotes": g["quotes"], "people": g["people"], "places": g["places"], "events": g.get("events", [])}
     (out / f"{name}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+# fifth round (and later): each eval/attr_gold_src_<x>.py that defines SPLIT ("dev", "val", "test2" …) and NEWS
+# (Fars / Varzesh3 news by file and index) is picked up as it is written, so annotators never share this script
+for src in sorted((ROOT / "eval").glob("attr_gold_src_*.py")):
+    mod = __import__(src.stem)
+    if not hasattr(mod, "SPLIT"):
+        continue
+    for name, g in mod.NEWS.items():
+        rec = {"source": {"corpus": "langml_fars_varzesh3_news", "file": g["file"], "index": g["index"]},
+               "split": mod.SPLIT, "quotes": g["quotes"], "people": g["people"], "places": g["places"],
+               "events": g.get("events", [])}
+        (out / f"{name}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 sys.exit(subprocess.call([sys.executable, str(ROOT / "scripts" / "build_attr_gold.py"), str(out)]))

@@ -7,17 +7,25 @@ from pathlib import Path
 import click
 
 
+#: splits whose errors are never listed: studying them would make them development data
+HELD_OUT = ("test", "val", "test2")
+
+
 @click.command("attribution")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--misses", is_flag=True, help="List wrong speakers per article.")
-@click.option("--split", type=click.Choice(["dev", "test1", "test"]), default=None,
+@click.option("--split", type=click.Choice(["dev", "test1", "test", "val", "test2"]), default=None,
               help="Only the articles of this split (default: all): dev, test1 (the first held-out split, "
-                   "retired to development after five runs) or test (held out).")
+                   "retired to development after five runs), test (held out, run twice), val (random articles "
+                   "kept out of development, scored only as a whole) or test2 (held out).")
 def attribution(gold_dir: Path, as_json: bool, misses: bool, split: str | None) -> None:
     """Score attribution against GOLD_DIR (one JSON per article, e.g. eval/attribution_gold)."""
     from ..attribute.evaluate import evaluate
+    from ..errors import InputError
 
+    if misses and split in HELD_OUT:
+        raise InputError(f"--misses is refused on the held-out split {split!r}: its errors must not be studied")
     res = evaluate(gold_dir, split)
     if as_json:
         click.echo(json.dumps(res if misses else {k: v for k, v in res.items() if k != "per_article"},
