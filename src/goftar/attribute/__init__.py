@@ -19,6 +19,7 @@ from typing import Any
 from ..model import Document
 from ..pipeline import Stage
 from ..settings import Settings
+from . import binder
 from . import lexicon as L
 from .events import find_events, resolve_date
 from .mentions import (Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats,
@@ -91,6 +92,7 @@ def _attribute(doc: Document) -> Document:
     alias_roles_forward(statements, mentions)
     bind_role_references(statements, mentions, people)
     role_of_previous_speaker(statements, mentions)
+    binder.rebind(scan, statements, mentions, people)  # learned re-resolution of role / pronoun speakers (off without its model file)
     for st in statements:
         if st.kind == "reported" and st.start == st.clause[0]:
             st.mention_followers = [m for m in mentions if m.kind == "role-bound" and st.mention is not None  # type: ignore[attr-defined]
