@@ -555,3 +555,41 @@ def test_naazer_heads_a_role_after_a_name():
     rec = rec_of("به گزارش پایگاه خبری اسلام آن لاین، نضال عیسی ناظر اجرایی وزارت اوقاف فلسطین در گفتگو با این "
                  "پایگاه گفت: گوشت‌ها بین خانواده‌های نیازمند توزیع می‌شود.")
     assert not any("ناظر" in p["name"] for p in rec["people"])
+
+
+def test_one_unknown_word_opening_the_clause_of_a_speech_verb_is_its_subject():
+    # varzesh3-1: «دروگبا به این نکته اشاره کرده است که …» — a surname the name lexicon does not know
+    rec = rec_of("دروگبا در توئیتر خود این برد را به تئو والکات تبریک گفت.\n\n"
+                 "دروگبا به این نکته اشاره کرده است که زمانی که او برای چلسی بازی می کرد، آرسنال برابر این تیم "
+                 "حرفی برای گفتن نداشت.")
+    assert core(_speaker_at(rec, "زمانی که او برای چلسی")) == core("دروگبا")
+    # an adverb before the real subject is none («بالاخره دیروز سخنگوی قوه قضاییه … اعلام کرد که …»), nor
+    # frequent words glued or inflected («آن‌گونه که …», «مطلبی …»)
+    rec = rec_of("بعد از اظهارنظرهای مختلف، بالاخره دیروز سخنگوی قوه قضاییه اعلام کرد که دوچرخه سواری بانوان "
+                 "از منظر قانونی مشکلی ندارد.")
+    assert core(_speaker_at(rec, "دوچرخه سواری")) == core("سخنگوی قوه قضاییه")
+    rec = rec_of("آن‌گونه که رضا جعفرزاده اعلام کرده، سازمان هواپیمایی نرخ تکلیفی برای شرکت‌ها ندارد.")
+    assert [core(p["name"]) for p in rec["people"]] == [core("رضا جعفرزاده")]
+
+
+def test_a_role_spaced_otherwise_is_the_same_role():
+    # fars-news-1: «مدیرعامل شرکت برق استان بوشهر» in the lead, «امرالله پاراد» named next, then
+    # «مدیر عامل شرکت برق استان بوشهر … گفت» (spaced) — the same office, not the official named after it
+    rec = rec_of("مدیرعامل شرکت برق استان بوشهر از اجرای هفت پروژه برق‌رسانی در شبانکاره خبر داد.\n\n"
+                 "به گزارش خبرگزاری فارس از دشتستان، امرالله پاراد پیش از ظهر امروز در نشست با مسئولان اظهار "
+                 "داشت: حضور در جمع مردم به منظور رسیدگی به مشکلات است.\n\n"
+                 "مدیر عامل شرکت برق استان بوشهر در ارتباط با اقدامات انجام گرفته نیز گزارشی ارائه کرد و گفت: "
+                 "در روستاهای محروم شاهد اجرای پروژه‌های ارزشمندی هستیم.\n\n"
+                 "مدیر عامل شرکت آب و فاضلاب روستایی استان بوشهر نیز گفت: مشکل آب را حل خواهیم کرد.\n\n"
+                 "روح‌الله طاهریان‌پور در مورد مشکل آب روستای بویری نیز بیان داشت: به‌زودی الکتروپمپی نصب "
+                 "خواهد شد.")
+    assert core(_speaker_at(rec, "در روستاهای محروم")) == core("امرالله پاراد")
+    assert core(_speaker_at(rec, "حضور در جمع")) == core("امرالله پاراد")
+
+
+def test_a_lead_role_naming_a_country_binds_to_the_speaker_introduced_with_this_team():
+    # Fars news (fars2_245): lead «سرمربی برزیلی تیم ملی فوتبال قطر ابراز امیدواری کرد …», body
+    # «پائولو اتوری» سرمربی برزیلی این تیم … وی … گفت — the coach who speaks holds the lead's role
+    rec = rec_of(_gold_text("fars2_245.json"))
+    assert core(_speaker_at(rec, "شاگردانش مقابل لبنان")) == core("پائولو اتوری")
+    assert core(_speaker_at(rec, "دو بازی خیلی مهم")) == core("پائولو اتوری")

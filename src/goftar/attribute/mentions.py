@@ -463,8 +463,13 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     and _COMMA_GAP.fullmatch(text[scan.ends[i - 1] : scan.starts[i]]) is not None \
                     and _COMMA_GAP.fullmatch(text[scan.ends[k - 1] : scan.starts[k]]) is not None
                 if k - i >= 2 and k < len(toks) and not owned and (between_commas or scan.joined(k - 1) and (
-                        scan.keys[k] in _AFTER_NAME or scan.match(k, L.speech_verbs(), 3))):
+                        scan.keys[k] in _AFTER_SUBJECT or scan.match(k, L.speech_verbs(), 3))):
                     name_rng, span_end = (i, k), scan.ends[k - 1]
+                elif k - i == 1 and k < len(toks) and not owned and scan.joined(i) \
+                        and scan.keys[i] not in L.maybe_first_names() and _sole_name_word(scan, i) and _says(scan, k):
+                    # «دروگبا به این نکته اشاره کرده است», «میکل پیرامون این مسئله گفت»: one unknown word opening
+                    # the clause of a speech verb is its subject, a surname the lexicon does not know
+                    name_rng, span_end = (i, i + 1), scan.ends[i]
             if name_rng is None and not titles and j == i and _recurring_surname(scan, i):
                 name_rng, span_end = (i, i + 2), scan.ends[i + 1]
             if name_rng is None and not titles and names.get(scan.keys[j]) == "first" and _name_token_ok(scan, j):
@@ -626,6 +631,49 @@ def _recurring_surname(scan: Scan, i: int) -> bool:
     keys = scan.keys
     return any(keys[q] == k1 and keys[q - 1] != k0 and _subject_follows(scan, q + 1)
                for q in range(1, n - 1) if q != i + 1)
+
+
+#: what may stand between a subject and the rest of its clause
+_AFTER_SOLE_SUBJECT = _AFTER_SUBJECT | {L.key(w) for w in ("پیرامون", "درباره", "راجع", "به", "از", "که", "بعد", "پس")}
+
+
+_SUFFIXES = {L.key(w) for w in ("اش", "ام", "ات", "شان", "مان", "تان", "ها", "های", "ای", "ی")}
+
+
+def _sole_name_word(scan: Scan, i: int) -> bool:
+    """An unknown word that is no inflected or glued form of frequent words: not «مطلبی» / «ساعتی» (a frequent
+    noun with the indefinite «ی»), «بشدت» («ب» + a frequent word), «آن‌گونه» / «درباره‌اش» / «دراین‌ارتباط»
+    (frequent or function words joined by a half-space or glued)."""
+    k, common = scan.keys[i], L.common_words()
+    if k.endswith("ی") and k[:-1] in common or k.startswith("ب") and k[1:] in common:
+        return False
+    parts = [L.key(w) for w in scan.words[i].split("\u200c") if w]
+    if len(parts) > 1 and (parts[0] in common or parts[0] in L.FUNCTION or parts[-1] in _SUFFIXES):
+        return False
+    head = parts[0]
+    return not any(head[:n] in L.FUNCTION and (head[n:] in L.FUNCTION or head[n:] in common)
+                   for n in range(2, len(head) - 1))
+
+
+def _says(scan: Scan, t: int, limit: int = 30) -> bool:
+    """Token ``t`` follows a clause-opening word as a subject does («در / با / نیز …» or the verb itself), and a
+    speech or opinion verb closes that sentence within ``limit`` words."""
+    keys = scan.keys
+    if keys[t] not in _AFTER_SOLE_SUBJECT and scan.match(t, L.speech_verbs(), 3) is None \
+            and scan.match(t, L.OPINION, 3) is None:
+        return False
+    verb_bits = _bits_once("says", L.speech_verbs(), L.OPINION)
+    other_bits = _bits_once("someone", L.ROLE_KEYS, L.TITLE_KEYS, L.PRONOUNS)
+    firsts = L.first_names()
+    for q in range(t, min(len(keys), t + limit)):
+        if q > t and (_STOP_BEFORE.search(scan.gaps[q - 1]) or scan.block_of[q] != scan.block_of[t]):
+            return False
+        if scan._bits[q] & verb_bits and (scan.match(q, L.speech_verbs(), 3) or scan.match(q, L.OPINION, 3)):
+            return True
+        if keys[q] in firsts or scan._bits[q] & other_bits and (
+                scan.match(q, L.ROLE_KEYS, 2) or scan.match(q, L.TITLE_KEYS, 3) or keys[q] in L.PRONOUNS):
+            return False  # «بالاخره دیروز سخنگوی قوه قضاییه … اعلام کرد»: someone else is the subject
+    return False
 
 
 def _subject_follows(scan: Scan, t: int) -> bool:

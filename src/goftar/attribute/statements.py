@@ -707,16 +707,21 @@ def _intervening_subject(scan: Scan, mentions: list[Mention], statements: list[S
     return None
 
 
+def _same_role(a: str | None, b: str | None) -> bool:
+    """One role however it is spaced («مدیرعامل شرکت برق» / «مدیر عامل شرکت برق»): the same key."""
+    return a is not None and b is not None and (a == b or L.key(a) == L.key(b))
+
+
 def _give_role(p: Person, role: str, statements: list[Statement], mentions: list[Mention]) -> None:
     """``role`` (which nobody held) is ``p``'s: it joins their roles and mentions, and the statements and role
     mentions left unresolved under it become theirs."""
     p.add(p.roles, role)
     p.add(p.mentions, role)
     for other in statements:
-        if other.person is None and other.speaker == role:
+        if other.person is None and _same_role(other.speaker, role):
             other.person, other.speaker = p, p.name
     for men in mentions:
-        if men.kind == "role" and men.person is None and men.text == role:
+        if men.kind == "role" and men.person is None and _same_role(men.text, role):
             men.person = p
 
 
@@ -734,7 +739,7 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
         if L.key(role.split()[0]) in _GROUPS:
             continue  # «عده‌ای», «کارشناسان»: a group is not the next person named
         for nxt in statements[n + 1 :]:
-            if nxt.person is None and nxt.speaker == role:
+            if nxt.person is None and _same_role(nxt.speaker, role):
                 continue
             p, m = nxt.person, nxt.mention
             first = _first_in_body(p, mentions) if p is not None else 0
@@ -765,7 +770,7 @@ def alias_roles_forward(statements: list[Statement], mentions: list[Mention]) ->
         # up to the next statement of someone else, and no further than a paragraph's length
         stop = min(st.end + 400, len(scan.text))
         for o in statements[n + 1 :]:
-            if o.speaker != st.speaker:
+            if not _same_role(o.speaker, st.speaker):
                 stop = min(stop, o.clause[0] if o.clause[0] > st.end else o.start)
                 break
         for x in mentions:
@@ -809,7 +814,7 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
             p.add(p.mentions, m.text)
             role = st.speaker
             for other in statements:
-                if other.person is None and other.speaker == role:
+                if other.person is None and _same_role(other.speaker, role):
                     other.person, other.speaker = p, p.name
             m.person = p
         if st.person is not None or st.speaker is None:
@@ -878,6 +883,7 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
                 while stop > x.t1 and scan.starts[stop - 1] >= end:
                     stop -= 1
                 context.setdefault(id(x.person), set()).update(scan.keys[x.t0 : stop])
+    speaking = {id(st.person) for st in statements if st.person is not None}
     for st in statements:
         m = st.mention
         if st.person is not None or m is None or m.kind != "role" or not st.speaker or st.speaker != m.text:
@@ -898,9 +904,15 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
                 continue
             if rw[0] != words[0]:
                 continue
-            if any(w in places for w in rest) or len(words) - len(rest) < 0.6 * len(words):
+            if not any(w in places for w in rest) and len(words) - len(rest) >= 0.6 * len(words):
+                cands[id(p)] = p
                 continue
-            cands[id(p)] = p
+            # a holder who speaks in the article, written with no place of their own («سرمربی برزیلی این
+            # تیم»), is the one of a repeat that names a place too («سرمربی برزیلی تیم ملی فوتبال قطر») when
+            # the head and the word qualifying it agree («مدیرکل سابق …», «افسر سابق اطلاعاتی …»)
+            if id(p) in speaking and not any(w in places for w in rw) and not any(w in places for w in near) \
+                    and len(words) > 1 and words[1] in rw[1:] and words[1] not in L.FUNCTION:
+                cands[id(p)] = p
         if not cands and scan is not None and m.t0 > 0 and scan.keys[m.t0 - 1] in _ADDRESS:
             # «آقای وزیر» after «آقای نعمت زاده»: the person last named with that title
             title = scan.keys[m.t0 - 1]
@@ -912,7 +924,7 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
             p = next(iter(cands.values()))
             role = st.speaker
             for other in statements:  # the role's own statements and the «وی …» ones that followed them
-                if other.person is None and other.speaker == role:
+                if other.person is None and _same_role(other.speaker, role):
                     other.person, other.speaker = p, p.name
             m.person = p
             p.add(p.mentions, m.text)
