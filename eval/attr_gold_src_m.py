@@ -1,5 +1,15 @@
-# Fifth-round dev additions, batch E (2026-11-29): 30 random Fars / Varzesh3 news reports, split "dev".
-# COUNTS-PLACEHOLDER
+# Fifth-round dev additions, batch E (2026-11-29): 30 random Fars / Varzesh3 news reports, split "dev" — more
+# development data that looks like ordinary news (also training data for a learned speaker model).
+# Selection rule (fixed before reading; already computed, taken exactly): of langml_fars_varzesh3_news, the articles
+# whose body (paragraphs joined) contains «گفت», «افزود» or «اظهار» and that were not in the gold before the fifth
+# round, indices shuffled with random.Random(11).shuffle (fars-news-1.json.gz, 231 eligible) / random.Random(12).shuffle
+# (varzesh3-2.json.gz, 245 eligible), positions 20–39 / 10–19 (another annotator takes the positions before):
+#   fars1_NNN (fars-news-1.json.gz, index NNN): 109 211 134 191 230 242 296 184 051 081 087 158 265 069 140 011 234 120 113 223
+#   varzesh2_NNN (varzesh3-2.json.gz): 108 235 039 166 230 110 494 244 296 102
+# Annotated by reading the text only; goftar was never run on them (its output and source never looked at).
+# Counts: 30 articles, 178 statements — mention_kind name 70, role 57, pronoun 47, none 4; kind direct 123,
+# reported 37, indirect 18; 7 events (4 meetings, 3 visits); 2 articles with no statement (fars1_087, fars1_113).
+# Q(speaker, mention, mention_kind, kind, text-anchor) as in attr_gold_src_a; speaker None = no speaker.
 from attr_gold_src_a import Q
 
 SPLIT = "dev"
@@ -211,4 +221,66 @@ NEWS = {
   Q("محمد علی شجاعی","وی","pronoun","direct","آموزش آنلاین برای این قشر امکان ندارد … سیستمی برای دسترسی به کلاس انلاین ندارند."),
   Q("محمد علی شجاعی","شجاعی","name","direct","حتماً لازم نیست مراکز یادگیری را افزایش دهیم … برای برگزاری انواع کلاس ها استفاده کرد.")],
  people=["محمد علی شجاعی"], places=["خراسان شمالی","بجنورد"]),
+"varzesh2_108": dict(file=V2, index=108,  # the title («سیمئونه: …») is not a statement; the lead's «می‌گوید اگر …» is indirect
+ quotes=[Q("دیگو سیمئونه","سرمربی آرژانتینی آتلتیکو مادرید","role","indirect","اگر نمی‌شود 3 امتیاز را کسب کرد، … از مسابقه خارج شد"),
+  Q("دیگو سیمئونه","دیگو سیمئونه","name","direct","از قبل می‌دانستیم بازی سختی برابر سویا داریم. … در کورس قهرمانی باقی بمانیم."),
+  QA("دیگو سیمئونه","سرمربی آرژانتینی آتلتیکو مادرید","role","direct","یک امتیاز هم یک امتیاز است. … بهتر است یک امتیاز را کسب کنید.","در ادامه گفت"),
+  Q("دیگو سیمئونه","سیمئونه","name","direct","این صحنه را پس از پایان مسابقه دیدم … درست بود.")],
+ people=["دیگو سیمئونه","خوآن فران"], places=[]),
+"varzesh2_235": dict(file=V2, index=235,  # only a passive «گفته می شود» (no speaker); the club's talks with the new coach as a meeting
+ quotes=[Q(None,"","none","indirect","جلسات مذاکره با نکونام حول این محور بوده است … در رتبه های خوب جدول باشد")],
+ people=["جواد نکونام","مهدی شیری"], places=["ایران"],
+ events=[{"type": "meeting", "participants": ["پیکان", "جواد نکونام"]}]),  # «بعد از روزها مذاکره با جواد نکونام»
+"varzesh2_039": dict(file=V2, index=39,  # one quotation over two paragraphs («"…» [1]–[2]); «به تمجید از … پرداخت» (a topic) is not a statement
+ quotes=[Q("نیمار","نیمار","name","direct","تیته فوتبال برزیل را تغییر داد. … تا آخرین لحظه مبارزه خواهیم کرد.")],
+ people=["نیمار","تیته"], places=["برزیل","روسیه"]),
+"varzesh2_166": dict(file=V2, index=166,  # «به نقل از تسنیم» only relays; one speaker under two roles
+ quotes=[Q("ایرج مظفری","بازیکن پیشین تیم ملی والیبال","role","direct","مهم‌ترین عامل نگرانی تیم ایران با داشتن بازیکنان تراز اول دنیا، تفکرات کواچ است."),
+  Q("ایرج مظفری","ایرج مظفری","name","direct","شکی نیست که نتایج تیم ملی … به تغییر در نیمکت تیم ملی هم فکر می‌کند."),
+  Q("ایرج مظفری","مظفری","name","direct","بزرگ‌ترین مشکل تیم ملی، تفکرات کواچ است. … تفکرات کواچ است."),
+  Q("ایرج مظفری","بازیکن پیشین تیم ملی والیبال","role","direct","باید قبول کرد که کواچ، انتخاب درستی … سهم عمده‌ای در عدم نتیجه‌گیری تیم داشته است."),
+  Q("ایرج مظفری","مظفری","name","direct","علاوه بر این، آنالیزورها هم که کمتر … هر 2 بازی را 3 بر صفر باختیم."),
+  Q("ایرج مظفری","سرمربی پیشین تیم نوجوانان ایران","role","direct","تیم ایران در ابتدای ست پنجم بازی با لهستان … در کنار کواچ و تیم ملی ایران باشد."),
+  Q("ایرج مظفری","مظفری","name","direct","چرا وقتی قرار است با تیم ملی آمریکا … در عرض چند روز و به راحتی ویزا گرفتند."),
+  Q("ایرج مظفری","ایرج مظفری","name","reported","سازمان لیگ را هم در نتایج تیم ملی دخیل دانست"),
+  Q("ایرج مظفری","ایرج مظفری","name","direct","سازمان لیگ روی نتایج تیم ملی تأثیرگذار است. … باید در مورد تیم ملی و والیبال رعایت شود.")],
+ people=["ایرج مظفری","کواچ","شهرام محمودی","سعید معروف","محمد موسوی","علی طلوع‌کیان","چورا","آرمین تشکری","پوریا فیاضی",
+         "فرهاد ظریف","زوران گاییچ","سعید درخشنده","فرهاد شاهمیری"],
+ places=["ایران","ژاپن","استرالیا","کانادا","لهستان","آمریکا","فنلاند"]),
+"varzesh2_230": dict(file=V2, index=230,  # a preview; one reported hope («این ملی پوش هم امیدوار است …»)
+ quotes=[Q("امیر حقوقی","این ملی پوش","role","reported","با عنوانی شایسته و حتی کسب مدال عشق آباد را ترک کند")],
+ people=["سهراب مرادی","حسین سلطانی","عارف خاکی","امیر حقوقی","تیان تائو","ابراهیم الباخ"],
+ places=["عشق آباد","ایران","تهران","چین","قطر"]),
+"varzesh2_110": dict(file=V2, index=110,  # the mayor, by role in [0], is named in [2] («دکتر نجفی شهردار»); passive «گفته می شود»
+ quotes=[Q("مسئولان باشگاه ماشین سازی","مسئولان باشگاه ماشین سازی","role","indirect","شهرداری تبریز برنامه ای برای انحلال این باشگاه ندارد"),
+  Q("نجفی","شهردار تبریز","role","reported","این شایعه را تکذیب"),
+  Q("نجفی","شهردار تبریز","role","indirect","این تیم با قدرت در لیگ یک به کارش ادامه می دهد"),
+  Q(None,"","none","indirect","اگر این تیم صعود کند، ماشین سازی … منحل خواهد شد"),
+  Q("مدیران باشگاه ماشین سازی","مدیران باشگاه ماشین سازی","role","reported","این مساله را تکذیب می کنند"),
+  Q("سپهر","سپهر","name","direct","هرگز بحث انحلال وجود ندارد … ماشین سازی به کارش ادامه می دهد.")],
+ people=["سپهر","نجفی"], places=["تبریز"]),
+"varzesh2_494": dict(file=V2, index=494,
+ quotes=[Q("علی کفاشیان","علی کفاشیان","name","direct","این طرح هنوز نهایی نشده است … بعد از تایید نهایی گرفته شود.")],
+ people=["علی کفاشیان"], places=[]),
+"varzesh2_244": dict(file=V2, index=244,  # Queiroz's words inside the reporter's question are a statement (cf. fars3_294);
+ # «به کی‌روش اتهام زده می‌شود که …» (passive) has no speaker
+ quotes=[Q("حشمت مهاجرانی","سرمربی اسبق تیم ملی فوتبال ایران","role","direct","قرار بود کارلوس کی‌روش با سرمربیان … اما این اتفاق نیفتاد."),
+  Q("حشمت مهاجرانی","حشمت مهاجرانی","name","direct","فکر می‌کنم قرار بود کارلوس کی‌روش … مقابل کی‌روش یا سرمربی تیم ملی جبهه‌گیری کنند."),
+  Q("حشمت مهاجرانی","وی","pronoun","direct","به نظر من کی‌روش هر چه خواسته … و با آنها ارتباط برقرار کند."),
+  Q("کارلوس کی‌روش","کی‌روش","name","indirect","یک گل و یک برد در جام جهانی … قابل مقایسه نیست"),
+  Q("حشمت مهاجرانی","مهاجرانی","name","direct","هر افتخاری در فوتبال جایگاه خاص خودش را دارد … همه خوشحال می‌شویم."),
+  Q(None,"","none","indirect","ستاره‌ها از استقلال است"),
+  Q("حشمت مهاجرانی","سرمربی تیم ملی ایران در جام جهانی 1978 آرژانتین","role","direct","من در جریان این مسائل نیستم … از آفریقا و غنا گرفته تا آسیا.")],
+ people=["حشمت مهاجرانی","کارلوس کی‌روش"], places=["ایران","آرژانتین","قطر","آفریقا","غنا","آسیا"]),
+"varzesh2_296": dict(file=V2, index=296,  # a fan's first-person account introduced by «… برای ما تصویر کرده اشت :» — taken as one
+ # direct statement of its author over [1]–[19] (subheadings «سکانس …» inside it; words of others he cites are not annotated separately)
+ quotes=[Q("علی امامی","علی امامی","name","direct","*کافو نام ایران را از گوی در آورد. … در حسرت صعود اما مغرور از قهرمانانشون گریستند!")],
+ people=["علی امامی","آریا جوزی","کافو","کی روش","رونالدو","فرناندو سانتوس","جوآ ماریو","علی بیرانوند","جهانبخش","وحید امیری",
+         "سردار","سعید","ریکاردو کورشما","رضا گوچی","په په","سامان","ویلیام کاروالیو","مهدی طارمی","مرتضی","سدریک","کریم","پیکه"],
+ places=["لیسبون","پرتغال","ایران","اسپانیا","مراکش"]),
+"varzesh2_102": dict(file=V2, index=102,
+ quotes=[Q("توستائو","توستائو","name","indirect","این تیم از روی عمد مانع صعود آرژانتین نخواهد شد"),
+  Q("توستائو","توستائو","name","reported","برزیل حاضر است حتی به آرژانتین کمک کند در جام جهانی حضور داشته باشد"),
+  Q("توستائو","او","pronoun","direct","برنامه های ورزشی  برزیل در این رابطه خیلی صحبت کرده اند. … بازیکنان را محک بزند.")],
+ people=["توستائو","تیته"], places=["برزیل","آرژانتین","شیلی"]),
 }
