@@ -24,8 +24,8 @@ from . import lexicon as L
 from .events import find_events, resolve_date
 from .mentions import (Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats,
                        org_mentions, unique_orgs)
-from .statements import (Statement, alias_roles, alias_roles_forward, bind_role_references, find_statements, resolve,
-                         role_of_previous_speaker)
+from .statements import (Statement, alias_roles, alias_roles_forward, bind_role_references, find_statements,
+                         headline_speaker, resolve, role_of_previous_speaker)
 from .text import blocks, tokenize
 
 LAYERS = ("quote", "reported", "person", "place", "org", "event")
@@ -92,6 +92,7 @@ def _attribute(doc: Document) -> Document:
     alias_roles_forward(statements, mentions)
     bind_role_references(statements, mentions, people)
     role_of_previous_speaker(statements, mentions)
+    headline_speaker(statements, mentions)
     binder.rebind(scan, statements, mentions, people)  # learned re-resolution of role / pronoun speakers (off without its model file)
     for st in statements:
         if st.kind == "reported" and st.start == st.clause[0]:

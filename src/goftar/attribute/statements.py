@@ -565,7 +565,14 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
     text = scan.text
     m = _DATELINE.match(text[lo:hi])
     if m:
-        lo += m.end()
+        cut = lo + m.end()
+        # «به گزارش "ورزش سه" و به نقل از ایسنا علی اکبر طاهری، درباره … اظهار کرد»: a name that ends the
+        # dateline at its comma opens the clause, when the source before it is one or two words (not «به نقل از
+        # روابط عمومی پایگاه هوایی شهید بابایی،»: an institution's namesake)
+        named = [x for x in mentions if lo < x.start and x.end <= cut and x.kind == "name"
+                 and not text[x.end : cut].strip(" ،,") and scan.keys[x.t0 - 1] not in _REPORTED_BY
+                 and any(scan.keys[q] in _REPORTED_BY or scan.keys[q] == "از" for q in range(max(0, x.t0 - 3), x.t0 - 1))]
+        lo = named[-1].start if named else cut
     colon = max(text.rfind(":", lo, hi), text.rfind("：", lo, hi))
     if colon >= 0:  # «خبرگزاری فارس: رئیس اداره … گفت»: the dateline is not the subject
         lo = colon + 1
@@ -659,7 +666,7 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
         if men.kind == "pronoun" and not _continues(st):
             # «رییس پلیس راهور امروز در جلسه حاضر شد. وی گفت …»: the subject of a sentence since the last
             # statement, not the last person named
-            subj = _intervening_subject(scan, mentions, statements, last_end, men)
+            subj = _intervening_subject(scan, mentions, statements, last_end, men.start)
             if subj is not None:
                 last, last_name = subj.person, (subj.person.name if subj.person else subj.text)
         _bind(st, men, last, persons_before, last_name)
@@ -677,12 +684,14 @@ def _continues(st: Statement) -> bool:
 
 
 def _intervening_subject(scan: Scan, mentions: list[Mention], statements: list[Statement], after: int,
-                         pron: Mention) -> Mention | None:
+                         at: int) -> Mention | None:
     """The name or role that opens the last sentence between ``after`` (the end of the last statement) and the
-    sentence of pronoun ``pron``, outside statements and «…»; None when there is none (or it is a pronoun)."""
+    sentence at ``at`` (of a pronoun or a dropped subject), outside statements and «…»; None when there is none
+    (or it is a pronoun)."""
     text = scan.text
-    b = scan.blocks[scan.block_of[pron.t0]] if scan.blocks else None
-    ps = _sentence_start(text, b.start if b else 0, pron.start)
+    t = min(bisect_left(scan.starts, at), len(scan.starts) - 1)
+    b = scan.blocks[scan.block_of[t]] if scan.blocks and t >= 0 else None
+    ps = _sentence_start(text, b.start if b else 0, at)
     if ps <= after:
         return None
     spans = [(x.start, x.end) for x in statements]
@@ -697,7 +706,7 @@ def _intervening_subject(scan: Scan, mentions: list[Mention], statements: list[S
         men = _subject(scan, mentions, ss, se)
         if men is None:
             continue
-        if men.kind not in ("name", "role") or text.count("«", ss, men.start) != text.count("»", ss, men.start) \
+        if men.kind not in ("name", "role") or _quoted_at(text, ss, men.start) \
                 or men.kind == "role" and _after_this(men, mentions):
             return None  # a pronoun, or «این مسئول …»: the one spoken of before
         k = bisect_left(scan.starts, ss)
@@ -710,6 +719,16 @@ def _intervening_subject(scan: Scan, mentions: list[Mention], statements: list[S
 def _same_role(a: str | None, b: str | None) -> bool:
     """One role however it is spaced («مدیرعامل شرکت برق» / «مدیر عامل شرکت برق»): the same key."""
     return a is not None and b is not None and (a == b or L.key(a) == L.key(b))
+
+
+def _quoted_at(text: str, lo: int, pos: int) -> bool:
+    """Is ``pos`` inside «…» opened after ``lo``? A name written in guillemets («پائولو اتوری» سرمربی …) is not."""
+    q = pos
+    while q > lo and text[q - 1] in " \u200c":
+        q -= 1
+    if q > lo and text[q - 1] in "«“":
+        q -= 1
+    return text.count("«", lo, q) != text.count("»", lo, q)
 
 
 def _give_role(p: Person, role: str, statements: list[Statement], mentions: list[Mention]) -> None:
@@ -1005,3 +1024,33 @@ def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mentio
         st.person, st.speaker = last, (last.name if last else last_name)
     else:
         st.speaker = men.text
+
+
+def headline_speaker(statements: list[Statement], mentions: list[Mention]) -> None:
+    """«طاهری: هیچ بازیکنی را به برانکو تحمیل نکرده‌ایم» as the title, then «سرپرست باشگاه پرسپولیس می‌گوید …» in
+    the lead: a report whose headline gives a person's words names its main speaker there, and a role nobody holds
+    that speaks before that person is named in the body is theirs (not a group, «یکی از …» or «این …»)."""
+    scan = _SCAN[0] if _SCAN else None
+    if scan is None or not scan.blocks or scan.blocks[0].kind != "title":
+        return
+    title = scan.blocks[0]
+    colon = scan.text.find(":", title.start, title.end)
+    if colon < 0:
+        colon = scan.text.find("：", title.start, title.end)
+    if colon < 0:
+        return
+    named = [m for m in mentions if m.kind == "name" and m.person is not None and title.start <= m.start
+             and m.end <= colon and not scan.text[m.end : colon].strip(" »\u200c")]
+    if not named or len(scan.text[title.start : named[0].start].split()) > 1:
+        return  # the words before the colon are a name (a title word at most before it), not a clause
+    p = named[0].person
+    assert p is not None
+    first = _first_in_body(p, mentions)
+    for st in statements:
+        m = st.mention
+        if st.at >= first:
+            break
+        if st.person is None and m is not None and m.kind == "role" and _same_role(st.speaker, m.text) \
+                and L.key(m.text.split()[0]) not in _GROUPS and scan.keys[m.t0] != "یکی" \
+                and not _after_this(m, mentions):
+            _give_role(p, m.text, statements, mentions)
