@@ -7,8 +7,8 @@
 #   fars1_NNN (fars-news-1.json.gz, index NNN): 109 211 134 191 230 242 296 184 051 081 087 158 265 069 140 011 234 120 113 223
 #   varzesh2_NNN (varzesh3-2.json.gz): 108 235 039 166 230 110 494 244 296 102
 # Annotated by reading the text only; goftar was never run on them (its output and source never looked at).
-# Counts: 30 articles, 178 statements — mention_kind name 70, role 57, pronoun 47, none 4; kind direct 123,
-# reported 37, indirect 18; 7 events (4 meetings, 3 visits); 2 articles with no statement (fars1_087, fars1_113).
+# Counts: 30 articles, 179 statements — mention_kind name 71, role 57, pronoun 47, none 4; kind direct 123,
+# reported 38, indirect 18; 7 events (4 meetings, 3 visits); 2 articles with no statement (fars1_087, fars1_113).
 # Q(speaker, mention, mention_kind, kind, text-anchor) as in attr_gold_src_a; speaker None = no speaker.
 from attr_gold_src_a import Q
 
@@ -231,8 +231,9 @@ NEWS = {
  quotes=[Q(None,"","none","indirect","جلسات مذاکره با نکونام حول این محور بوده است … در رتبه های خوب جدول باشد")],
  people=["جواد نکونام","مهدی شیری"], places=["ایران"],
  events=[{"type": "meeting", "participants": ["پیکان", "جواد نکونام"]}]),  # «بعد از روزها مذاکره با جواد نکونام»
-"varzesh2_039": dict(file=V2, index=39,  # one quotation over two paragraphs («"…» [1]–[2]); «به تمجید از … پرداخت» (a topic) is not a statement
- quotes=[Q("نیمار","نیمار","name","direct","تیته فوتبال برزیل را تغییر داد. … تا آخرین لحظه مبارزه خواهیم کرد.")],
+"varzesh2_039": dict(file=V2, index=39,  # one quotation over two paragraphs («"…» [1]–[2]); the lead's praise is a stance
+ quotes=[Q("نیمار","نیمار","name","reported","عملکرد تیته، سرمربی موفق این تیم"),  # «به تمجید از … پرداخت» (a stance)
+  Q("نیمار","نیمار","name","direct","تیته فوتبال برزیل را تغییر داد. … تا آخرین لحظه مبارزه خواهیم کرد.")],
  people=["نیمار","تیته"], places=["برزیل","روسیه"]),
 "varzesh2_166": dict(file=V2, index=166,  # «به نقل از تسنیم» only relays; one speaker under two roles
  quotes=[Q("ایرج مظفری","بازیکن پیشین تیم ملی والیبال","role","direct","مهم‌ترین عامل نگرانی تیم ایران با داشتن بازیکنان تراز اول دنیا، تفکرات کواچ است."),
