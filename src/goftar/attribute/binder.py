@@ -10,7 +10,8 @@ candidate is named, how often they speak, titles with honorific plurals, and the
 The weights live in ``goftar/data/attr_binder.json`` (built by ``scripts/build_attr_binder.py`` from the
 attribution gold of the dev and test1 splits).  The model overrides the rules only when its best candidate
 beats the rules' choice by more than the file's ``threshold``.  Without that file, or with the environment
-variable ``GOFTAR_BINDER=0``, :func:`rebind` returns at once.  Runtime is pure Python: a dot product over a
+variable ``GOFTAR_BINDER=0``, :func:`rebind` returns at once (``GOFTAR_BINDER_MODEL=PATH`` loads another weight
+file instead, for experiments).  Runtime is pure Python: a dot product over a
 few candidates per statement.
 """
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from math import log1p
+from pathlib import Path
 from typing import Any
 
 from . import lexicon as L
@@ -31,7 +33,7 @@ from .statements import Statement
 
 MODEL_FILE = "attr_binder.json"
 
-#: feature names, in the order of :func:`_features` vectors (the model file names the ones it weighs)
+#: feature names, in the order of the vectors (the model file names the ones it weighs)
 FEATURES = (
     # a person as the candidate
     "rules", "prev_speaker", "prev_speaker_x_pron", "prev_speaker_x_role",
@@ -43,17 +45,19 @@ FEATURES = (
     "titled", "titled_x_plural_verb", "titled_x_ishan", "this_x_prev_speaker", "group_x_person",
     # "nobody": keep the role (or the unnamed speaker before) as written
     "nobody", "nobody_x_role", "nobody_x_pron", "nobody_x_group", "nobody_x_this", "nobody_x_rules",
-    "nobody_x_no_head_match", "nobody_x_role_words",
+    "nobody_x_no_head_match", "nobody_x_role_words", "nobody_x_indefinite", "nobody_x_prev_unnamed",
+    "indefinite_x_person", "role_conflict", "nobody_x_org",
 )
-_INDEX = {f: n for n, f in enumerate(FEATURES)}
 
 #: set to a list by ``scripts/build_attr_binder.py``: :func:`rebind` then appends each article's cases to it
 #: and changes nothing
 TRACE: list[list[Case]] | None = None
 
-_SENT = re.compile(r"[.!؟?](?=\s|$|[«»\"])|\n")
+_BREAK = re.compile(r"[.!؟?\n]")
 _THIS = {L.key("این"), L.key("همین")}
 _ISHAN = L.key("ایشان")
+#: «یک / یکی از …» makes a role indefinite: someone unnamed, not a person of the article
+_ONE = {L.key("یک"), L.key("یکی")}
 _GROUP_WORDS = {L.key(w) for w in """عده‌ای گروهی برخی بسیاری مسئولان مسیولان مسوولان کارشناسان منتقدان فعالان
 روانشناسان روان‌شناسان اقتصاددانان جامعه‌شناسان پژوهشگران کارگران معدنچیان حقوقدانان پزشکان نظریه‌پردازان ساکنان
 اهالی شاهدان نمایندگان اعضای موافقان مخالفان تحلیلگران یکی""".split()}
@@ -65,7 +69,15 @@ class Candidate:
 
     person: Person | None
     speaker: str | None
-    x: list[float]
+    x: list[tuple[int, float]]  # the non-zero features of this statement: (index in FEATURES, value)
+    base: list[tuple[int, float]]  # the non-zero features of the person alone (shared by their candidates)
+
+    def dense(self) -> list[float]:
+        """The feature vector in full (for the build script)."""
+        out = [0.0] * len(FEATURES)
+        for i, v in self.base + self.x:
+            out[i] = v
+        return out
 
 
 @dataclass
@@ -82,8 +94,10 @@ class Case:
 
 @lru_cache(maxsize=1)
 def _model() -> dict[str, Any] | None:
-    """The weights (``goftar/data/attr_binder.json``), or None when the file is absent."""
-    f = resources.files("goftar.data").joinpath(MODEL_FILE)
+    """The weights (``goftar/data/attr_binder.json``, or the file named by ``GOFTAR_BINDER_MODEL`` for
+    experiments), or None when the file is absent."""
+    other = os.environ.get("GOFTAR_BINDER_MODEL")
+    f = Path(other) if other else resources.files("goftar.data").joinpath(MODEL_FILE)
     if not f.is_file():
         return None
     data = json.loads(f.read_text(encoding="utf-8"))
@@ -111,8 +125,14 @@ def rebind(scan: Scan, statements: list[Statement], mentions: list[Mention], peo
     model = _model()
     assert model is not None
     w, threshold = model["vector"], float(model.get("threshold", 0.0))
+    base: dict[int, float] = {}  # id of a person's shared feature list → its part of the score
     for case in found:
-        scores = [sum(a * b for a, b in zip(w, c.x) if b) for c in case.candidates]
+        scores = []
+        for c in case.candidates:
+            b = base.get(id(c.base))
+            if b is None:
+                b = base[id(c.base)] = sum([w[i] * v for i, v in c.base])
+            scores.append(b + sum([w[i] * v for i, v in c.x]))
         best = max(range(len(scores)), key=scores.__getitem__)
         if best == case.rules or scores[best] - scores[case.rules] <= threshold:
             continue
@@ -134,6 +154,12 @@ def _key_words(text: str) -> list[str]:
 def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], people: list[Person]) -> list[Case]:
     """The statements to re-resolve with their candidates and feature vectors (rules' state as it is now)."""
     targets = []
+    prev_of = []  # the last statement before each one that has a speaker
+    prev: Statement | None = None
+    for st in statements:
+        prev_of.append(prev)
+        if st.speaker is not None:
+            prev = st
     for n, st in enumerate(statements):
         if st.passive or (st.speaker is None and st.mention is None):
             continue
@@ -147,42 +173,35 @@ def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], peop
         else:
             continue
         targets.append((n, st, kind))
-    if not targets:
+    if not targets or not people:
         return []
-    text = scan.text
-    sent_ends = [x.end() for x in _SENT.finditer(text)]
+    # sentence ends: the gaps between tokens that hold a full stop, a question mark or a line break
+    gaps, tok_ends = scan.gaps, scan.ends
+    sent_ends = [tok_ends[i] for i in scan.unspaced if _BREAK.search(gaps[i])]
     blocks = scan.blocks
     block_starts = [b.start for b in blocks]
-
-    def sent_of(pos: int) -> int:
-        return bisect_right(sent_ends, pos)
-
-    def block_of(pos: int) -> int:
-        return max(0, bisect_right(block_starts, pos) - 1)
+    kinds = [b.kind for b in blocks]
 
     # where each person is named (names and roles written next to a name)
     named: dict[int, list[int]] = {}
-    places: dict[int, set[str]] = {}
+    where: dict[int, set[str]] = {}
     n_names: dict[int, int] = {}
-    firsts: list[tuple[int, int]] = []  # (sentence, pid) of the first mention of each sentence
-    seen_sent: set[int] = set()
+    first_of_sent: dict[int, int] = {}  # sentence → pid of its first mention (name, role or pronoun)
     for m in mentions:
         p = m.person
-        if p is None or m.kind not in ("name", "role-bound"):
+        mk = m.kind
+        if mk == "org":
+            continue
+        s = bisect_right(sent_ends, m.start)
+        if s not in first_of_sent:
+            first_of_sent[s] = p.pid if p is not None else -1
+        if p is None or mk not in ("name", "role-bound"):
             continue
         named.setdefault(p.pid, []).append(m.start)
-        if m.kind == "name":
+        if mk == "name":
             n_names[p.pid] = n_names.get(p.pid, 0) + 1
-        kind = blocks[block_of(m.start)].kind if blocks else "paragraph"
-        places.setdefault(p.pid, set()).add(kind)
-    for m in mentions:  # the subject of each sentence: its first name, role or pronoun mention
-        if m.kind in ("name", "role-bound", "role", "pronoun"):
-            s = sent_of(m.start)
-            if s not in seen_sent:
-                seen_sent.add(s)
-                if m.person is not None:
-                    firsts.append((s, m.person.pid))
-    first_of_sent = dict(firsts)
+        where.setdefault(p.pid, set()).add(kinds[max(0, bisect_right(block_starts, m.start) - 1)] if blocks
+                                           else "paragraph")
     said: dict[int, int] = {}
     first_speaker = None
     for st in statements:
@@ -191,108 +210,127 @@ def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], peop
             if first_speaker is None:
                 first_speaker = st.person.pid
     top = max(said.values()) if said else 0
-    roles_of = {p.pid: [_key_words(r) for r in p.roles if r.strip()] for p in people}
+    # per person: what does not depend on the statement
+    static: dict[int, list[tuple[int, float]]] = {}
+    role_words: dict[int, list[list[str]]] = {}
+    for p in people:
+        pid = p.pid
+        f: list[tuple[int, float]] = []
+        w = where.get(pid, ())
+        if "title" in w or "kicker" in w:
+            f.append((_IN_TITLE, 1.0))
+        if "lead" in w:
+            f.append((_IN_LEAD, 1.0))
+        if "paragraph" in w:
+            f.append((_IN_BODY, 1.0))
+        k = said.get(pid, 0)
+        if k:
+            f.append((_LOG_STATEMENTS, log1p(k)))
+            if k == top:
+                f.append((_TOP_SPEAKER, 1.0))
+        if first_speaker == pid:
+            f.append((_FIRST_SPEAKER, 1.0))
+        if pid in n_names:
+            f.append((_LOG_NAMES, log1p(n_names[pid])))
+        if p.titles:
+            f.append((_TITLED, 1.0))
+        if p.roles:
+            f.append((_HAS_ROLE, 1.0))
+            role_words[pid] = [_key_words(r) for r in p.roles if r.strip()]
+        static[pid] = f
 
+    org_names = {m.text for m in mentions if m.kind == "org"}
     out = []
     for n, st, kind in targets:
         m = st.mention
         pos = m.start if m is not None else st.at
-        prev = next((o for o in reversed(statements[:n]) if o.speaker is not None), None)
+        end = m.end if m is not None else pos
+        prev = prev_of[n]
         prev_pid = prev.person.pid if prev is not None and prev.person is not None else None
-        s_here, b_here = sent_of(pos), block_of(pos)
-        is_role, is_pron = kind == "role", kind != "role"
+        s_here = bisect_right(sent_ends, pos)
+        b_here = max(0, bisect_right(block_starts, pos) - 1)
+        is_role = kind == "role"
         words = _key_words(m.text) if m is not None and is_role else []
-        group = bool(words) and (words[0] in _GROUP_WORDS)
+        wset = set(words)
+        group = bool(words) and words[0] in _GROUP_WORDS
         this = m is not None and m.t0 > 0 and scan.keys[m.t0 - 1] in _THIS
-        plural = st.verb.split()[-1].endswith("ند") if st.verb.split() else False
+        one = m is not None and is_role and (scan.keys[m.t0] in _ONE or m.t0 > 0 and scan.keys[m.t0 - 1] in _ONE)
+        vw = st.verb.split()
+        plural = bool(vw) and vw[-1].endswith("ند")
         ishan = m is not None and m.kind == "pronoun" and L.key(m.text) == _ISHAN
         subj_prev = first_of_sent.get(s_here - 1)
-        # recency: people by their last naming before the mention
-        last_before = {}
+        before: dict[int, int] = {}
+        after: dict[int, int] = {}
         for pid, at in named.items():
             k = bisect_left(at, pos)
             if k:
-                last_before[pid] = at[k - 1]
-        order = sorted(last_before, key=lambda pid: -last_before[pid])
-        rank = {pid: r for r, pid in enumerate(order)}
-        after_first = {}
-        for pid, at in named.items():
-            k = bisect_right(at, m.end if m is not None else pos)
+                before[pid] = at[k - 1]
+            k = bisect_right(at, end, k)
             if k < len(at):
-                after_first[pid] = at[k]
-        nearest_after = min(after_first, key=after_first.__getitem__) if after_first else None
+                after[pid] = at[k]
+        rank = {pid: r for r, pid in enumerate(sorted(before, key=before.__getitem__, reverse=True))}
+        nearest_after = min(after, key=after.__getitem__) if after else None
         any_head = False
         cands: list[Candidate] = []
         for p in people:
-            x = [0.0] * len(FEATURES)
             pid = p.pid
-
-            def put(name: str, v: float) -> None:
-                x[_INDEX[name]] = v
+            if not is_role and pid not in before and pid != prev_pid and st.person is not p:
+                continue  # a pronoun or a dropped subject points back: only people named before it
+            x: list[tuple[int, float]] = []
             if st.person is p:
-                put("rules", 1)
+                x.append((_RULES, 1.0))
             if prev_pid == pid:
-                put("prev_speaker", 1)
-                put("prev_speaker_x_pron" if is_pron else "prev_speaker_x_role", 1)
+                x.append((_PREV, 1.0))
+                x.append((_PREV_ROLE if is_role else _PREV_PRON, 1.0))
                 if this:
-                    put("this_x_prev_speaker", 1)
-            b = last_before.get(pid)
+                    x.append((_THIS_PREV, 1.0))
+            b = before.get(pid)
             if b is not None:
-                put("named_before", 1)
-                put("log_chars_before", log1p((pos - b) / 50))
-                put("sents_before", min(s_here - sent_of(b), 10) / 10)
-                put("paras_before", min(b_here - block_of(b), 5) / 5)
                 r = rank[pid]
-                put("nearest_before", 1.0 if r == 0 else 0.0)
-                put("recency_rank", min(r, 5) / 5)
-                if s_here == sent_of(b):
-                    put("same_sentence_before", 1)
-            a = after_first.get(pid)
+                sb = bisect_right(sent_ends, b)
+                x += [(_NAMED_BEFORE, 1.0), (_CHARS_BEFORE, log1p((pos - b) / 50)),
+                      (_SENTS_BEFORE, min(s_here - sb, 10) / 10),
+                      (_PARAS_BEFORE, min(b_here - max(0, bisect_right(block_starts, b) - 1), 5) / 5),
+                      (_RECENCY, min(r, 5) / 5)]
+                if r == 0:
+                    x.append((_NEAREST_BEFORE, 1.0))
+                if sb == s_here:
+                    x.append((_SAME_SENTENCE, 1.0))
+            a = after.get(pid)
             if a is not None:
-                put("named_after", 1)
-                put("log_chars_after", log1p((a - pos) / 50))
-                put("sents_after", min(sent_of(a) - s_here, 10) / 10)
+                x += [(_NAMED_AFTER, 1.0), (_CHARS_AFTER, log1p((a - pos) / 50)),
+                      (_SENTS_AFTER, min(bisect_right(sent_ends, a) - s_here, 10) / 10)]
                 if is_role and nearest_after == pid:
-                    put("nearest_after_x_role", 1)
+                    x.append((_NEAREST_AFTER_ROLE, 1.0))
                 if is_role and b is None:
-                    put("only_after_x_role", 1)
+                    x.append((_ONLY_AFTER_ROLE, 1.0))
             if subj_prev == pid:
-                put("subject_prev_sentence", 1)
-            rws = roles_of.get(pid, [])
-            if words and rws:
-                head = any(rw and rw[0] == words[0] for rw in rws)
-                if head:
-                    any_head = True
-                    put("head_match", 1)
-                put("role_overlap", max(len(set(words) & set(rw)) / len(words) for rw in rws))
-                if any(rw == words for rw in rws):
-                    put("role_equal", 1)
-            if p.roles:
-                put("has_role", 1)
-                if is_role:
-                    put("has_role_x_role", 1)
-            elif is_role:
-                put("roleless_x_role", 1)
-            where = places.get(pid, set())
-            put("in_title", 1.0 if where & {"title", "kicker"} else 0.0)
-            put("in_lead", 1.0 if "lead" in where else 0.0)
-            put("in_body", 1.0 if "paragraph" in where else 0.0)
-            k = said.get(pid, 0)
-            put("log_statements", log1p(k))
-            if k and k == top:
-                put("top_speaker", 1)
-            if first_speaker == pid:
-                put("first_speaker", 1)
-            put("log_names", log1p(n_names.get(pid, 0)))
-            if p.titles:
-                put("titled", 1)
-                if is_pron and plural:
-                    put("titled_x_plural_verb", 1)
+                x.append((_SUBJECT_PREV, 1.0))
+            if is_role:
+                rws = role_words.get(pid)
+                if rws:
+                    x.append((_HAS_ROLE_X_ROLE, 1.0))
+                    if words:
+                        if any(rw and rw[0] == words[0] for rw in rws):
+                            any_head = True
+                            x.append((_HEAD_MATCH, 1.0))
+                        else:
+                            x.append((_ROLE_CONFLICT, 1.0))  # they hold another kind of role
+                        x.append((_OVERLAP, max(len(wset.intersection(rw)) for rw in rws) / len(words)))
+                        if words in rws:
+                            x.append((_ROLE_EQUAL, 1.0))
+                else:
+                    x.append((_ROLELESS_ROLE, 1.0))
+            elif p.titles:
+                if plural:
+                    x.append((_TITLED_PLURAL, 1.0))
                 if ishan:
-                    put("titled_x_ishan", 1)
+                    x.append((_TITLED_ISHAN, 1.0))
             if group:
-                put("group_x_person", 1)
-            cands.append(Candidate(p, p.name, x))
+                x.append((_GROUP_PERSON, 1.0))
+            if one:
+                x.append((_ONE_PERSON, 1.0))
+            cands.append(Candidate(p, p.name, x, static[pid]))
         # nobody: the role as written, or the unnamed speaker the rules kept
         keep = True
         if st.person is None:
@@ -303,23 +341,36 @@ def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], peop
             nobody_speaker = prev.speaker if prev is not None and prev.person is None else None
             keep = nobody_speaker is not None
         if keep:
-            x = [0.0] * len(FEATURES)
-            x[_INDEX["nobody"]] = 1
-            x[_INDEX["nobody_x_role" if is_role else "nobody_x_pron"]] = 1
+            x = [(_NOBODY, 1.0), (_NOBODY_ROLE if is_role else _NOBODY_PRON, 1.0)]
             if group:
-                x[_INDEX["nobody_x_group"]] = 1
+                x.append((_NOBODY_GROUP, 1.0))
             if this:
-                x[_INDEX["nobody_x_this"]] = 1
+                x.append((_NOBODY_THIS, 1.0))
             if st.person is None:
-                x[_INDEX["nobody_x_rules"]] = 1
-            if is_role and not any_head:
-                x[_INDEX["nobody_x_no_head_match"]] = 1
+                x.append((_NOBODY_RULES, 1.0))
+            if one:
+                x.append((_NOBODY_ONE, 1.0))
+            if prev is not None and prev.person is None:
+                x.append((_NOBODY_PREV_UNNAMED, 1.0))
+            if nobody_speaker in org_names:
+                x.append((_NOBODY_ORG, 1.0))  # an organisation, not a person
             if is_role:
-                x[_INDEX["nobody_x_role_words"]] = min(len(words), 6) / 6
-            cands.append(Candidate(None, nobody_speaker, x))
-        rules = next((c for c, cand in enumerate(cands) if (st.person is not None and cand.person is st.person)
-                      or (st.person is None and cand.person is None)), None)
+                if not any_head:
+                    x.append((_NOBODY_NO_HEAD, 1.0))
+                x.append((_NOBODY_WORDS, min(len(words), 6) / 6))
+            cands.append(Candidate(None, nobody_speaker, x, _NO_BASE))
+        rules = next((c for c, cand in enumerate(cands) if cand.person is st.person), None)
         if rules is None or len(cands) < 2:
             continue
         out.append(Case(st, st.start, st.end, kind, cands, rules))
     return out
+
+
+_NO_BASE: list[tuple[int, float]] = []
+
+(_RULES, _PREV, _PREV_PRON, _PREV_ROLE, _NAMED_BEFORE, _CHARS_BEFORE, _SENTS_BEFORE, _PARAS_BEFORE, _NEAREST_BEFORE,
+ _RECENCY, _NAMED_AFTER, _CHARS_AFTER, _SENTS_AFTER, _NEAREST_AFTER_ROLE, _ONLY_AFTER_ROLE, _SUBJECT_PREV,
+ _SAME_SENTENCE, _HEAD_MATCH, _OVERLAP, _ROLE_EQUAL, _HAS_ROLE, _HAS_ROLE_X_ROLE, _ROLELESS_ROLE, _IN_TITLE, _IN_LEAD,
+ _IN_BODY, _LOG_STATEMENTS, _TOP_SPEAKER, _FIRST_SPEAKER, _LOG_NAMES, _TITLED, _TITLED_PLURAL, _TITLED_ISHAN,
+ _THIS_PREV, _GROUP_PERSON, _NOBODY, _NOBODY_ROLE, _NOBODY_PRON, _NOBODY_GROUP, _NOBODY_THIS, _NOBODY_RULES,
+ _NOBODY_NO_HEAD, _NOBODY_WORDS, _NOBODY_ONE, _NOBODY_PREV_UNNAMED, _ONE_PERSON, _ROLE_CONFLICT, _NOBODY_ORG) = range(len(FEATURES))
