@@ -189,14 +189,20 @@ def build_names(corpora: Path) -> list[tuple[str, str]]:
 
 
 def build_common(corpora: Path, names: dict[str, str], n: int = 4000) -> list[str]:
-    """The most frequent words of the Fars news articles (never the inside of a person's name)."""
+    """The most frequent words of the Fars news articles (never the inside of a person's name), written in at
+    least two articles: a word frequent in one article only is that article's subject or its speaker's surname
+    («حضرتی» in an interview), not an ordinary word."""
     freq: collections.Counter[str] = collections.Counter()
+    docs: collections.Counter[str] = collections.Counter()
     d = corpora / "langml_fars_varzesh3_news"
     for f in sorted(d.glob("fars-news-*.json.gz"))[:2]:
         for art in json.load(gzip.open(f, "rt", encoding="utf-8")):
+            words: list[str] = []
             for para in [art.get("title", ""), art.get("abstract", "")] + list(art.get("paragraphs") or []):
-                freq.update(key(w) for w in re.findall(r"[\u0600-\u06ff\u200c]+", para or ""))
-    return [w for w, _ in freq.most_common(n) if w not in names]
+                words += [key(w) for w in re.findall(r"[\u0600-\u06ff\u200c]+", para or "")]
+            freq.update(words)
+            docs.update(set(words))
+    return [w for w, _ in freq.most_common(n) if w not in names and docs[w] >= 2]
 
 
 def sha(p: Path) -> str:
@@ -246,7 +252,7 @@ def main() -> None:
         f"""# attr_common.txt — the {len(common)} most frequent words of Fars news (keys, no spaces/half-spaces)
 
 Used to stop a person's name from running into ordinary words, and to drop Iranian town names that are
-ordinary words. Person-name tokens are removed from the list.
+ordinary words. Person-name tokens and words written in one article only are removed from the list.
 - Source: ../shared/corpora/langml_fars_varzesh3_news fars-news-1/2 (repository Apache-2.0; publisher content —
   only word counts are kept).
 - Build: `python scripts/build_attr_lexicons.py` ({today})

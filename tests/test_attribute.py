@@ -615,3 +615,36 @@ def test_the_headline_speaker_holds_the_lead_role():
                  "به نقل از تسنیم، دیوید مویس، سرمربی منچستریونایتد با تمجید از عملکرد شاگردانش گفت: وقتی یک بر "
                  "صفر پیش افتادیم امیدوار بودم.")
     assert core(_speaker_at(rec, "فکر نکنید")) == core("دیوید مویس")
+
+
+def test_a_group_or_a_country_opening_the_clause_speaks():
+    # Fars news (fars2_211): «کتابداران در بخشی از این قطعنامه گفتند …», then «آن‌ها همچنین گفتند …»
+    rec = rec_of(_gold_text("fars2_211.json"))
+    assert core(_speaker_at(rec, "ما کتابداران و اعضای")) == core("کتابداران")
+    assert core(_speaker_at(rec, "خواهان قطع فوری")) == core("کتابداران")
+    # fars-news-1: «خبرگزاری فارس: روسیه بر حق قانونی … تاکید کرد»
+    rec = rec_of("خبرگزاری فارس: روسیه بر حق قانونی جمهوری اسلامی ایران برای دستیابی به فن‌آوری هسته‌ای صلح‌آمیز "
+                 "تاکید کرد.")
+    assert [core(s["speaker"]) for s in rec["reported_statements"]] == [core("روسیه")]
+    # a superlative or «اینان» is no group subject; «وی» after a group is still the person before it
+    rec = rec_of("یونس شاکری بازیکن گل گهر گفت: ما بدشانس بودیم.\n\nبهترین گلزن گل گهر در این باره گفت: "
+                 "قرار نیست سر ما را ببرند.\n\nکارشناسان در این باره گفتند: بازی سخت است.\n\nوی افزود: تیم "
+                 "آماده است.")
+    assert core(_speaker_at(rec, "قرار نیست")) == core("یونس شاکری")
+    assert core(_speaker_at(rec, "تیم آماده")) == core("یونس شاکری")
+
+
+def test_a_surname_frequent_in_one_interview_is_no_common_word():
+    # fars-news-1 (fars1_114): «حضرتی» fills one long interview, so the frequent-word list (words of two
+    # articles or more) does not hold it; «حضرتی گفت: …», «حضرتی در ادامه … افزود: …» are his
+    rec = rec_of(_gold_text("fars1_114.json"))
+    assert core(_speaker_at(rec, "این که بخشی از مدیران")) in (core("حضرتی"), core("الیاس حضرتی"))
+    assert core(_speaker_at(rec, "بزرگترین دستاورد")) in (core("حضرتی"), core("الیاس حضرتی"))
+
+
+def test_a_plural_noun_with_a_plural_verb_is_a_group_not_a_surname():
+    # «کتابداران … گفتند» speaks as a group; «تیموریان … گفت» is a player's surname
+    rec = rec_of("تیموریان در پایان بازی گفت: ما بازی خوبی انجام دادیم.")
+    assert [core(p["name"]) for p in rec["people"]] == [core("تیموریان")]
+    rec = rec_of("کتابداران در بخشی از این قطعنامه گفتند: ما آماده دفاع از مردم غزه هستیم.")
+    assert rec["people"] == [] and core(rec["quotes"][0]["speaker"]) == core("کتابداران")

@@ -466,7 +466,10 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                         scan.keys[k] in _AFTER_SUBJECT or scan.match(k, L.speech_verbs(), 3))):
                     name_rng, span_end = (i, k), scan.ends[k - 1]
                 elif k - i == 1 and k < len(toks) and not owned and scan.joined(i) \
-                        and scan.keys[i] not in L.maybe_first_names() and _sole_name_word(scan, i) and _says(scan, k):
+                        and scan.keys[i] not in L.maybe_first_names() and _sole_name_word(scan, i) \
+                        and (v := _says(scan, k)) is not None \
+                        and not (_GROUP_NOUN.search(scan.keys[i]) and _PLURAL_VERB.search(scan.keys[v[1] - 1])):
+                    # «کتابداران … گفتند»: a plural noun with a plural verb is a group, «تیموریان … گفت» a surname
                     # «دروگبا به این نکته اشاره کرده است», «میکل پیرامون این مسئله گفت»: one unknown word opening
                     # the clause of a speech verb is its subject, a surname the lexicon does not know
                     name_rng, span_end = (i, i + 1), scan.ends[i]
@@ -637,6 +640,8 @@ def _recurring_surname(scan: Scan, i: int) -> bool:
 _AFTER_SOLE_SUBJECT = _AFTER_SUBJECT | {L.key(w) for w in ("پیرامون", "درباره", "راجع", "به", "از", "که", "بعد", "پس")}
 
 
+_GROUP_NOUN = re.compile(r"(?:ان|ها|های)$")
+_PLURAL_VERB = re.compile(r"(?:ند|نده|اند)$")
 _SUFFIXES = {L.key(w) for w in ("اش", "ام", "ات", "شان", "مان", "تان", "ها", "های", "ای", "ی")}
 
 
@@ -645,8 +650,11 @@ def _sole_name_word(scan: Scan, i: int) -> bool:
     noun with the indefinite «ی»), «بشدت» («ب» + a frequent word), «آن‌گونه» / «درباره‌اش» / «دراین‌ارتباط»
     (frequent or function words joined by a half-space or glued)."""
     k, common = scan.keys[i], L.common_words()
-    if k.endswith("ی") and k[:-1] in common or k.startswith("ب") and k[1:] in common:
-        return False
+    if k.startswith("ب") and k[1:] in common:
+        return False  # «بشدت»
+    if k.endswith("ی") and k[:-1] in common and sum(
+            1 for q in range(len(scan.keys)) if scan.keys[q] == k and _clause_start(scan, q)) < 2:
+        return False  # «مطلبی»: a surname of that form («حضرتی») opens several clauses of the article
     parts = [L.key(w) for w in scan.words[i].split("\u200c") if w]
     if len(parts) > 1 and (parts[0] in common or parts[0] in L.FUNCTION or parts[-1] in _SUFFIXES):
         return False
@@ -655,25 +663,32 @@ def _sole_name_word(scan: Scan, i: int) -> bool:
                    for n in range(2, len(head) - 1))
 
 
-def _says(scan: Scan, t: int, limit: int = 30) -> bool:
+def _says(scan: Scan, t: int, limit: int = 30) -> tuple[int, int] | None:
     """Token ``t`` follows a clause-opening word as a subject does («در / با / نیز …» or the verb itself), and a
-    speech or opinion verb closes that sentence within ``limit`` words."""
+    speech or opinion verb closes that sentence within ``limit`` words: the verb's token range, else None."""
     keys = scan.keys
     if keys[t] not in _AFTER_SOLE_SUBJECT and scan.match(t, L.speech_verbs(), 3) is None \
             and scan.match(t, L.OPINION, 3) is None:
-        return False
+        return None
     verb_bits = _bits_once("says", L.speech_verbs(), L.OPINION)
     other_bits = _bits_once("someone", L.ROLE_KEYS, L.TITLE_KEYS, L.PRONOUNS)
     firsts = L.first_names()
+    governed = False  # past a preposition, a role or a name is an object («سلمان در مراسم … مسئولان …»)
     for q in range(t, min(len(keys), t + limit)):
         if q > t and (_STOP_BEFORE.search(scan.gaps[q - 1]) or scan.block_of[q] != scan.block_of[t]):
-            return False
-        if scan._bits[q] & verb_bits and (scan.match(q, L.speech_verbs(), 3) or scan.match(q, L.OPINION, 3)):
-            return True
-        if keys[q] in firsts or scan._bits[q] & other_bits and (
-                scan.match(q, L.ROLE_KEYS, 2) or scan.match(q, L.TITLE_KEYS, 3) or keys[q] in L.PRONOUNS):
-            return False  # «بالاخره دیروز سخنگوی قوه قضاییه … اعلام کرد»: someone else is the subject
-    return False
+            return None
+        if scan._bits[q] & verb_bits:
+            m = scan.match(q, L.speech_verbs(), 3) or scan.match(q, L.OPINION, 3)
+            if m:
+                return q, q + m[0]
+        if not governed and (keys[q] in firsts or scan._bits[q] & other_bits and (
+                scan.match(q, L.ROLE_KEYS, 2) or scan.match(q, L.TITLE_KEYS, 3) or keys[q] in L.PRONOUNS)):
+            return None  # «بالاخره دیروز سخنگوی قوه قضاییه … اعلام کرد»: someone else is the subject
+        if keys[q] == "و" or q < len(scan.gaps) and "،" in scan.gaps[q]:
+            governed = False  # «… و علیرضا جهانبخش در این باره اظهار داشت»: a clause of its own
+        else:
+            governed = governed or keys[q] in L.OBJECT_MARKERS or keys[q] in ("در", "بر", "طی", "ضمن")
+    return None
 
 
 def _subject_follows(scan: Scan, t: int) -> bool:

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from . import lexicon as L
-from .mentions import Mention, Person, Scan, register
+from .mentions import Mention, Person, Scan, not_name_word, register
 
 # «و...» (an ellipsis) ends no sentence; «… خارج شد.رفیقدوست در …»: a full stop glued between two words does
 # (two letters before, three after: not «ه.ش» nor «اف.بی.آی»)
@@ -631,6 +631,8 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
     last: Person | None = None
     last_name: str | None = None
     last_end = 0
+    group: str | None = None  # the last group that spoke, and where
+    group_end = -1
     persons_before = [m for m in mentions if m.person is not None]
     for st in statements:
         if st.passive:
@@ -658,11 +660,22 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
                 lo2 = _sentence_start(scan.text, max(0, p - 600), p)
                 men = _subject(scan, mentions, lo2, p)
         if men is None:
+            men = _bare_subject(scan, lo, hi)
+            if men is not None:  # «کتابداران در بخشی از این قطعنامه گفتند», «ترکیه اعلام کرد»: a group or a country
+                st.mention = men
+                st.speaker = men.text
+                group, group_end = men.text, max(st.end, st.at)  # «آن‌ها همچنین گفتند …», not «وی / او»
+                continue
+        if men is None:
             if st.inherit and last_name is not None:
                 st.person, st.speaker = last, last_name
                 last_end = max(last_end, st.end, st.at)
             continue
         st.mention = men
+        if men.kind == "pronoun" and group is not None and group_end >= last_end and scan.keys[men.t0] in _THEY:
+            st.speaker = group
+            group_end = max(group_end, st.end, st.at)
+            continue
         if men.kind == "pronoun" and not _continues(st):
             # «رییس پلیس راهور امروز در جلسه حاضر شد. وی گفت …»: the subject of a sentence since the last
             # statement, not the last person named
@@ -670,7 +683,10 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
             if subj is not None:
                 last, last_name = subj.person, (subj.person.name if subj.person else subj.text)
         _bind(st, men, last, persons_before, last_name)
-        if st.speaker is not None:
+        if st.speaker is not None and st.person is None and men.kind == "role" \
+                and L.key(men.text.split()[0]) in _GROUPS:
+            group, group_end = st.speaker, max(st.end, st.at)  # «کارشناسان … گفتند»: no «وی» after it
+        elif st.speaker is not None:
             last, last_name = st.person, st.speaker
             last_end = max(last_end, st.end, st.at)
 
@@ -758,7 +774,7 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
         if L.key(role.split()[0]) in _GROUPS:
             continue  # «عده‌ای», «کارشناسان»: a group is not the next person named
         for nxt in statements[n + 1 :]:
-            if nxt.person is None and _same_role(nxt.speaker, role):
+            if nxt.person is None and _same_role(nxt.speaker, role) or nxt.mention is not None and nxt.mention.kind == "group":
                 continue
             p, m = nxt.person, nxt.mention
             first = _first_in_body(p, mentions) if p is not None else 0
@@ -1054,3 +1070,63 @@ def headline_speaker(statements: list[Statement], mentions: list[Mention]) -> No
                 and L.key(m.text.split()[0]) not in _GROUPS and scan.keys[m.t0] != "یکی" \
                 and not _after_this(m, mentions):
             _give_role(p, m.text, statements, mentions)
+
+
+_PLURAL = re.compile(r"(?:[^ب]ان|ین|گان|یان|ها|های)$")
+_NOT_PLURAL = re.compile(r"(?:بان|مان|زبان|ستان)$")
+_COLLECTIVE = {L.key(w) for w in ("دولت",)}
+_OPENER_WORDS = _ADVERBS | {L.key(w) for w in ("البته", "ضمنا", "اکنون", "هم‌اکنون", "حال", "همچنان")}
+
+
+def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
+    """A subject that names no person, role or organisation of the lexicons: a plural group («کتابداران»,
+    «متصرفان زمین‌های پناهگاه …», «کنشگران و احزاب و گروه‌های سیاسی»), a country («ترکیه») or «دولت», opening
+    the clause ``[lo, hi)`` of a speech verb and followed by that verb or by «در / با / نیز …» (not by «را»: then
+    it is the object of a dropped subject)."""
+    text = scan.text
+    m = _DATELINE.match(text[lo:hi])
+    if m:
+        lo += m.end()
+    for mark in (":", "：", "؛"):
+        c = text.rfind(mark, lo, hi)
+        if c >= 0:
+            lo = c + 1
+    t = bisect_left(scan.starts, lo)
+    keys, n = scan.keys, len(scan.keys)
+    while t < n and scan.starts[t] < hi and keys[t] in _OPENER_WORDS:
+        t += 1
+    if t >= n or scan.starts[t] >= hi:
+        return None
+    k0 = keys[t]
+    if k0 in _THEY or k0.endswith("ترین") or k0 in _DEMONSTRATIVE_PLURALS:
+        return None
+    place = L.sure_places().get(k0)
+    head_ok = (place is not None and place.kind == "country") or k0 in _COLLECTIVE or (
+        len(k0) >= 5 and _PLURAL.search(k0) is not None and _NOT_PLURAL.search(k0) is None
+        and k0 not in L.STOP and k0 not in L.name_tokens() and k0 not in L.sure_places())
+    if not head_ok:
+        return None
+    verb_t = bisect_left(scan.starts, hi)
+    k = t + 1
+    while k < verb_t and k - t < 7 and scan.joined(k - 1):
+        kk = keys[k]
+        if kk == "و" and k + 1 < verb_t and scan.joined(k) and keys[k + 1] not in L.STOP:
+            k += 2
+            continue
+        if kk in L.STOP or kk in _AFTER_SUBJECT_WORDS or kk == "را" or _DIGITS.search(kk) or kk in _QUANT_WORDS \
+                or not_name_word(scan, k) or keys[k - 1] in L.sure_places():
+            break  # «دولت آمریکا | هرگونه …», «استقلالی‌ها | حتی …»
+        k += 1
+    if k < verb_t and (keys[k] not in _AFTER_SUBJECT_WORDS or not scan.joined(k - 1)):
+        return None
+    if place is not None and k > t + 1:
+        return None  # «ترکیه …» as a subject is the country alone
+    return Mention(scan.starts[t], scan.ends[k - 1], t, k, "group", scan.span_text(t, k))
+
+
+_AFTER_SUBJECT_WORDS = {L.key(w) for w in ("در", "با", "ضمن", "طی", "نیز", "هم", "همچنین", "امروز", "روز",
+                                            "پیرامون", "درباره", "راجع", "به", "از", "بر", "که")}
+_DIGITS = re.compile(r"[0-9۰-۹]")
+_THEY = {L.key(w) for w in ("آنها", "آن‌ها", "آنان")}
+_DEMONSTRATIVE_PLURALS = {L.key(w) for w in ("اینان", "اینها", "این‌ها", "ایشان")}
+_QUANT_WORDS = {L.key(w) for w in ("هرگونه", "هیچ‌گونه", "هیچگونه", "همگی", "همه")}
