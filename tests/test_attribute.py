@@ -648,3 +648,18 @@ def test_a_plural_noun_with_a_plural_verb_is_a_group_not_a_surname():
     assert [core(p["name"]) for p in rec["people"]] == [core("تیموریان")]
     rec = rec_of("کتابداران در بخشی از این قطعنامه گفتند: ما آماده دفاع از مردم غزه هستیم.")
     assert rec["people"] == [] and core(rec["quotes"][0]["speaker"]) == core("کتابداران")
+
+
+def test_a_subject_name_with_an_apposition_or_a_frequent_surname():
+    # Fars news: «داوید کونارسکی، ملی‌پوش والیبال لهستان درمورد … اظهار داشت: …» (a foreign name, an apposition
+    # whose head is no role word), «احد جمالی در دیدار … گفت: …» (a surname that is a frequent word too)
+    rec = rec_of("بازیکن تیم ملی والیبال لهستان گفت: در بازی اول عملکرد فوق‌العاده‌ای نداشتیم.\n\n"
+                 "به گزارش خبرگزاری فارس، داوید کونارسکی، ملی‌پوش والیبال لهستان درمورد شرایط این تیم اظهار داشت: "
+                 "بازی با استونی مسابقه اول ما بود.\n\nوی ادامه داد: استونی در سرویس عملکرد خوبی داشت.")
+    assert all(core(q["speaker"]) == core("داوید کونارسکی") for q in rec["quotes"])
+    rec = rec_of("به گزارش خبرگزاری فارس از یاسوج، احد جمالی در دیدار سرپرست میراث فرهنگی گفت: این استان ظرفیت "
+                 "بالایی در حوزه گردشگری دارد.")
+    assert core(rec["quotes"][0]["speaker"]) == core("احد جمالی")
+    # not a preposition after a surname («اسکولز راجع به شکست شب گذشته گفت»)
+    rec = rec_of("پل اسکولز اسطوره منچستریونایتد است.\n\nاسکولز راجع به شکست شب گذشته گفت: یونایتد خیلی زود گل خورد.")
+    assert not any("راجع" in p["name"] for p in rec["people"])

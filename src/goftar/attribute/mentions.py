@@ -453,8 +453,10 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
             if name_rng is None and not titles and j == i and _clause_start(scan, i) and _unknown_word(scan, i):
                 # «هدایت‌اله جمالی‌پور در جلسه …»: two or three unknown words opening a clause, then «در / با …»
                 k = i + 1
-                while k < len(toks) and k - i < 3 and scan.joined(k - 1) and _unknown_word(scan, k):
-                    k += 1
+                while k < len(toks) and k - i < 3 and scan.joined(k - 1) and _unknown_word(scan, k) \
+                        and scan.keys[k] not in _AFTER_SOLE_SUBJECT \
+                        and not (k > i + 1 and scan.keys[k].endswith("ی") and scan.keys[k][:-1] in L.common_words()):
+                    k += 1  # not «اسکولز | راجع به …», «رسولی محلاتی | روایتی …»
                 # «افشاگری کوهن در …» (Cohen's disclosure) is not a new person: it ends in a known surname
                 # that no first name precedes
                 owned = scan.keys[k - 1] in {scan.keys[m.t1 - 1] for m, _ in raw} and scan.keys[i] not in names
@@ -462,8 +464,18 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 between_commas = bool(roles) and roles[-1].t1 == i and k < len(toks) \
                     and _COMMA_GAP.fullmatch(text[scan.ends[i - 1] : scan.starts[i]]) is not None \
                     and _COMMA_GAP.fullmatch(text[scan.ends[k - 1] : scan.starts[k]]) is not None
+                if k - i == 1 and k + 1 < len(toks) and scan.joined(i) and _name_token_ok(scan, k) \
+                        and not scan.keys[i].endswith("ی") and names.get(scan.keys[i]) not in ("last", "solo") \
+                        and (scan.keys[k].endswith("ی") or names.get(scan.keys[k]) in ("last", "solo")) \
+                        and scan.keys[k] not in {scan.keys[m.t1 - 1] for m, _ in raw} \
+                        and len(scan.keys[k]) >= 3 and scan.keys[k] not in L.sure_places() \
+                        and not _NOT_NAME.search(scan.keys[k]) and scan.keys[k] not in L.FUNCTION \
+                        and _subject_slot(scan, k + 1):
+                    # «احد جمالی در دیدار … گفت», «ماشاءالله عظیمی …»: an unknown first name, then a surname in «ی»
+                    # that is a frequent word too
+                    k += 1
                 if k - i >= 2 and k < len(toks) and not owned and (between_commas or scan.joined(k - 1) and (
-                        scan.keys[k] in _AFTER_SUBJECT or scan.match(k, L.speech_verbs(), 3))):
+                        scan.keys[k] in _AFTER_SUBJECT or scan.match(k, L.speech_verbs(), 3)) or _subject_slot(scan, k)):
                     name_rng, span_end = (i, k), scan.ends[k - 1]
                 elif k - i == 1 and k < len(toks) and not owned and scan.joined(i) \
                         and scan.keys[i] not in L.maybe_first_names() and _sole_name_word(scan, i) \
@@ -689,6 +701,25 @@ def _says(scan: Scan, t: int, limit: int = 30) -> tuple[int, int] | None:
         else:
             governed = governed or keys[q] in L.OBJECT_MARKERS or keys[q] in ("در", "بر", "طی", "ضمن")
     return None
+
+
+def _subject_slot(scan: Scan, t: int) -> bool:
+    """The words before token ``t`` are the subject of a speech verb: «در / با / به …» then the verb closes the
+    sentence (:func:`_says`), or a comma, an apposition of up to eight words («داوید کونارسکی، ملی‌پوش والیبال
+    لهستان درمورد … اظهار داشت») and then so."""
+    n = len(scan.keys)
+    if t >= n:
+        return False
+    if scan.joined(t - 1):
+        return _says(scan, t) is not None
+    if _COMMA_GAP.fullmatch(scan.gaps[t - 1]) is None:
+        return False
+    for q in range(t + 1, min(n, t + 9)):
+        if not scan.joined(q - 1):
+            return False
+        if scan.keys[q] in _AFTER_SOLE_SUBJECT or scan.match(q, L.speech_verbs(), 3):
+            return _says(scan, q) is not None
+    return False
 
 
 def _subject_follows(scan: Scan, t: int) -> bool:
