@@ -663,3 +663,10 @@ def test_a_subject_name_with_an_apposition_or_a_frequent_surname():
     # not a preposition after a surname («اسکولز راجع به شکست شب گذشته گفت»)
     rec = rec_of("پل اسکولز اسطوره منچستریونایتد است.\n\nاسکولز راجع به شکست شب گذشته گفت: یونایتد خیلی زود گل خورد.")
     assert not any("راجع" in p["name"] for p in rec["people"])
+
+
+def test_a_reporters_question_before_the_answer_does_not_give_the_subject():
+    # fars-news-1 (fars1_037): «وی … در پاسخ به سوال خبرنگاری که گفت: آیا علت حضور البرادعی …؟ اظهار داشت: …»
+    rec = rec_of(_gold_text("fars1_037.json"))
+    assert core(_speaker_at(rec, "آقای البرادعی از مدت")) == core("علی لاریجانی")
+    assert core(_speaker_at(rec, "نه چنین اتفاقی")) == core("علی لاریجانی")

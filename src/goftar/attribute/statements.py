@@ -658,7 +658,10 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
                 p -= 1
             if p > 0 and scan.text[p] in "؟?":
                 lo2 = _sentence_start(scan.text, max(0, p - 600), p)
-                men = _subject(scan, mentions, lo2, p)
+                # «وی … در پاسخ به سوال خبرنگاری که گفت: آیا … البرادعی …؟ اظهار داشت: …»: the question is the
+                # reporter's; the subject stands before the colon that opens it
+                asked = max(scan.text.rfind(":", lo2, p), scan.text.rfind("：", lo2, p))
+                men = _subject(scan, mentions, lo2, asked if asked > lo2 else p)
         if men is None:
             men = _bare_subject(scan, lo, hi)
             if men is not None:  # «کتابداران در بخشی از این قطعنامه گفتند», «ترکیه اعلام کرد»: a group or a country
