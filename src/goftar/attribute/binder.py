@@ -270,14 +270,25 @@ def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], peop
             k = bisect_right(at, end, k)
             if k < len(at):
                 after[pid] = at[k]
+        # a pronoun or a dropped subject points back: only people named before it (or the rules' choice)
+        pool = people if is_role else [p for p in people if p.pid in before or p.pid == prev_pid or st.person is p]
+        # nobody: the role as written, or the unnamed speaker the rules kept
+        keep = True
+        if st.person is None:
+            nobody_speaker: str | None = st.speaker
+        elif is_role and m is not None:
+            nobody_speaker = m.text
+        else:
+            nobody_speaker = prev.speaker if prev is not None and prev.person is None else None
+            keep = nobody_speaker is not None
+        if len(pool) + keep < 2:
+            continue  # no choice to make
         rank = {pid: r for r, pid in enumerate(sorted(before, key=before.__getitem__, reverse=True))}
         nearest_after = min(after, key=after.__getitem__) if after else None
         any_head = False
         cands: list[Candidate] = []
-        for p in people:
+        for p in pool:
             pid = p.pid
-            if not is_role and pid not in before and pid != prev_pid and st.person is not p:
-                continue  # a pronoun or a dropped subject points back: only people named before it
             x: list[tuple[int, float]] = []
             if st.person is p:
                 x.append((_RULES, 1.0))
@@ -335,15 +346,6 @@ def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], peop
             if one:
                 x.append((_ONE_PERSON, 1.0))
             cands.append(Candidate(p, p.name, x, static[pid]))
-        # nobody: the role as written, or the unnamed speaker the rules kept
-        keep = True
-        if st.person is None:
-            nobody_speaker: str | None = st.speaker
-        elif is_role and m is not None:
-            nobody_speaker = m.text
-        else:
-            nobody_speaker = prev.speaker if prev is not None and prev.person is None else None
-            keep = nobody_speaker is not None
         if keep:
             x = [(_NOBODY, 1.0), (_NOBODY_ROLE if is_role else _NOBODY_PRON, 1.0)]
             if group:
