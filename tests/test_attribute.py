@@ -670,3 +670,19 @@ def test_a_reporters_question_before_the_answer_does_not_give_the_subject():
     rec = rec_of(_gold_text("fars1_037.json"))
     assert core(_speaker_at(rec, "آقای البرادعی از مدت")) == core("علی لاریجانی")
     assert core(_speaker_at(rec, "نه چنین اتفاقی")) == core("علی لاریجانی")
+
+
+def test_roles_in_every_hamza_spelling_sources_and_a_name_before_an_apposition():
+    # Fars news: «مسؤول بسیج جامعه زنان سپاه کربلای استان مازندران گفت: …» (مسؤول / مسئول / مسوول are one head)
+    rec = rec_of("مسؤول بسیج جامعه زنان سپاه کربلای استان مازندران گفت: همایش تاج بندگی فردا برگزار می‌شود.")
+    assert core(rec["quotes"][0]["speaker"]).startswith(core("مسؤول بسیج"))
+    # «منابع امنیتی فلسطینی گفتند: …»: sources speak as a group
+    rec = rec_of("منابع امنیتی فلسطینی گفتند: این درگیری‌ها زمانی آغاز شد که سربازان اسرائیلی حمله کردند.")
+    assert core(rec["quotes"][0]["speaker"]) == core("منابع امنیتی فلسطینی")
+    # Varzesh3: «توستائو، اسطوره فوتبال برزیل مدعی شد که …»
+    rec = rec_of("توستائو، اسطوره فوتبال برزیل مدعی شد که این تیم از روی عمد مانع صعود آرژانتین نخواهد شد.")
+    assert core(rec["quotes"][0]["speaker"]) == core("توستائو")
+    # «به نقل از روابط عمومی شرکت … محارم نجفی مدیرعامل … گفت»: the source is not the subject
+    rec = rec_of("به گزارش خبرگزاری فارس به نقل از روابط عمومی شرکت نمایشگاه ها محارم نجفی مدیرعامل شرکت "
+                 "نمایشگاه ها با اعلام این خبر گفت: در این همایش به شرکت‌های موفق تندیس داده می‌شود.")
+    assert core(rec["quotes"][0]["speaker"]) == core("محارم نجفی") or core(rec["quotes"][0]["speaker"]) == core("نجفی")

@@ -136,6 +136,7 @@ ROLE_HEADS = [
     "مرجع", "بنیانگذار", "هماهنگ‌کننده", "نماینده ویژه", "فرستاده", "دستیار", "کمیسر", "کمیساریای",
     "افسر", "خلبان", "مأمور", "مامور", "کارمند", "نامزد", "کاندیدای", "یک مقام", "این مقام", "مقامات",
     "مقام معظم رهبری", "مقام مسئول", "مقام مسوول", "جانباز", "آزاده", "رزمنده", "فرزند شهید",
+    "منابع", "منبع", "یک منبع",
 ]
 PRONOUNS = {key(x): x for x in ("وی", "ایشان", "او", "آنها", "آن‌ها", "آنان")}
 ORG_HEADS = [
@@ -238,8 +239,14 @@ def common_words() -> frozenset[str]:
 
 
 def phrase_table(phrases: list[str]) -> dict[str, str]:
-    """Key → phrase as listed."""
-    return {key(p): p for p in phrases}
+    """Key → phrase as listed, also under the other spellings of its hamza seat («مسئول» / «مسوول» / «مسیول»,
+    «رئیس» / «رییس»: copied text writes them every way)."""
+    out: dict[str, str] = {}
+    for p in phrases:
+        k = key(p)
+        for v in (k, k.replace("ئ", "ی"), k.replace("ئ", "و"), k.replace("یی", "ئی")):
+            out.setdefault(v, p)
+    return out
 
 
 TITLE_KEYS = phrase_table(TITLES)

@@ -477,9 +477,9 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 if k - i >= 2 and k < len(toks) and not owned and (between_commas or scan.joined(k - 1) and (
                         scan.keys[k] in _AFTER_SUBJECT or scan.match(k, L.speech_verbs(), 3)) or _subject_slot(scan, k)):
                     name_rng, span_end = (i, k), scan.ends[k - 1]
-                elif k - i == 1 and k < len(toks) and not owned and scan.joined(i) \
+                elif k - i == 1 and k < len(toks) and not owned \
                         and scan.keys[i] not in L.maybe_first_names() and _sole_name_word(scan, i) \
-                        and (v := _says(scan, k)) is not None \
+                        and (v := _says(scan, k) if scan.joined(k - 1) else _apposition_says(scan, k)) is not None \
                         and not (_GROUP_NOUN.search(scan.keys[i]) and _PLURAL_VERB.search(scan.keys[v[1] - 1])):
                     # «کتابداران … گفتند»: a plural noun with a plural verb is a group, «تیموریان … گفت» a surname
                     # «دروگبا به این نکته اشاره کرده است», «میکل پیرامون این مسئله گفت»: one unknown word opening
@@ -640,6 +640,9 @@ def _recurring_surname(scan: Scan, i: int) -> bool:
     if k0 not in L.maybe_first_names() or k0 in L.sure_places() or not _name_token_ok(scan, i) \
             or not _unknown_word(scan, i + 1) or L.name_tokens().get(k1) == "first":
         return False
+    if _subject_slot(scan, i + 2) and not scan.joined(i + 2) or _says(scan, i + 2) is not None \
+            and keys_end_in_speech(scan, i + 2):
+        return True  # «کریم عزیززاده به نقش … اشاره و … تاکید کرد», «…، ملی‌پوش …»: the subject of a speech verb
     if not _subject_follows(scan, i + 2):
         return False
     # the surname stands again on its own as a subject: «مرادنیا در ادامه …», «پورمرجان تصریح کرد»
@@ -664,8 +667,8 @@ def _sole_name_word(scan: Scan, i: int) -> bool:
     k, common = scan.keys[i], L.common_words()
     if k.startswith("ب") and k[1:] in common:
         return False  # «بشدت»
-    if k.endswith("ی") and k[:-1] in common and sum(
-            1 for q in range(len(scan.keys)) if scan.keys[q] == k and _clause_start(scan, q)) < 2:
+    if k.endswith("ی") and k[:-1] in common and (scan.keys.count(k) < 2 or sum(
+            1 for q, w in enumerate(scan.keys) if w == k and _clause_start(scan, q)) < 2):
         return False  # «مطلبی»: a surname of that form («حضرتی») opens several clauses of the article
     parts = [L.key(w) for w in scan.words[i].split("\u200c") if w]
     if len(parts) > 1 and (parts[0] in common or parts[0] in L.FUNCTION or parts[-1] in _SUFFIXES):
@@ -703,6 +706,25 @@ def _says(scan: Scan, t: int, limit: int = 30) -> tuple[int, int] | None:
     return None
 
 
+def keys_end_in_speech(scan: Scan, t: int) -> bool:
+    """Token ``t`` opens what follows a subject: «در / با / به …» or the speech verb itself."""
+    return scan.keys[t] in _AFTER_SOLE_SUBJECT or scan.match(t, L.speech_verbs(), 3) is not None
+
+
+def _apposition_says(scan: Scan, t: int) -> tuple[int, int] | None:
+    """After a comma at token ``t``: an apposition of up to eight words, then what follows a subject and a speech
+    verb closing the sentence («توستائو، اسطوره فوتبال برزیل مدعی شد که …»): that verb's token range."""
+    n = len(scan.keys)
+    if t >= n or _COMMA_GAP.fullmatch(scan.gaps[t - 1]) is None:
+        return None
+    for q in range(t + 1, min(n, t + 9)):
+        if not scan.joined(q - 1):
+            return None
+        if scan.keys[q] in _AFTER_SOLE_SUBJECT or scan.match(q, L.speech_verbs(), 3):
+            return _says(scan, q)
+    return None
+
+
 def _subject_slot(scan: Scan, t: int) -> bool:
     """The words before token ``t`` are the subject of a speech verb: «در / با / به …» then the verb closes the
     sentence (:func:`_says`), or a comma, an apposition of up to eight words («داوید کونارسکی، ملی‌پوش والیبال
@@ -712,14 +734,7 @@ def _subject_slot(scan: Scan, t: int) -> bool:
         return False
     if scan.joined(t - 1):
         return _says(scan, t) is not None
-    if _COMMA_GAP.fullmatch(scan.gaps[t - 1]) is None:
-        return False
-    for q in range(t + 1, min(n, t + 9)):
-        if not scan.joined(q - 1):
-            return False
-        if scan.keys[q] in _AFTER_SOLE_SUBJECT or scan.match(q, L.speech_verbs(), 3):
-            return _says(scan, q) is not None
-    return False
+    return _apposition_says(scan, t) is not None
 
 
 def _subject_follows(scan: Scan, t: int) -> bool:

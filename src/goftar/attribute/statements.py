@@ -589,6 +589,8 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
         prev = _token_before(scan, men.start)
         if men.kind == "org" and prev is not None and scan.keys[prev] in _REPORTED_BY:
             continue  # «به گزارش خبرگزاری فارس از بجنورد محمد علی شجاعی …»: the outlet reports, it does not speak
+        if men.kind == "org" and _SOURCE_BEFORE.search(text, lo, men.start) is not None:
+            continue  # «به نقل از روابط عمومی شرکت نمایشگاه‌ها … نجفی مدیرعامل … گفت»: the source, not the subject
         if prev is not None and men.kind.startswith("role") and scan.keys[prev] in _THIS \
                 and scan.ends[prev] > lo:
             prev = prev - 1 if prev > 0 else None  # «این افسر سابق اطلاعاتی تصریح کرد»: «این» opens the subject
@@ -980,7 +982,7 @@ _OF_NOT_OBJECT = {L.key(w) for w in ("پس", "بعد", "قبل", "پیش", "یک
 _QUANT = {L.key(w) for w in ("برخی", "بسیاری", "یک", "دو", "سه", "چند", "تعدادی", "شماری", "اغلب", "بیشتر", "یکی",
                              "بعضی", "گروهی", "جمعی", "عده‌ای")}
 _SCAN: list[Scan] = []
-_GROUPS = {L.key(w) for w in """عده‌ای گروهی برخی بسیاری مسئولان مسیولان مسوولان کارشناسان منتقدان فعالان روانشناسان
+_GROUPS = {L.key(w) for w in """منابع عده‌ای گروهی برخی بسیاری مسئولان مسیولان مسوولان کارشناسان منتقدان فعالان روانشناسان
 روان‌شناسان اقتصاددانان جامعه‌شناسان پژوهشگران کارگران معدنچیان حقوقدانان پزشکان نظریه‌پردازان ساکنان اهالی
 شاهدان نمایندگان اعضای موافقان مخالفان تحلیلگران""".split()}
 _ALL: list[Mention] = []
@@ -1130,6 +1132,8 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
 _AFTER_SUBJECT_WORDS = {L.key(w) for w in ("در", "با", "ضمن", "طی", "نیز", "هم", "همچنین", "امروز", "روز",
                                             "پیرامون", "درباره", "راجع", "به", "از", "بر", "که")}
 _DIGITS = re.compile(r"[0-9۰-۹]")
+#: «به نقل از / به گزارش …» with no comma after it: what follows names the source
+_SOURCE_BEFORE = re.compile(r"(?:نقل\s+از|گزارش)[^،,:.]*$")
 _THEY = {L.key(w) for w in ("آنها", "آن‌ها", "آنان")}
 _DEMONSTRATIVE_PLURALS = {L.key(w) for w in ("اینان", "اینها", "این‌ها", "ایشان")}
 _QUANT_WORDS = {L.key(w) for w in ("هرگونه", "هیچ‌گونه", "هیچگونه", "همگی", "همه")}
