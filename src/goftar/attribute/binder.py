@@ -47,6 +47,7 @@ FEATURES = (
     "nobody", "nobody_x_role", "nobody_x_pron", "nobody_x_group", "nobody_x_this", "nobody_x_rules",
     "nobody_x_no_head_match", "nobody_x_role_words", "nobody_x_indefinite", "nobody_x_prev_unnamed",
     "indefinite_x_person", "role_conflict", "nobody_x_org", "named_later_in_sentence_x_pron",
+    "plural_pron_x_person", "nobody_x_plural_pron",
 )
 
 #: set to a list by ``scripts/build_attr_binder.py``: :func:`rebind` then appends each article's cases to it
@@ -58,6 +59,8 @@ _THIS = {L.key("این"), L.key("همین")}
 _ISHAN = L.key("ایشان")
 #: «یک / یکی از …» makes a role indefinite: someone unnamed, not a person of the article
 _ONE = {L.key("یک"), L.key("یکی")}
+_PLURAL_PRONOUNS = {L.key(w) for w in ("آنها", "آن‌ها", "آنان", "ایشان")} - {L.key("ایشان")}
+_ORG_HEADS = {L.key(w) for w in L.ORG_HEADS}
 _GROUP_WORDS = {L.key(w) for w in """عده‌ای گروهی برخی بسیاری مسئولان مسیولان مسوولان کارشناسان منتقدان فعالان
 روانشناسان روان‌شناسان اقتصاددانان جامعه‌شناسان پژوهشگران کارگران معدنچیان حقوقدانان پزشکان نظریه‌پردازان ساکنان
 اهالی شاهدان نمایندگان اعضای موافقان مخالفان تحلیلگران یکی""".split()}
@@ -260,6 +263,7 @@ def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], peop
         vw = st.verb.split()
         plural = bool(vw) and vw[-1].endswith("ند")
         ishan = m is not None and m.kind == "pronoun" and L.key(m.text) == _ISHAN
+        they = m is not None and m.kind == "pronoun" and L.key(m.text) in _PLURAL_PRONOUNS
         subj_prev = first_of_sent.get(s_here - 1)
         before: dict[int, int] = {}
         after: dict[int, int] = {}
@@ -345,11 +349,16 @@ def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], peop
                 x.append((_GROUP_PERSON, 1.0))
             if one:
                 x.append((_ONE_PERSON, 1.0))
+            if they:
+                x.append((_THEY_PERSON, 1.0))
             cands.append(Candidate(p, p.name, x, static[pid]))
         if keep:
             x = [(_NOBODY, 1.0), (_NOBODY_ROLE if is_role else _NOBODY_PRON, 1.0)]
-            if group:
-                x.append((_NOBODY_GROUP, 1.0))
+            nobody_first = L.key(nobody_speaker.split()[0]) if nobody_speaker and nobody_speaker.split() else ""
+            if group or nobody_first in _GROUP_WORDS or nobody_first.endswith(("ان", "ها")):
+                x.append((_NOBODY_GROUP, 1.0))  # a group («کارشناسان», «کتابداران …») speaks, not a person
+            if they:
+                x.append((_NOBODY_THEY, 1.0))
             if this:
                 x.append((_NOBODY_THIS, 1.0))
             if st.person is None:
@@ -358,7 +367,7 @@ def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], peop
                 x.append((_NOBODY_ONE, 1.0))
             if prev is not None and prev.person is None:
                 x.append((_NOBODY_PREV_UNNAMED, 1.0))
-            if nobody_speaker in org_names:
+            if nobody_speaker in org_names or nobody_first in _ORG_HEADS:
                 x.append((_NOBODY_ORG, 1.0))  # an organisation, not a person
             if is_role:
                 if not any_head:
@@ -379,4 +388,4 @@ _NO_BASE: list[tuple[int, float]] = []
  _SAME_SENTENCE, _HEAD_MATCH, _OVERLAP, _ROLE_EQUAL, _HAS_ROLE, _HAS_ROLE_X_ROLE, _ROLELESS_ROLE, _IN_TITLE, _IN_LEAD,
  _IN_BODY, _LOG_STATEMENTS, _TOP_SPEAKER, _FIRST_SPEAKER, _LOG_NAMES, _TITLED, _TITLED_PLURAL, _TITLED_ISHAN,
  _THIS_PREV, _GROUP_PERSON, _NOBODY, _NOBODY_ROLE, _NOBODY_PRON, _NOBODY_GROUP, _NOBODY_THIS, _NOBODY_RULES,
- _NOBODY_NO_HEAD, _NOBODY_WORDS, _NOBODY_ONE, _NOBODY_PREV_UNNAMED, _ONE_PERSON, _ROLE_CONFLICT, _NOBODY_ORG, _LATER_IN_SENTENCE) = range(len(FEATURES))
+ _NOBODY_NO_HEAD, _NOBODY_WORDS, _NOBODY_ONE, _NOBODY_PREV_UNNAMED, _ONE_PERSON, _ROLE_CONFLICT, _NOBODY_ORG, _LATER_IN_SENTENCE, _THEY_PERSON, _NOBODY_THEY) = range(len(FEATURES))
