@@ -686,3 +686,14 @@ def test_roles_in_every_hamza_spelling_sources_and_a_name_before_an_apposition()
     rec = rec_of("به گزارش خبرگزاری فارس به نقل از روابط عمومی شرکت نمایشگاه ها محارم نجفی مدیرعامل شرکت "
                  "نمایشگاه ها با اعلام این خبر گفت: در این همایش به شرکت‌های موفق تندیس داده می‌شود.")
     assert core(rec["quotes"][0]["speaker"]) == core("محارم نجفی") or core(rec["quotes"][0]["speaker"]) == core("نجفی")
+
+
+def test_the_next_paragraph_under_another_title_is_the_same_speaker():
+    # fars-news-1 (fars1_090): «یحیی آل‌اسحاق … اظهار کرد: … ⏎ وی افزود: … ⏎ نامزد ائتلاف اکثریت اصولگرایان با
+    # تاکید بر اینکه … بیان داشت: …» — one speaker under several titles, paragraph after paragraph
+    rec = rec_of(_gold_text("fars1_090.json"))
+    assert core(_speaker_at(rec, "مدل اقتصاد اسلامی")) == core("یحیی آل‌اسحاق")
+    assert core(_speaker_at(rec, "رهبری در نظام اسلامی")) == core("یحیی آل‌اسحاق")
+    # Meidan style: a new official named by role within the paragraph of the last quote is someone else
+    rec = rec_of(_gold_text("meidan013.json"))
+    assert core(_speaker_at(rec, "راه جلوگیری از ورود")) == core("مدیرکل محیط زیست استان تهران")

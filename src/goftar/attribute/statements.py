@@ -840,7 +840,7 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
         m = st.mention
         if (st.person is None and m is not None and m.kind == "role" and st.speaker == m.text and prev is not None
                 and prev.person is not None and scan is not None
-                and (not prev.person.roles or _next_colon_turn(scan, prev, st))
+                and (not prev.person.roles or _next_colon_turn(scan, prev, st) or _next_turn(scan, prev, st))
                 and L.key(m.text.split()[0]) not in _GROUPS and not _introduces_new(scan, m)
                 and not any(x.kind == "name" and prev.at < x.start < m.start and x.person is not prev.person
                             and not any(o.start <= x.start < o.end for o in statements)  # not one quoted
@@ -873,6 +873,19 @@ def _next_colon_turn(scan: Scan, prev: Statement, st: Statement) -> bool:
         return False  # a list of headlines («- معاون وزیر بازرگانی: نان گران می‌شود»), not a report's turns
     return st.kind == "direct" and not gap.strip(" \n.»") and text[st.at : st.start].lstrip().startswith(
         tuple(st.verb.split()[:1])) and ":" in text[st.at : st.start]
+
+
+def _next_turn(scan: Scan, prev: Statement, st: Statement) -> bool:
+    """«وی افزود: … . ⏎ نامزد ائتلاف اکثریت اصولگرایان با تاکید بر اینکه … بیان داشت: …»: the statement right
+    after the previous one, nothing written between them, its role opening the sentence — a report going on
+    quoting its one speaker under another of their titles."""
+    m = st.mention
+    if m is None or prev.end - prev.start < 40:
+        return False
+    text = scan.text
+    if text[max(prev.end, prev.at) : st.clause[0]].strip(" \n.»«\u200c") or "\n" not in text[prev.end : st.clause[0]]:
+        return False  # a paragraph of its own («… گفته «…». مدیرکل محیط زیست … ، in one paragraph: someone new)
+    return st.clause[0] == m.start or not text[st.clause[0] : m.start].strip(" \u200c")
 
 
 def _introduces_new(scan: Scan, m: Mention) -> bool:
@@ -982,7 +995,7 @@ _OF_NOT_OBJECT = {L.key(w) for w in ("پس", "بعد", "قبل", "پیش", "یک
 _QUANT = {L.key(w) for w in ("برخی", "بسیاری", "یک", "دو", "سه", "چند", "تعدادی", "شماری", "اغلب", "بیشتر", "یکی",
                              "بعضی", "گروهی", "جمعی", "عده‌ای")}
 _SCAN: list[Scan] = []
-_GROUPS = {L.key(w) for w in """منابع عده‌ای گروهی برخی بسیاری مسئولان مسیولان مسوولان کارشناسان منتقدان فعالان روانشناسان
+_GROUPS = {L.key(w) for w in """منابع مقامات عده‌ای گروهی برخی بسیاری مسئولان مسیولان مسوولان کارشناسان منتقدان فعالان روانشناسان
 روان‌شناسان اقتصاددانان جامعه‌شناسان پژوهشگران کارگران معدنچیان حقوقدانان پزشکان نظریه‌پردازان ساکنان اهالی
 شاهدان نمایندگان اعضای موافقان مخالفان تحلیلگران""".split()}
 _ALL: list[Mention] = []
