@@ -697,3 +697,13 @@ def test_the_next_paragraph_under_another_title_is_the_same_speaker():
     # Meidan style: a new official named by role within the paragraph of the last quote is someone else
     rec = rec_of(_gold_text("meidan013.json"))
     assert core(_speaker_at(rec, "راه جلوگیری از ورود")) == core("مدیرکل محیط زیست استان تهران")
+
+
+def test_the_reporter_after_be_gozaresh_is_no_subject():
+    # Fars news: «به گزارش خبرنگار خبرگزاری فارس از کرمان محمد نیازی که … سخن می‌گفت … گفت: …» (no comma)
+    rec = rec_of("رئیس سازمان بازرسی کل کشور در جلسه‌ای حادثه پاکدشت را نشانه ضعف دانست.\n\n"
+                 "به گزارش خبرنگار خبرگزاری فارس از کرمان محمد نیازی که در جمع مدیران استان کرمان سخن می‌گفت در "
+                 "مورد حادثه پاکدشت گفت: حادثه پاکدشت ضعف سیستم‌ها را به ما نشان داد.\n\nوی افزود: دستگاه‌ها "
+                 "باید حساس می‌شدند.")
+    assert core(_speaker_at(rec, "حادثه پاکدشت ضعف")) == core("محمد نیازی")
+    assert core(_speaker_at(rec, "دستگاه‌ها باید")) == core("محمد نیازی")

@@ -587,8 +587,9 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
         if not (lo <= men.start < hi) or men.kind == "role-bound" and best is not None:
             continue
         prev = _token_before(scan, men.start)
-        if men.kind == "org" and prev is not None and scan.keys[prev] in _REPORTED_BY:
-            continue  # «به گزارش خبرگزاری فارس از بجنورد محمد علی شجاعی …»: the outlet reports, it does not speak
+        if men.kind in ("org", "role") and prev is not None and scan.keys[prev] in _REPORTED_BY \
+                and (men.kind == "org" or not text[scan.ends[prev] : men.start].strip()):
+            continue  # «به گزارش خبرگزاری فارس / خبرنگار فارس از بجنورد محمد علی شجاعی …»: who reports does not speak
         if men.kind == "org" and _SOURCE_BEFORE.search(text, lo, men.start) is not None:
             continue  # «به نقل از روابط عمومی شرکت نمایشگاه‌ها … نجفی مدیرعامل … گفت»: the source, not the subject
         if prev is not None and men.kind.startswith("role") and scan.keys[prev] in _THIS \
