@@ -216,6 +216,36 @@ def print_cv(title: str, res: dict[str, list[int]]) -> None:
         print(f"{g:24s} {n:5d} {r / n:7.3f} {m / n:7.3f} {h / n:7.3f} {reach / n:9.3f}")
 
 
+def speed(n: int = 200, repeat: int = 30) -> None:
+    """CPU time of :func:`binder.rebind` per article (best of ``repeat`` passes over the same articles)."""
+    import gzip
+    import time
+
+    shared = next(p for p in (ROOT.parent / "shared", Path("/work/shared")) if p.is_dir())
+    data = json.load(gzip.open(shared / "corpora" / "langml_fars_varzesh3_news" / "fars-news-2.json.gz", "rt"))
+    texts = ["\n\n".join([a.get("title") or "", a.get("abstract") or ""] + list(a.get("paragraphs") or []))
+             for a in data[:n]]
+    if not binder.enabled():
+        sys.exit("no model: set GOFTAR_BINDER_MODEL or build the package's attr_binder.json first")
+    calls = []
+    real = binder.rebind
+    binder.rebind = lambda *a: calls.append(a)  # type: ignore[assignment]
+    try:
+        for t in texts:
+            read_text(t)
+    finally:
+        binder.rebind = real  # type: ignore[assignment]
+    best = float("inf")
+    for _ in range(repeat):  # rebind changes speakers, so later passes see the model's own choices: same work
+        t0 = time.process_time()
+        for a in calls:
+            real(*a)
+        best = min(best, time.process_time() - t0)
+    cases = sum(len(binder.cases(*a)) for a in calls)
+    print(f"rebind: {best * 1000 / len(calls):.3f} ms per article (best of {repeat}; {len(calls)} articles, "
+          f"{cases} statements with a choice)   command: python scripts/build_attr_binder.py --speed")
+
+
 def _head() -> str:
     try:
         return subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
@@ -236,7 +266,12 @@ def main() -> None:
                     help="the hybrid's margin (default: chosen by grouped 5-fold cross-validation)")
     ap.add_argument("--code-state", default="", help="the rules' commit the pairs were read with (for PROVENANCE)")
     ap.add_argument("--hold", default="", help="comma-separated article names: train on the rest, test on these")
+    ap.add_argument("--speed", action="store_true",
+                    help="time rebind() on 200 fars-news-2 articles (the model of GOFTAR_BINDER_MODEL or the package)")
     args = ap.parse_args()
+    if args.speed:
+        speed()
+        return
     items, n_articles = load_items(args.gold)
     print(f"{n_articles} articles of {'/'.join(TRAIN_SPLITS)}; {len(items)} statements to bind "
           f"({sum(len(it.y) for it in items)} candidates)")

@@ -150,8 +150,14 @@ def apply(case: Case, cand: Candidate) -> None:
         cand.person.add(cand.person.mentions, st.mention.text)
 
 
-def _key_words(text: str) -> list[str]:
-    return [L.key(w) for w in text.split() if w]
+@lru_cache(maxsize=4096)
+def _key_words(text: str) -> tuple[str, ...]:
+    return tuple(L.key(w) for w in text.split() if w)
+
+
+@lru_cache(maxsize=64)
+def _pronoun_key(text: str) -> str:
+    return L.key(text)
 
 
 def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], people: list[Person]) -> list[Case]:
@@ -189,15 +195,23 @@ def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], peop
     named: dict[int, list[int]] = {}
     where: dict[int, set[str]] = {}
     n_names: dict[int, int] = {}
-    first_of_sent: dict[int, int] = {}  # sentence → pid of its first mention (name, role or pronoun)
+    # the first name, role or pronoun mention of each sentence: its subject (looked up lazily, by position)
+    subjects = sorted((m.start, m.person.pid if m.person is not None else -1) for m in mentions if m.kind != "org")
+    subject_at = [a for a, _ in subjects]
+    n_sents = len(sent_ends)
+
+    def subject_of(s: int) -> int | None:
+        if s < 0:
+            return None
+        lo = sent_ends[s - 1] if s else 0
+        k = bisect_left(subject_at, lo)
+        if k < len(subject_at) and (s >= n_sents or subject_at[k] < sent_ends[s]):
+            return subjects[k][1]
+        return None
+
     for m in mentions:
         p = m.person
         mk = m.kind
-        if mk == "org":
-            continue
-        s = bisect_right(sent_ends, m.start)
-        if s not in first_of_sent:
-            first_of_sent[s] = p.pid if p is not None else -1
         if p is None or mk not in ("name", "role-bound"):
             continue
         named.setdefault(p.pid, []).append(m.start)
@@ -217,7 +231,7 @@ def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], peop
     top = max(said.values()) if said else 0
     # per person: what does not depend on the statement
     static: dict[int, list[tuple[int, float]]] = {}
-    role_words: dict[int, list[list[str]]] = {}
+    role_words: dict[int, list[tuple[str, ...]]] = {}
     for p in people:
         pid = p.pid
         f: list[tuple[int, float]] = []
@@ -255,16 +269,16 @@ def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], peop
         s_here = bisect_right(sent_ends, pos)
         b_here = max(0, bisect_right(block_starts, pos) - 1)
         is_role = kind == "role"
-        words = _key_words(m.text) if m is not None and is_role else []
+        words = _key_words(m.text) if m is not None and is_role else ()
         wset = set(words)
         group = bool(words) and words[0] in _GROUP_WORDS
         this = m is not None and m.t0 > 0 and scan.keys[m.t0 - 1] in _THIS
         one = m is not None and is_role and (scan.keys[m.t0] in _ONE or m.t0 > 0 and scan.keys[m.t0 - 1] in _ONE)
         vw = st.verb.split()
         plural = bool(vw) and vw[-1].endswith("ند")
-        ishan = m is not None and m.kind == "pronoun" and L.key(m.text) == _ISHAN
-        they = m is not None and m.kind == "pronoun" and L.key(m.text) in _PLURAL_PRONOUNS
-        subj_prev = first_of_sent.get(s_here - 1)
+        pk = _pronoun_key(m.text) if m is not None and m.kind == "pronoun" else ""
+        ishan, they = pk == _ISHAN, pk in _PLURAL_PRONOUNS
+        subj_prev = subject_of(s_here - 1)
         before: dict[int, int] = {}
         after: dict[int, int] = {}
         for pid, at in named.items():
