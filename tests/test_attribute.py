@@ -707,3 +707,12 @@ def test_the_reporter_after_be_gozaresh_is_no_subject():
                  "باید حساس می‌شدند.")
     assert core(_speaker_at(rec, "حادثه پاکدشت ضعف")) == core("محمد نیازی")
     assert core(_speaker_at(rec, "دستگاه‌ها باید")) == core("محمد نیازی")
+
+
+def test_a_quantified_group_speaks_with_its_quantifier_and_takes_no_vey():
+    # «بسیاری از کارشناسان … معتقدند …», then «او ادامه داد» is still the person quoted before
+    rec = rec_of("مهرزاد خلیلیان به خبرنگار ما گفت: هیچ کس نمی تواند بگوید این ویروس چه زمانی افت می کند.\n\n"
+                 "بسیاری از کارشناسان معتقدند که این ویروس از ۱۵ روز آینده به اوج خود می رسد.\n\n"
+                 "او ادامه داد: باید منتظر ماند.")
+    assert core(_speaker_at(rec, "این ویروس از")) == core("بسیاری از کارشناسان")
+    assert core(_speaker_at(rec, "باید منتظر")) == core("مهرزاد خلیلیان")

@@ -572,7 +572,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 ment.role = ment.text
                 raw.append((ment, []))
         if r:
-            roles.append(Mention(scan.starts[i], scan.ends[r - 1], i, r, "role", scan.span_text(i, r)))
+            q = _quantified(scan, i, used)
+            roles.append(Mention(scan.starts[q], scan.ends[r - 1], q, r, "role", scan.span_text(q, r)))
             for q in range(i, r):
                 used[q] = True
             i = r
@@ -581,6 +582,23 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     people = _people(scan, raw, roles)
     mentions = sorted([m for m, _ in raw] + roles + pronouns, key=lambda m: m.start)
     return mentions, people
+
+
+#: quantifiers of a group («بسیاری از کارشناسان», «برخی فعالان»): part of who speaks
+_GROUP_QUANT = {L.key(w) for w in ("بسیاری", "برخی", "بعضی", "تعدادی", "شماری", "اغلب", "اکثر", "بیشتر", "خیلی")}
+
+
+def _quantified(scan: Scan, i: int, used: list[bool]) -> int:
+    """Where the group role at token ``i`` starts with its quantifier: «بسیاری از | کارشناسان …»."""
+    keys = scan.keys
+    if not (keys[i].endswith(("ان", "ها", "های", "گان")) or keys[i] in ("اعضای", "اهالی")):
+        return i
+    q = i
+    if q >= 2 and keys[q - 1] == "از" and keys[q - 2] in _GROUP_QUANT and scan.joined(q - 1) and scan.joined(q - 2):
+        q -= 2
+    elif q >= 1 and keys[q - 1] in _GROUP_QUANT and scan.joined(q - 1):
+        q -= 1
+    return q if not any(used[q:i]) else i
 
 
 def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
