@@ -716,3 +716,13 @@ def test_a_quantified_group_speaks_with_its_quantifier_and_takes_no_vey():
                  "او ادامه داد: باید منتظر ماند.")
     assert core(_speaker_at(rec, "این ویروس از")) == core("بسیاری از کارشناسان")
     assert core(_speaker_at(rec, "باید منتظر")) == core("مهرزاد خلیلیان")
+
+
+def test_a_sentence_an_outlet_reports_is_its_statement():
+    # fars-news-1: «به گزارش فارس به نقل از ایکانومیک تایمز، با اجرای دور جدید تحریم‌ها … هند … می‌پردازد.»
+    rec = rec_of("به گزارش گروه اقتصاد بین‌الملل فارس به نقل از ایکانومیک تایمز، با اجرای دور جدید تحریم‌ها علیه "
+                 "ایران، هند در هفته جاری پول خرید نفت را به روپیه می‌پردازد.\n\n"
+                 "به گزارش خبرگزاری فرانسه از نابلس، یک کودک فلسطینی که از ناحیه گردن زخمی شده بود در بیمارستان "
+                 "جان باخت.\n\nبه گزارش خبرگزاری فارس، نمایشگاه کتاب تهران از فردا در مصلی برگزار می‌شود.")
+    speakers = [core(q["speaker"]) for q in rec["quotes"] + rec["reported_statements"]]
+    assert speakers == [core("ایکانومیک تایمز"), core("خبرگزاری فرانسه")]

@@ -312,6 +312,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     for q in out:
         covered.append((q.start, q.end))
     inside = covered.inside
+    for st in _outlet_reports(scan, body, covered):
+        out.append(st)
+        covered.append((st.start, st.end))
 
     toks = scan.tokens
     skip_to = 0
@@ -1151,3 +1154,40 @@ _SOURCE_BEFORE = re.compile(r"(?:نقل\s+از|گزارش)[^،,:.]*$")
 _THEY = {L.key(w) for w in ("آنها", "آن‌ها", "آنان")}
 _DEMONSTRATIVE_PLURALS = {L.key(w) for w in ("اینان", "اینها", "این‌ها", "ایشان")}
 _QUANT_WORDS = {L.key(w) for w in ("هرگونه", "هیچ‌گونه", "هیچگونه", "همگی", "همه")}
+
+
+#: «به گزارش X،» / «به نقل از X،» at a sentence start (X: the source, up to the comma)
+_SOURCED = re.compile(r"(?:^|(?<=[.!؟?\n»]\s)|(?<=[.!؟?\n]))\s*به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)\s+([^،,:.\n]{2,80}?)\s*[،,]")
+_VIA = re.compile(r"به[\s\u200c]+نقل[\s\u200c]+از\s+")
+_FROM_PLACE = re.compile(r"\s+از\s+.*$")
+#: the publisher's own agency and desks: what it reports is no one's statement
+_OWN_SOURCE = re.compile(r"فارس|ورزش[\s\u200c]*(?:سه|3|۳)|خبرنگار|گروه|^سایت باشگاه|روابط[\s\u200c]+عمومی")
+
+
+def _outlet_reports(scan: Scan, body: list, covered: "_Covered") -> list[Statement]:
+    """«به گزارش خبرگزاری فرانسه از نابلس، …», «به گزارش فارس به نقل از ایکانومیک تایمز، …»: a sentence that an
+    outlet reports, attributing nothing itself (no speech verb in it), is that outlet's statement; the publisher's
+    own agency or desk («به گزارش خبرگزاری فارس، …») and a public-relations office are no speakers."""
+    text, out = scan.text, []
+    verb_tables = (L.speech_verbs(), L.OPINION, L.stance_verbs())
+    for b in body:
+        for m in _SOURCED.finditer(text, b.start, b.end):
+            src = m.group(1)
+            vias = list(_VIA.finditer(src))
+            if vias:
+                src = src[vias[-1].end():]
+            src = _FROM_PLACE.sub("", _QUOTE_MARKS.sub("", src)).strip()  # «خبرگزاری فرانسه از نابلس»
+            if not src or _OWN_SOURCE.search(src) or covered.inside(m.end()):
+                continue
+            s0 = m.end()
+            e0 = _content_end(text, s0, b.end)
+            s, e = _trim(text, s0, e0)
+            if len(text[s:e].split()) < 6 or ":" in text[s:e]:
+                continue
+            t0, t1 = bisect_left(scan.starts, s), bisect_left(scan.starts, e)
+            if any(scan.match(q, tb, 4) for q in range(t0, t1) for tb in verb_tables if scan.may(q, tb)):
+                continue  # «…، علی طاهری درباره … اظهار کرد: …»: the sentence names its own speaker
+            st = Statement("indirect", s, e, "به گزارش", (m.start(1), m.end(1)), m.start(1), inherit=False)
+            st.speaker = src
+            out.append(st)
+    return out
