@@ -11,8 +11,11 @@ The weights live in ``goftar/data/attr_binder.json`` (built by ``scripts/build_a
 attribution gold of the dev and test1 splits).  The model overrides the rules only when its best candidate
 beats the rules' choice by more than the file's ``threshold``.  Without that file, or with the environment
 variable ``GOFTAR_BINDER=0``, :func:`rebind` returns at once (``GOFTAR_BINDER_MODEL=PATH`` loads another weight
-file instead, for experiments).  Runtime is pure Python: a dot product over a
-few candidates per statement.
+file instead, for experiments).  Runtime is pure Python: a dot product over a few candidates per statement.
+
+Not shipped (2026-11-29): the model matched the rules on the val split (speaker accuracy 0.828 both) instead
+of beating them, so no weight file is committed and :func:`rebind` returns at once; see
+``scripts/build_attr_binder.py`` for the figures and how to build one.
 """
 from __future__ import annotations
 
