@@ -726,3 +726,12 @@ def test_a_sentence_an_outlet_reports_is_its_statement():
                  "جان باخت.\n\nبه گزارش خبرگزاری فارس، نمایشگاه کتاب تهران از فردا در مصلی برگزار می‌شود.")
     speakers = [core(q["speaker"]) for q in rec["quotes"] + rec["reported_statements"]]
     assert speakers == [core("ایکانومیک تایمز"), core("خبرگزاری فرانسه")]
+
+
+def test_a_role_head_that_is_a_title_too_before_an_ordinary_word_is_a_role():
+    # Varzesh3: «کاپیتان تیم فوتبال پدیده خراسان گفت: …» («کاپیتان» is a title too: «کاپیتان X»), and a role
+    # ends before an adverb («دروازه‌بان پرسپولیس همیشه …»)
+    rec = rec_of("کاپیتان تیم فوتبال پدیده خراسان گفت: ملوان مقابل ما جانانه دفاع کرد.")
+    assert rec["people"] == [] and core(rec["quotes"][0]["speaker"]) == core("کاپیتان تیم فوتبال پدیده خراسان")
+    rec = rec_of("دروازه‌بان پرسپولیس همیشه در مصاحبه‌ها گفته است که به تیمش وفادار می‌ماند و قصد جدایی ندارد.")
+    assert all("همیشه" not in (q["speaker"] or "") for q in rec["quotes"])

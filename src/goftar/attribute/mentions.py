@@ -243,7 +243,7 @@ _VERBISH = re.compile(r"^.{3,}(?:(?<!مق)دم|تم|دیم|تیم|دید|تید|
 _ADVERBS = {L.key(w) for w in """قاعدتا تقریبا نسبتا واقعا اصلا فعلا عملا اخیرا قبلا دقیقا صرفا کاملا شدیدا مجددا
 ظاهرا حتما بعدا اولا ثانیا مثلا طبیعتا احتمالا بعضا عمدتا نهایتا اساسا لزوما اتفاقا تماما مستقیما رسما کلا جدا
 صریحا شخصا قطعا مسلما یقینا غالبا معمولا دائما دایما ضمنا حتی فقط تنها صرفاً اگرچه هرچند درحالیکه بلکه
-بی‌شک بی‌تردید بدون‌شک وقتی زمانی هنگامی
+بی‌شک بی‌تردید بدون‌شک وقتی زمانی هنگامی همیشه همواره همچنان هم‌اکنون حالا مبنی
 شد شدند شوند شود شوم هستم هستیم هستند باشند باشیم بودند بودیم بوده گردید گردند
 اول دوم سوم چهارم پنجم یکم
 راحل بزرگوار سرافراز گرانقدر گرانقدرش والامقام عالیقدر معظم زمان
@@ -409,6 +409,10 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
             r = scan.match(j, L.ROLE_KEYS, 2)
             if not m or (r and r[0] > m[0]):  # «امام جمعه» is a role, «امام خمینی» a title
                 break
+            nxt = j + m[0]
+            if r and r[0] == m[0] and nxt < len(toks) and scan.keys[nxt] in L.common_words() \
+                    and scan.keys[nxt] not in names and not titles:
+                break  # «کاپیتان تیم فوتبال پدیده خراسان»: a role head that is a title too, before an ordinary word
             titles.append(scan.span_text(j, j + m[0]))
             j += m[0]
             if not scan.joined(j - 1) and not scan.text[scan.ends[j - 1] : scan.starts[j] if j < len(toks) else None].strip(" ") == "«":
