@@ -735,3 +735,15 @@ def test_a_role_head_that_is_a_title_too_before_an_ordinary_word_is_a_role():
     assert rec["people"] == [] and core(rec["quotes"][0]["speaker"]) == core("کاپیتان تیم فوتبال پدیده خراسان")
     rec = rec_of("دروازه‌بان پرسپولیس همیشه در مصاحبه‌ها گفته است که به تیمش وفادار می‌ماند و قصد جدایی ندارد.")
     assert all("همیشه" not in (q["speaker"] or "") for q in rec["quotes"])
+
+
+def test_sports_role_heads_and_the_headline_before_other_guesses():
+    # Varzesh3: «لژیونر آرژانتینی بارسلونا با بیان اینکه … ، این تیم را سرشار از زندگی دانست» is a role
+    rec = rec_of("لژیونر آرژانتینی بارسلونا با بیان اینکه تیمش برای تداوم موفقیت‌های فصل پیش مصمم شده، این تیم را "
+                 "سرشار از زندگی دانست.\n\nبه گزارش خبرگزاری فارس، خاویر ماسکرانو تأکید کرد که بارسلونا هنوز همان "
+                 "تیمی است که تحت هدایت گواردیولا بود.")
+    assert core(_speaker_at(rec, "تیمش برای تداوم")) == core("خاویر ماسکرانو")
+    # Varzesh3: title «افشاریان: …», lead «کارشناس داوری فوتبال ایران ادعا می‌کند …», then «علیرضا فغانی … ادعا
+    # کرد» (someone he answers) and «خداداد افشاریان … گفت» — the headline names the lead's speaker
+    rec = rec_of(_gold_text("varzesh2_276.json"))
+    assert core(_speaker_at(rec, "اطلاعات ناظران")) == core("خداداد افشاریان")

@@ -88,11 +88,11 @@ def _attribute(doc: Document) -> Document:
     mentions = sorted(mentions + org_mentions(scan, mentions, every_org), key=lambda m: m.start)
     statements = find_statements(scan, mentions)
     resolve(scan, statements, mentions)
+    headline_speaker(statements, mentions)  # «افشاریان: …» names the lead's role before any other guess
     alias_roles(statements, mentions)
     alias_roles_forward(statements, mentions)
     bind_role_references(statements, mentions, people)
     role_of_previous_speaker(statements, mentions)
-    headline_speaker(statements, mentions)
     binder.rebind(scan, statements, mentions, people)  # learned re-resolution of role / pronoun speakers (off without its model file)
     for st in statements:
         if st.kind == "reported" and st.start == st.clause[0]:

@@ -265,7 +265,7 @@ def _not_name_key(k: str) -> bool:
 _COMMA_GAP = re.compile(r"\s*[،,]\s*")
 _COMMA_GAP_Q = re.compile(r"\s*[،,]\s*«?")
 _SPACES = re.compile(r"\s+")
-_BREAK_BEFORE = re.compile(r"[.،:؛!؟»«\n]")
+_BREAK_BEFORE = re.compile(r"[.،:؛!؟»«\n]|\s[-–—]\s")
 _STOP_BEFORE = re.compile(r"[.:؛!؟\n]")
 _BITS_ONCE: dict[str, int] = {}
 

@@ -769,6 +769,13 @@ def _give_role(p: Person, role: str, statements: list[Statement], mentions: list
             men.person = p
 
 
+def _roles_agree(role: str, roles: list[str]) -> bool:
+    """«بازیکن تیم ملی والیبال لهستان» and «ملی‌پوش والیبال لهستان»: two roles sharing two words or more (the
+    same office in other words)."""
+    words = {L.key(w) for w in role.split()} - L.FUNCTION
+    return any(len(words & ({L.key(w) for w in r.split()} - L.FUNCTION)) >= 2 for r in roles)
+
+
 def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
     """«رییس سازمان X گفته … . علیرضا جمشیدی … افزوده»: a report names by role first, then by name.
 
@@ -788,7 +795,8 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
             p, m = nxt.person, nxt.mention
             first = _first_in_body(p, mentions) if p is not None else 0
             scan = _SCAN[0] if _SCAN else None
-            if p is not None and m is not None and m.kind == "name" and not p.roles and first >= st.at - 200 \
+            if p is not None and m is not None and m.kind == "name" and (not p.roles or _roles_agree(role, p.roles)) \
+                    and first >= st.at - 200 \
                     and first >= (st.mention.start if st.mention else 0) \
                     and not (scan is not None and _introduces_new(scan, m)):  # «علی احمدی نیز گفت»: someone else
                 _give_role(p, role, statements, mentions)
