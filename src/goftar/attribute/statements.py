@@ -1165,7 +1165,7 @@ _QUANT_WORDS = {L.key(w) for w in ("هرگونه", "هیچ‌گونه", "هیچ�
 
 
 #: «به گزارش X،» / «به نقل از X،» at a sentence start (X: the source, up to the comma)
-_SOURCED = re.compile(r"(?:^|(?<=[.!؟?\n»]\s)|(?<=[.!؟?\n]))\s*به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)\s+([^،,:.\n]{2,80}?)\s*[،,]")
+_SOURCED = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)\s+([^،,:.\n]{2,80}?)\s*[،,]")
 _VIA = re.compile(r"به[\s\u200c]+نقل[\s\u200c]+از\s+")
 _FROM_PLACE = re.compile(r"\s+از\s+.*$")
 #: the publisher's own agency and desks: what it reports is no one's statement
@@ -1179,7 +1179,12 @@ def _outlet_reports(scan: Scan, body: list, covered: "_Covered") -> list[Stateme
     text, out = scan.text, []
     verb_tables = (L.speech_verbs(), L.OPINION, L.stance_verbs())
     for b in body:
+        if "گزارش" not in text[b.start : b.end] and "نقل" not in text[b.start : b.end]:
+            continue
         for m in _SOURCED.finditer(text, b.start, b.end):
+            before = text[b.start : m.start()].rstrip()
+            if before and before[-1] not in ".!؟?»\n":
+                continue  # not at a sentence start
             src = m.group(1)
             vias = list(_VIA.finditer(src))
             if vias:
