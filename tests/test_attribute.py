@@ -747,3 +747,13 @@ def test_sports_role_heads_and_the_headline_before_other_guesses():
     # کرد» (someone he answers) and «خداداد افشاریان … گفت» — the headline names the lead's speaker
     rec = rec_of(_gold_text("varzesh2_276.json"))
     assert core(_speaker_at(rec, "اطلاعات ناظران")) == core("خداداد افشاریان")
+
+
+def test_this_prince_and_an_outlet_with_its_name_as_subjects():
+    # Fars news: «شاهزاده «عبدالله بن سعود بن محمد» … ⏎ این شاهزاده سعودی … گفته است که …», then «سایت «وطن»
+    # همچنین نوشته است که …» — the outlet, not the prince
+    rec = rec_of("به گزارش خبرگزاری فارس، شاهزاده «عبدالله بن سعود بن محمد» رئیس فدراسیون ورزش‌های آبی بازداشت شد.\n\n"
+                 "این شاهزاده سعودی در فایل صوتی گفته است که آنچه دولت در این خصوص می‌گوید «نادرست و باطل» است.\n\n"
+                 "سایت «وطن» همچنین نوشته است که علت بازداشت یازده شاهزاده دیگر اعتراض به این بازداشت‌ها بوده است.")
+    assert core(_speaker_at(rec, "آنچه دولت")) == core("عبدالله بن سعود بن محمد")
+    assert core(_speaker_at(rec, "علت بازداشت")) == core("سایت وطن")

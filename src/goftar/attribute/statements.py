@@ -669,6 +669,12 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
                 asked = max(scan.text.rfind(":", lo2, p), scan.text.rfind("：", lo2, p))
                 men = _subject(scan, mentions, lo2, asked if asked > lo2 else p)
         if men is None:
+            titled = _this_title(scan, mentions, lo, hi)
+            if titled is not None:  # «این شاهزاده سعودی … گفته است که …»: the one last named with that title
+                st.person, st.speaker = titled, titled.name
+                last, last_name = titled, titled.name
+                last_end = max(last_end, st.end, st.at)
+                continue
             men = _bare_subject(scan, lo, hi)
             if men is not None:  # «کتابداران در بخشی از این قطعنامه گفتند», «ترکیه اعلام کرد»: a group or a country
                 st.mention = men
@@ -1130,6 +1136,15 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
     k0 = keys[t]
     if k0 in _THEY or k0.endswith("ترین") or k0 in _DEMONSTRATIVE_PLURALS:
         return None
+    if k0 in _OUTLETS:  # «سایت «وطن» همچنین نوشته است که …», «روزنامه گاردین مدعی شد»: the outlet and its name
+        k = t + 1
+        verb_t = bisect_left(scan.starts, hi)
+        while k < verb_t and k - t < 5 and keys[k] not in L.STOP and keys[k] not in _AFTER_SUBJECT_WORDS \
+                and not _GAP_BREAK.search(scan.gaps[k - 1].replace("«", "").replace("»", "")):
+            k += 1
+        if k > t + 1 and (k == verb_t or keys[k] in _AFTER_SUBJECT_WORDS or keys[k] in _ADVERBS):
+            return Mention(scan.starts[t], scan.ends[k - 1], t, k, "group", _QUOTE_MARKS.sub("", scan.span_text(t, k)))
+        return None
     place = L.sure_places().get(k0)
     head_ok = (place is not None and place.kind == "country") or k0 in _COLLECTIVE or (
         len(k0) >= 5 and _PLURAL.search(k0) is not None and _NOT_PLURAL.search(k0) is None
@@ -1160,6 +1175,8 @@ _DIGITS = re.compile(r"[0-9۰-۹]")
 #: «به نقل از / به گزارش …» with no comma after it: what follows names the source
 _SOURCE_BEFORE = re.compile(r"(?:نقل\s+از|گزارش)[^،,:.]*$")
 _THEY = {L.key(w) for w in ("آنها", "آن‌ها", "آنان")}
+_OUTLETS = {L.key(w) for w in ("سایت", "بولتن", "وبگاه", "وب‌سایت", "روزنامه", "نشریه", "مجله", "هفته‌نامه", "شبکه",
+                                "خبرگزاری", "پایگاه", "تلویزیون", "رادیو")}
 _DEMONSTRATIVE_PLURALS = {L.key(w) for w in ("اینان", "اینها", "این‌ها", "ایشان")}
 _QUANT_WORDS = {L.key(w) for w in ("هرگونه", "هیچ‌گونه", "هیچگونه", "همگی", "همه")}
 
@@ -1204,3 +1221,21 @@ def _outlet_reports(scan: Scan, body: list, covered: "_Covered") -> list[Stateme
             st.speaker = src
             out.append(st)
     return out
+
+
+def _this_title(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Person | None:
+    """«این شاهزاده سعودی … گفته است»: a demonstrative and a title opening the clause point back at the person
+    last named with that title before it."""
+    t = bisect_left(scan.starts, lo)
+    keys = scan.keys
+    while t < len(keys) and scan.starts[t] < hi and keys[t] in _OPENER_WORDS:
+        t += 1
+    if t + 1 >= len(keys) or scan.starts[t + 1] >= hi or keys[t] not in _THIS or not scan.joined(t):
+        return None
+    m = scan.match(t + 1, L.TITLE_KEYS, 3)
+    if m is None:
+        return None
+    title = L.key(m[1])
+    named = [x.person for x in mentions if x.kind == "name" and x.person is not None and x.start < scan.starts[t]
+             and any(L.key(tt) == title for tt in x.person.titles)]
+    return named[-1] if named else None
