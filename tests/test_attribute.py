@@ -757,3 +757,10 @@ def test_this_prince_and_an_outlet_with_its_name_as_subjects():
                  "سایت «وطن» همچنین نوشته است که علت بازداشت یازده شاهزاده دیگر اعتراض به این بازداشت‌ها بوده است.")
     assert core(_speaker_at(rec, "آنچه دولت")) == core("عبدالله بن سعود بن محمد")
     assert core(_speaker_at(rec, "علت بازداشت")) == core("سایت وطن")
+
+
+def test_vali_faqih_is_part_of_a_role():
+    # Fars news: «به گفته نماینده ولی فقیه در استان کردستان، …» («ولی»: but, or the jurist's guardianship)
+    rec = rec_of("به گفته نماینده ولی فقیه در استان کردستان، ارزش قیام امام حسین ارزش اصلاحی است.")
+    assert [(core(q["speaker"]), core(q["text"])) for q in rec["quotes"]] == [
+        (core("نماینده ولی فقیه"), core("ارزش قیام امام حسین ارزش اصلاحی است."))]

@@ -326,6 +326,7 @@ _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر",
 #: «X و Y» compounds of office names whose second word is otherwise a stop word («راهداری و حمل و نقل جاده‌ای»)
 _ROLE_COMPOUNDS = {(L.key("حمل"), L.key("نقل"))}
 _IMAM = L.key("امام")
+_VALI, _FAQIH = L.key("ولی"), L.key("فقیه")
 #: first names that are function words too; a name only right after a title
 _FUNCTION_FIRST = {L.key("ولی")}
 _ROLE_AFTER_PLACE = {L.key(w) for w in ("و", "در", "شرقی", "غربی", "شمالی", "جنوبی", "مرکزی", "رضوی")}
@@ -362,6 +363,9 @@ def _role_at(scan: Scan, i: int) -> int | None:
                     and nk not in L.sure_places() and not scan.match(j + 1, L.speech_verbs(), 3)):
                 j += 2  # «وزیر آموزش و پرورش», «معاون پیشگیری و درمان …»
                 continue
+        if k == _VALI and j + 1 < len(scan.tokens) and scan.joined(j) and scan.keys[j + 1] == _FAQIH:
+            j += 2  # «نماینده ولی فقیه در …»: «ولی» (but) is a word of the office here
+            continue
         if k == _IMAM and j - i >= 2 and scan.joined(j) and j + 1 < len(scan.tokens) \
                 and not scan.match(j, L.ROLE_KEYS, 2) and scan.keys[j + 1] not in L.FUNCTION:
             j += 2  # «سرپرست کمیته امداد امام خمینی (ره)», «رئیس بیمارستان امام رضا»: an institution's namesake
