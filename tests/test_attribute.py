@@ -764,3 +764,15 @@ def test_vali_faqih_is_part_of_a_role():
     rec = rec_of("به گفته نماینده ولی فقیه در استان کردستان، ارزش قیام امام حسین ارزش اصلاحی است.")
     assert [(core(q["speaker"]), core(q["text"])) for q in rec["quotes"]] == [
         (core("نماینده ولی فقیه"), core("ارزش قیام امام حسین ارزش اصلاحی است."))]
+
+
+def test_names_in_ascii_quotes_open_their_clause():
+    # Varzesh3: «''کریم بوستانی'' افزود: …» (two apostrophes for quotation marks), Fars: «"ایمن الظواهری" همچنین …
+    # گفت»; not an outlet after «به گزارش» («به گزارش "ورزش سه"، مدافع پرسپولیس …»)
+    rec = rec_of("مربی تیم فوتبال استقلال تهران گفت: سرمربی آبی پوشان به ملی پوشان یک هفته استراحت داده است.\n\n"
+                 "''کریم بوستانی'' افزود: ''سید مهدی رحمتی'' مشکلی برای تمدید قرارداد ندارد.")
+    assert all(core(q["speaker"]) == core("کریم بوستانی") for q in rec["quotes"])
+    assert all('"' not in (q["speaker_mention"] or "") and "'" not in (q["speaker_mention"] or "") for q in rec["quotes"])
+    rec = rec_of("به گزارش \"ورزش سه\"، مدافع پرسپولیس همچنان از اتفاقات دیدار تیمش ناراحت است. او در گفتگو با خبرنگار "
+                 "ما می گوید: متاسفانه این جام را از ما گرفتند.")
+    assert not any("ورزش" in p["name"] for p in rec["people"])

@@ -302,10 +302,13 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
     """«X» (or “X”) starting right before token ``i``: (name token range, char range of «…») when short and
     name-like."""
     t = scan.tokens[i]
-    before = scan.text[max(0, t.start - 2) : t.start].strip(" ")
-    if not before.endswith(("«", "“")):
+    before = scan.text[max(0, t.start - 3) : t.start].strip(" ")
+    if before.endswith("''"):
+        opener = "''"  # ''کریم بوستانی'' افزود: two apostrophes for quotation marks in copied text
+    elif before.endswith(("«", "“", '"')):
+        opener = before[-1]
+    else:
         return None
-    opener = before[-1]
     close = scan.text.find(_CLOSER[opener], t.start, t.start + 60)
     if close < 0:
         return None
@@ -316,10 +319,29 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
         j += 1
     if j == i or j - i > 5:
         return None
-    return i, j, scan.text.rfind(opener, 0, t.start), close + 1
+    return i, j, scan.text.rfind(opener, 0, t.start), close + len(_CLOSER[opener])
 
 
-_CLOSER = {"«": "»", "“": "”"}
+_CLOSER = {"«": "»", "“": "”", '"': '"', "''": "''"}
+_QUOTES_ONLY = re.compile(r"[«»“”\"']")
+_SOURCE_CUES = {L.key(w) for w in ("گزارش", "نقل", "از", "نوشته", "سایت", "روزنامه", "خبرگزاری", "پایگاه", "شبکه")}
+
+
+def _quoted_subject(scan: Scan, g: tuple[int, int, int, int]) -> bool:
+    """A quoted name («…», "…", ''…'') opening its clause as the subject of a speech verb («''کریم بوستانی''
+    افزود: …», «"عمر کاملیتی" در … گفت»), or before a comma and an apposition."""
+    t = g[1]
+    if t >= len(scan.keys):
+        return False
+    if g[0] > 0:  # opening its clause: after punctuation or a sentence adverb, not «به "ورزش سه" گفت»
+        gap = _QUOTES_ONLY.sub("", scan.gaps[g[0] - 1])
+        if not (_CLAUSE_GAP.search(gap) or scan.keys[g[0] - 1] in _OPENERS) \
+                or scan.keys[g[0] - 1] in _SOURCE_CUES or scan.keys[g[0] - 1] in _CUE_NOUNS:
+            return False  # «به گزارش "ورزش سه"، …»: the outlet that reports
+    gap = scan.text[g[3] : scan.starts[t]]
+    if not gap.strip():
+        return _says(scan, t) is not None
+    return _COMMA_GAP.fullmatch(gap) is not None and _apposition_says(scan, t) is not None
 
 
 _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر", "دختر", "برادر", "خواهر", "پدر", "مادر", "وکیل")}
@@ -427,8 +449,11 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         span_end = 0
         if j < len(toks):
             opens = scan.text[max(0, scan.starts[j] - 2) : scan.starts[j]]
-            g = _guillemet_name(scan, j) if "«" in opens or "“" in opens else None
-            if g and (titles or _role_at(scan, g[1]) or (g[1] < len(toks) and _role_after(scan, g[3], g[1]))):
+            g = _guillemet_name(scan, j) if any(c in opens for c in "«“\"'") else None
+            if g and g[0] > 0 and scan.keys[g[0] - 1] in _SOURCE_CUES and not titles:
+                g = None  # «به گزارش "ورزش سه"، مدافع پرسپولیس …»: the outlet that reports, no one's name
+            if g and (titles or _role_at(scan, g[1]) or (g[1] < len(toks) and _role_after(scan, g[3], g[1]))
+                      or not titles and _quoted_subject(scan, g)):
                 name_rng, span_end = (g[0], g[1]), g[3]
             elif titles:
                 k = j
@@ -520,7 +545,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 name_rng, span_end = (j, k), scan.ends[k - 1]
         if name_rng:
             a, b = name_rng
-            mtext = scan.text[span_start:span_end].replace("«", "").replace("»", "").replace("“", "").replace("”", "")
+            mtext = _QUOTES_ONLY.sub("", scan.text[span_start:span_end])
             mtext = _SPACES.sub(" ", mtext).strip()
             ment = Mention(span_start, span_end, i, b, "name", scan.span_text(a, b))
             ment.role = mtext  # full written form, kept until people are built
@@ -627,7 +652,7 @@ def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     maybe = L.maybe_first_names()
     out.update([i + 1 for i in scan.unspaced if keys[i + 1] in maybe and i + 2 < n and keys[i + 2] not in common])
     starts = scan.starts
-    for opener in ("«", "“"):
+    for opener in ("«", "“", '"', "''"):
         p = text.find(opener)
         while p >= 0:  # «X: the word starting within two characters after «
             q = bisect_left(starts, p + 1)
