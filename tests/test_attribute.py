@@ -776,3 +776,9 @@ def test_names_in_ascii_quotes_open_their_clause():
     rec = rec_of("به گزارش \"ورزش سه\"، مدافع پرسپولیس همچنان از اتفاقات دیدار تیمش ناراحت است. او در گفتگو با خبرنگار "
                  "ما می گوید: متاسفانه این جام را از ما گرفتند.")
     assert not any("ورزش" in p["name"] for p in rec["people"])
+
+
+def test_one_word_and_the_verb_make_the_clause():
+    # fars-news-1: «رویترز تصریح کرده است: …» («رویترز» is a frequent word of the news corpus)
+    rec = rec_of("رویترز تصریح کرده است: در آستانه انتخابات ریاست جمهوری آمریکا، زنگ خطری برای دولت به صدا در آمده.")
+    assert core(rec["quotes"][0]["speaker"]) == core("رویترز")

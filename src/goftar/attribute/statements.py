@@ -1145,6 +1145,11 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
         if k > t + 1 and (k == verb_t or keys[k] in _AFTER_SUBJECT_WORDS or keys[k] in _ADVERBS):
             return Mention(scan.starts[t], scan.ends[k - 1], t, k, "group", _QUOTE_MARKS.sub("", scan.span_text(t, k)))
         return None
+    verb_t = bisect_left(scan.starts, hi)
+    if t + 1 == verb_t and len(k0) >= 3 and k0 not in L.STOP and k0 not in L.PRONOUNS and not not_name_word(scan, t) \
+            and scan.match(t, L.speech_verbs(), 3) is None and not _DIGITS.search(k0):
+        # «رویترز تصریح کرده است», «مردم گفتند»: one word and the verb make the clause; the word speaks
+        return Mention(scan.starts[t], scan.ends[t], t, t + 1, "group", scan.words[t])
     place = L.sure_places().get(k0)
     head_ok = (place is not None and place.kind == "country") or k0 in _COLLECTIVE or (
         len(k0) >= 5 and _PLURAL.search(k0) is not None and _NOT_PLURAL.search(k0) is None
