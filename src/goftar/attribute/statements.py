@@ -1190,6 +1190,9 @@ _QUANT_WORDS = {L.key(w) for w in ("هرگونه", "هیچ‌گونه", "هیچ�
 _SOURCED = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)\s+([^،,:.\n]{2,80}?)\s*[،,]")
 _VIA = re.compile(r"به[\s\u200c]+نقل[\s\u200c]+از\s+")
 _FROM_PLACE = re.compile(r"\s+از\s+.*$")
+#: Iranian agencies that relay the news («به گزارش ایسنا، …»): channels, not sources (an «به نقل از X» is a source)
+_CHANNELS = re.compile(r"^\W*(?:خبرگزاری\s+)?(?:ایسنا|ایرنا|ایلنا|مهر|تسنیم|میزان|شبستان|رسا|ایکنا|برنا|پانا|"
+                       r"باشگاه\s+خبرنگاران|صدا\s+و\s+سیما|خبرگزاری\s+جمهوری\s+اسلامی)\W*$")
 #: the publisher's own agency and desks: what it reports is no one's statement
 _OWN_SOURCE = re.compile(r"فارس|ورزش[\s\u200c]*(?:سه|3|۳)|خبرنگار|گروه|^سایت باشگاه|روابط[\s\u200c]+عمومی")
 
@@ -1211,6 +1214,8 @@ def _outlet_reports(scan: Scan, body: list, covered: "_Covered") -> list[Stateme
             vias = list(_VIA.finditer(src))
             if vias:
                 src = src[vias[-1].end():]
+            elif _CHANNELS.search(src) and m.group(0).lstrip().startswith("به"):
+                continue  # «به گزارش ایسنا، …»: the report's channel, not its source
             src = _FROM_PLACE.sub("", _QUOTE_MARKS.sub("", src)).strip()  # «خبرگزاری فرانسه از نابلس»
             if not src or _OWN_SOURCE.search(src) or covered.inside(m.end()):
                 continue
