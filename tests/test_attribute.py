@@ -782,3 +782,11 @@ def test_one_word_and_the_verb_make_the_clause():
     # fars-news-1: «رویترز تصریح کرده است: …» («رویترز» is a frequent word of the news corpus)
     rec = rec_of("رویترز تصریح کرده است: در آستانه انتخابات ریاست جمهوری آمریکا، زنگ خطری برای دولت به صدا در آمده.")
     assert core(rec["quotes"][0]["speaker"]) == core("رویترز")
+
+
+def test_denial_is_a_stance_and_managers_are_a_group():
+    # Varzesh3: «کارلوس کی‌روش … خبر قطع تماس تلفنی … را تکذیب کرد», «مدیران باشگاه … این مساله را تکذیب می‌کنند»
+    rec = rec_of("کارلوس کی روش سرمربی تیم ملی فوتبال ایران خبر قطع تماس تلفنی دیه گو مارادونا را تکذیب کرد.")
+    assert [core(s["speaker"]) for s in rec["reported_statements"]] == [core("کارلوس کی روش")]
+    rec = rec_of("مدیران باشگاه ماشین سازی اما این مساله را تکذیب می کنند.")
+    assert [core(s["speaker"]) for s in rec["reported_statements"]] == [core("مدیران باشگاه ماشین سازی")]
