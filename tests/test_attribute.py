@@ -790,3 +790,13 @@ def test_denial_is_a_stance_and_managers_are_a_group():
     assert [core(s["speaker"]) for s in rec["reported_statements"]] == [core("کارلوس کی روش")]
     rec = rec_of("مدیران باشگاه ماشین سازی اما این مساله را تکذیب می کنند.")
     assert [core(s["speaker"]) for s in rec["reported_statements"]] == [core("مدیران باشگاه ماشین سازی")]
+
+
+def test_a_rumour_without_ke_is_nobodys_statement():
+    # Varzesh3: «… و گفته می‌شود مذاکرات برای حضور برانکو ایوانکویچ در این تیم آغاز شده است.», «گفته می‌شد …»
+    rec = rec_of("با توجه به حضور نژاد فلاح به عنوان رییس هیات مدیره جدید این باشگاه گفته می‌شود مذاکرات برای حضور "
+                 "برانکو ایوانکویچ در این تیم آغاز شده است.\n\nاحمد دنیامالی که گفته می‌شد قصد دارد نامزد ریاست "
+                 "فدراسیون شود، انصراف داد.")
+    said = {core(q["text"][:20]): q["speaker"] for q in rec["quotes"]}
+    assert said.get(core("مذاکرات برای حضور بر")) is None and core("مذاکرات برای حضور بر") in said
+    assert all(q["speaker"] is None for q in rec["quotes"])
