@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
@@ -510,9 +511,9 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 if k - i >= 2 and k < len(toks) and not owned and (between_commas or scan.joined(k - 1) and (
                         scan.keys[k] in _AFTER_SUBJECT or scan.match(k, L.speech_verbs(), 3)) or _subject_slot(scan, k)):
                     name_rng, span_end = (i, k), scan.ends[k - 1]
-                elif k - i == 1 and k < len(toks) and not owned \
-                        and scan.keys[i] not in L.maybe_first_names() and _sole_name_word(scan, i) \
+                elif k - i == 1 and k < len(toks) and not owned and scan.keys[i] not in L.maybe_first_names() \
                         and (v := _says(scan, k) if scan.joined(k - 1) else _apposition_says(scan, k)) is not None \
+                        and _sole_name_word(scan, i) \
                         and not (_GROUP_NOUN.search(scan.keys[i]) and _PLURAL_VERB.search(scan.keys[v[1] - 1])):
                     # «کتابداران … گفتند»: a plural noun with a plural verb is a group, «تیموریان … گفت» a surname
                     # «دروگبا به این نکته اشاره کرده است», «میکل پیرامون این مسئله گفت»: one unknown word opening
@@ -711,6 +712,22 @@ _PLURAL_VERB = re.compile(r"(?:ند|نده|اند)$")
 _SUFFIXES = {L.key(w) for w in ("اش", "ام", "ات", "شان", "مان", "تان", "ها", "های", "ای", "ی")}
 
 
+_OPENERS_OF: dict[int, tuple[Scan, Counter[str]]] = {}
+
+
+def _clause_openers(scan: Scan) -> Counter[str]:
+    """How often each word opens a clause in the article (counted once per scan)."""
+    got = _OPENERS_OF.get(id(scan))
+    if got is None or got[0] is not scan:
+        _OPENERS_OF.clear()
+        keys = scan.keys  # a clause opens only after a gap that is not one space (scan.unspaced)
+        got = (scan, Counter(keys[q + 1] for q in scan.unspaced if q + 1 < len(keys) and _clause_start(scan, q + 1)))
+        if keys:
+            got[1][keys[0]] += 1
+        _OPENERS_OF[id(scan)] = got
+    return got[1]
+
+
 def _sole_name_word(scan: Scan, i: int) -> bool:
     """An unknown word that is no inflected or glued form of frequent words: not «مطلبی» / «ساعتی» (a frequent
     noun with the indefinite «ی»), «بشدت» («ب» + a frequent word), «آن‌گونه» / «درباره‌اش» / «دراین‌ارتباط»
@@ -718,8 +735,7 @@ def _sole_name_word(scan: Scan, i: int) -> bool:
     k, common = scan.keys[i], L.common_words()
     if k.startswith("ب") and k[1:] in common:
         return False  # «بشدت»
-    if k.endswith("ی") and k[:-1] in common and (scan.keys.count(k) < 2 or sum(
-            1 for q, w in enumerate(scan.keys) if w == k and _clause_start(scan, q)) < 2):
+    if k.endswith("ی") and k[:-1] in common and (scan.keys.count(k) < 2 or _clause_openers(scan)[k] < 2):
         return False  # «مطلبی»: a surname of that form («حضرتی») opens several clauses of the article
     parts = [L.key(w) for w in scan.words[i].split("\u200c") if w]
     if len(parts) > 1 and (parts[0] in common or parts[0] in L.FUNCTION or parts[-1] in _SUFFIXES):
