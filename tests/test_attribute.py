@@ -800,3 +800,9 @@ def test_a_rumour_without_ke_is_nobodys_statement():
     said = {core(q["text"][:20]): q["speaker"] for q in rec["quotes"]}
     assert said.get(core("مذاکرات برای حضور بر")) is None and core("مذاکرات برای حضور بر") in said
     assert all(q["speaker"] is None for q in rec["quotes"])
+
+
+def test_this_agency_is_the_agency_named_before():
+    # fars-news-1 (fars1_056): «خبرگزاری آسوشیتدپرس روز گذشته نوشت که …», then «این خبرگزاری با اشاره به … نوشت: …»
+    rec = rec_of(_gold_text("fars1_056.json"))
+    assert "آسوشیتدپرس" in (_speaker_at(rec, "«با این حال دیپلمات‌های آشنا") or "")

@@ -688,6 +688,11 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
                 last, last_name = titled, titled.name
                 last_end = max(last_end, st.end, st.at)
                 continue
+            outlet = _this_outlet(scan, mentions, statements, lo, hi)
+            if outlet is not None:  # «این خبرگزاری با اشاره به … نوشت»: the agency named before
+                st.speaker = outlet
+                group, group_end = outlet, max(st.end, st.at)
+                continue
             men = _bare_subject(scan, lo, hi)
             if men is not None:  # «کتابداران در بخشی از این قطعنامه گفتند», «ترکیه اعلام کرد»: a group or a country
                 st.mention = men
@@ -1266,4 +1271,19 @@ def _this_title(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Person
     title = L.key(m[1])
     named = [x.person for x in mentions if x.kind == "name" and x.person is not None and x.start < scan.starts[t]
              and any(L.key(tt) == title for tt in x.person.titles)]
+    return named[-1] if named else None
+
+
+def _this_outlet(scan: Scan, mentions: list[Mention], statements: list[Statement], lo: int, hi: int) -> str | None:
+    """«این خبرگزاری / این روزنامه / این پایگاه … نوشت»: the outlet of that kind named last before the clause (an
+    organisation mention, or the speaker of an earlier statement, written with the same head word)."""
+    t = bisect_left(scan.starts, lo)
+    keys = scan.keys
+    while t < len(keys) and scan.starts[t] < hi and keys[t] in _OPENER_WORDS:
+        t += 1
+    if t + 1 >= len(keys) or scan.starts[t + 1] >= hi or keys[t] not in _THIS or keys[t + 1] not in _OUTLETS:
+        return None
+    head, at = keys[t + 1], scan.starts[t]
+    named = [x.text for x in mentions if x.kind == "org" and x.end <= at and L.key(x.text.split()[0]) == head]
+    named += [o.speaker for o in statements if o.speaker and o.at < at and L.key(o.speaker.split()[0]) == head]
     return named[-1] if named else None
