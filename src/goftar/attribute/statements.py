@@ -42,7 +42,7 @@ _ASKED = {L.key(w) for w in ("شد", "شدند", "شده است", "شده‌ان
                               "شده بودند")}
 #: «باید گفت», «نمی‌توان گفت», «می‌توان گفت»: an impersonal modal before the verb, no speaker
 _MODALS = {L.key(w) for w in ("باید", "نباید", "می‌توان", "نمی‌توان", "توان", "بتوان", "میتوان", "نمیتوان")}
-for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL):
+for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL):  # _CAME is registered below, where it is defined
     register(_t)
 #: speech verbs whose content is a prepositional object («به … اشاره کرد», «بر … تاکید کرد», «از … انتقاد کرد»)
 _PREP_OF = {"تاکید": ("بر",), "تأکید": ("بر",), "اشاره": ("به",), "اذعان": ("به",), "اعتراف": ("به",),
@@ -274,7 +274,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     for bi, b in enumerate(body):
         for m in _COLON.finditer(text[b.start : b.end]):
             c = b.start + m.start()
-            v = _verb_before(scan, c, verbs) or _verb_before(scan, c, _PASSIVE)
+            v = _verb_before(scan, c, verbs) or _verb_before(scan, c, _PASSIVE) or _document_says(scan, c)
             if v and not text[scan.ends[v[1] - 1] : c].strip():
                 colon_at.setdefault(bi, []).append((c, v))
     attributing = set(colon_at)
@@ -1274,6 +1274,22 @@ def _this_title(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Person
     return named[-1] if named else None
 
 
+_CAME = {L.key(w): w for w in ("آمده است", "آمده‌است", "آمده")}
+#: documents whose words are quoted: «در این بیانیه آمده است: …», «این گزارش می‌افزاید …»
+_DOCUMENTS = {L.key(w) for w in ("گزارش", "بیانیه", "نامه", "اطلاعیه", "پیام", "متن", "قطعنامه", "گزارشی", "بیانیه‌ای")}
+
+
+def _document_says(scan: Scan, colon: int) -> tuple[int, int] | None:
+    """«در (بخشی از) این گزارش / بیانیه ستاد … آمده است: …»: the verb «آمده است» before a colon, when its clause
+    names a document; the token range of the verb."""
+    v = _verb_before(scan, colon, _CAME)
+    if v is None:
+        return None
+    lo = _sentence_start(scan.text, max(0, colon - 300), scan.starts[v[0]])
+    t0 = bisect_left(scan.starts, lo)
+    return v if any(scan.keys[q] in _DOCUMENTS for q in range(t0, v[0])) else None
+
+
 def _this_outlet(scan: Scan, mentions: list[Mention], statements: list[Statement], lo: int, hi: int) -> str | None:
     """«این خبرگزاری / این روزنامه / این پایگاه … نوشت»: the outlet of that kind named last before the clause (an
     organisation mention, or the speaker of an earlier statement, written with the same head word)."""
@@ -1281,9 +1297,18 @@ def _this_outlet(scan: Scan, mentions: list[Mention], statements: list[Statement
     keys = scan.keys
     while t < len(keys) and scan.starts[t] < hi and keys[t] in _OPENER_WORDS:
         t += 1
+    for q in range(t, min(t + 5, len(keys) - 1)):  # «در (بخشی از) این گزارش آمده است»
+        if keys[q] in _THIS and keys[q + 1] in _DOCUMENTS and scan.starts[q + 1] < hi:
+            # the document of the organisation or outlet that spoke last («این بیانیه می‌افزاید»)
+            sources = [o.speaker for o in statements if o.speaker and o.person is None and o.at < scan.starts[q]
+                       and o.mention is not None and o.mention.kind in ("org", "group")]
+            return sources[-1] if sources else None
     if t + 1 >= len(keys) or scan.starts[t + 1] >= hi or keys[t] not in _THIS or keys[t + 1] not in _OUTLETS:
         return None
     head, at = keys[t + 1], scan.starts[t]
     named = [x.text for x in mentions if x.kind == "org" and x.end <= at and L.key(x.text.split()[0]) == head]
     named += [o.speaker for o in statements if o.speaker and o.at < at and L.key(o.speaker.split()[0]) == head]
     return named[-1] if named else None
+
+
+register(_CAME)
