@@ -817,3 +817,10 @@ def test_a_document_quoted_with_amade_ast_is_its_sources():
     assert core(_speaker_at(rec, "خدا را سپاس")) == core("ستاد برگزاری نماز جمعه قم")
     rec = rec_of(_gold_text("fars1_163.json"))
     assert "بولتن" in (_speaker_at(rec, "در اواسط ماه مارس") or "")
+
+
+def test_khaternehan_sakht_is_a_speech_verb():
+    # fars-news-1: «وی در پایان خاطر نشان ساخت: حضرت فاطمه (س) به تربیت فرزندانشان بسیار اهمیت می‌دادند.»
+    rec = rec_of("هادی باریک‌بین گفت: ما باید در عمل فاطمی شویم.\n\nوی در پایان خاطر نشان ساخت: حضرت فاطمه (س) به "
+                 "تربیت فرزندانشان بسیار اهمیت می‌دادند.")
+    assert [core(q["speaker"]) for q in rec["quotes"]] == [core("هادی باریک‌بین")] * 2
