@@ -244,7 +244,7 @@ _VERBISH = re.compile(r"^.{3,}(?:(?<!مق)دم|تم|دیم|تیم|دید|تید|
 _ADVERBS = {L.key(w) for w in """قاعدتا تقریبا نسبتا واقعا اصلا فعلا عملا اخیرا قبلا دقیقا صرفا کاملا شدیدا مجددا
 ظاهرا حتما بعدا اولا ثانیا مثلا طبیعتا احتمالا بعضا عمدتا نهایتا اساسا لزوما اتفاقا تماما مستقیما رسما کلا جدا
 صریحا شخصا قطعا مسلما یقینا غالبا معمولا دائما دایما ضمنا حتی فقط تنها صرفاً اگرچه هرچند درحالیکه بلکه
-بی‌شک بی‌تردید بدون‌شک وقتی زمانی هنگامی همیشه همواره همچنان هم‌اکنون حالا مبنی
+بی‌شک بی‌تردید بدون‌شک وقتی زمانی هنگامی همیشه همواره همچنان هم‌اکنون حالا مبنی بالاخره بالأخره سرانجام ناگهان
 شد شدند شوند شود شوم هستم هستیم هستند باشند باشیم بودند بودیم بوده گردید گردند
 اول دوم سوم چهارم پنجم یکم
 راحل بزرگوار سرافراز گرانقدر گرانقدرش والامقام عالیقدر معظم زمان
@@ -509,7 +509,9 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     # that is a frequent word too
                     k += 1
                 if k - i >= 2 and k < len(toks) and not owned and (between_commas or scan.joined(k - 1) and (
-                        scan.keys[k] in _AFTER_SUBJECT or scan.match(k, L.speech_verbs(), 3)) or _subject_slot(scan, k)):
+                        scan.keys[k] in _AFTER_SUBJECT or scan.match(k, L.speech_verbs(), 3)) or _subject_slot(scan, k)) \
+                        and not (_GROUP_NOUN.search(scan.keys[i]) and (v2 := _says(scan, k)) is not None
+                                 and _PLURAL_VERB.search(scan.keys[v2[1] - 1])):  # «کتابداران تهرانی … گفتند»
                     name_rng, span_end = (i, k), scan.ends[k - 1]
                 elif k - i == 1 and k < len(toks) and not owned and scan.keys[i] not in L.maybe_first_names() \
                         and (v := _says(scan, k) if scan.joined(k - 1) else _apposition_says(scan, k)) is not None \
