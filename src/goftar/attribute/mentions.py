@@ -260,7 +260,9 @@ _MI = re.compile(r"^ن?می[\u200c ]")
 
 @lru_cache(maxsize=65536)
 def _not_name_key(k: str) -> bool:
-    return k not in L.name_tokens() and (k in _ADVERBS or _VERBISH.search(k) is not None or k.endswith("ترین"))
+    # «مکررا», «شخصا»: a frequent word with the tanwin «ا» (its «ً» lost in copied text) is an adverb
+    return k not in L.name_tokens() and (k in _ADVERBS or _VERBISH.search(k) is not None or k.endswith("ترین")
+                                         or len(k) >= 5 and k.endswith("ا") and k[:-1] in L.common_words())
 
 
 _COMMA_GAP = re.compile(r"\s*[،,]\s*")
