@@ -824,3 +824,10 @@ def test_khaternehan_sakht_is_a_speech_verb():
     rec = rec_of("هادی باریک‌بین گفت: ما باید در عمل فاطمی شویم.\n\nوی در پایان خاطر نشان ساخت: حضرت فاطمه (س) به "
                  "تربیت فرزندانشان بسیار اهمیت می‌دادند.")
     assert [core(q["speaker"]) for q in rec["quotes"]] == [core("هادی باریک‌بین")] * 2
+
+
+def test_an_epithet_between_a_name_and_its_pronoun_is_no_new_speaker():
+    # Varzesh3: «متئو کوواچیچ، هافبک جوان کروات رئال … ⏎ به گزارش "ورزش سه"، ستاره سابق اینتر، در کنار مودریچ … ⏎
+    # او … به خبرنگاران گفت: …» — «ستاره …» describes the player named before
+    rec = rec_of(_gold_text("varzesh1_491.json"))
+    assert core(_speaker_at(rec, "بازی بسیار دشواری")) == core("متئو کوواچیچ")

@@ -756,8 +756,9 @@ def _intervening_subject(scan: Scan, mentions: list[Mention], statements: list[S
         if men is None:
             continue
         if men.kind not in ("name", "role") or _quoted_at(text, ss, men.start) \
-                or men.kind == "role" and _after_this(men, mentions):
-            return None  # a pronoun, or «این مسئول …»: the one spoken of before
+                or men.kind == "role" and (_after_this(men, mentions)
+                                           or men.person is None and L.key(men.text.split()[0]) in _EPITHETS):
+            return None  # a pronoun, «این مسئول …», or «ستاره سابق اینتر»: the one spoken of before
         k = bisect_left(scan.starts, ss)
         while k < men.t0 and scan.keys[k] in _ADVERBS:
             k += 1
@@ -1203,6 +1204,8 @@ _NOT_CONTENT = {L.key(w) for w in ("و", "است", "بود", "تا", "را", "ب
 #: «به نقل از / به گزارش …» with no comma after it: what follows names the source
 _SOURCE_BEFORE = re.compile(r"(?:نقل\s+از|گزارش)[^،,:.]*$")
 _THEY = {L.key(w) for w in ("آنها", "آن‌ها", "آنان")}
+#: role heads a report uses for variety about the person it is about («ستاره سابق اینتر», «اسطوره …»), not offices
+_EPITHETS = {L.key(w) for w in ("ستاره", "اسطوره", "لژیونر", "ملی‌پوش", "پیشکسوت")}
 _OUTLETS = {L.key(w) for w in ("سایت", "بولتن", "وبگاه", "وب‌سایت", "روزنامه", "نشریه", "مجله", "هفته‌نامه", "شبکه",
                                 "خبرگزاری", "پایگاه", "تلویزیون", "رادیو")}
 _DEMONSTRATIVE_PLURALS = {L.key(w) for w in ("اینان", "اینها", "این‌ها", "ایشان")}
