@@ -830,4 +830,4 @@ def test_an_epithet_between_a_name_and_its_pronoun_is_no_new_speaker():
     # Varzesh3: «متئو کوواچیچ، هافبک جوان کروات رئال … ⏎ به گزارش "ورزش سه"، ستاره سابق اینتر، در کنار مودریچ … ⏎
     # او … به خبرنگاران گفت: …» — «ستاره …» describes the player named before
     rec = rec_of(_gold_text("varzesh1_491.json"))
-    assert core(_speaker_at(rec, "بازی بسیار دشواری")) == core("متئو کوواچیچ")
+    assert core(_speaker_at(rec, "\" بازی بسیار دشواری")) == core("متئو کوواچیچ")
