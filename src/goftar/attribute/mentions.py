@@ -471,6 +471,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                             continue
                         break
                     k += 1
+                if k > j and k - j < 4 and _surname_before_apposition(scan, k):
+                    k += 1  # «ژنرال محمد ظهیر عظیمی، سخنگوی …»
                 # «شهید، تکریم …» (a comma between), «آقایان گفتن …», «32 شهید تقدیم …» (a count): no name
                 apart = j > 0 and not scan.joined(j - 1) and "«" not in scan.gaps[j - 1]
                 counted = i > 0 and _DIGIT.search(scan.keys[i - 1]) is not None
@@ -535,6 +537,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                         and len(scan.keys[k]) >= 3 and scan.keys[k] not in L.sure_places() \
                         and (k == j + 1 or scan.keys[k] not in L.common_words()) and not _NOT_NAME.search(scan.keys[k]):
                     k += 1
+                if k - j >= 2 and k - j < 4 and _surname_before_apposition(scan, k):
+                    k += 1  # «محمد ظهیر عظیمی، سخنگوی وزارت دفاع …»: a surname in «ی» that is a frequent word too
                 if k - j >= 2:
                     name_rng, span_end = (j, k), scan.ends[k - 1]
             if name_rng is None and not titles and scan.keys[j] in solos and _name_token_ok(scan, j) \
@@ -732,6 +736,14 @@ def _clause_openers(scan: Scan) -> Counter[str]:
     return got[1]
 
 
+def _surname_before_apposition(scan: Scan, k: int) -> bool:
+    """Token ``k``, right after a name, is its surname in «ی» though a frequent word too: a comma and a role follow
+    («محمد ظهیر عظیمی، سخنگوی وزارت دفاع افغانستان»)."""
+    return k + 1 < len(scan.keys) and scan.joined(k - 1) and scan.keys[k].endswith("ی") and _name_token_ok(scan, k) \
+        and scan.keys[k] not in L.sure_places() and _COMMA_GAP.fullmatch(scan.gaps[k]) is not None \
+        and _role_at(scan, k + 1) is not None
+
+
 def _sole_name_word(scan: Scan, i: int) -> bool:
     """An unknown word that is no inflected or glued form of frequent words: not «مطلبی» / «ساعتی» (a frequent
     noun with the indefinite «ی»), «بشدت» («ب» + a frequent word), «آن‌گونه» / «درباره‌اش» / «دراین‌ارتباط»
@@ -865,6 +877,12 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
                     return best[2]
         if k in by_key:
             return by_key[k]
+        if len(parts) == 1:
+            # «جواد» after «جواد شمقدری»: a first name alone that opens one full name of the article
+            opening = [p for p in people if p.key != k and L.key(p.name.split()[0]) == k]
+            if len(opening) == 1:
+                by_key[k] = opening[0]
+                return opening[0]
         for p in people:  # «کاسترو» after «فیدل کاسترو», «مؤذن زاده» after «مصطفی مؤذن زاده», and the other way round
             if k == p.last or (len(parts) > 1 and L.key(parts[-1]) == p.key) or \
                     (len(k) >= 5 and (p.key.endswith(k) or k.endswith(p.key) and len(p.key) >= 5)):

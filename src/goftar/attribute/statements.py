@@ -877,7 +877,8 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
         m = st.mention
         if (st.person is None and m is not None and m.kind == "role" and st.speaker == m.text and prev is not None
                 and prev.person is not None and scan is not None
-                and (not prev.person.roles or _next_colon_turn(scan, prev, st) or _next_turn(scan, prev, st))
+                and (not prev.person.roles or _next_colon_turn(scan, prev, st)
+                     or _next_turn(scan, prev, st) and _one_speaker_so_far(statements, st, prev.person))
                 and L.key(m.text.split()[0]) not in _GROUPS and not _introduces_new(scan, m)
                 and not any(x.kind == "name" and prev.at < x.start < m.start and x.person is not prev.person
                             and not any(o.start <= x.start < o.end for o in statements)  # not one quoted
@@ -923,6 +924,12 @@ def _next_turn(scan: Scan, prev: Statement, st: Statement) -> bool:
     if text[max(prev.end, prev.at) : st.clause[0]].strip(" \n.»«\u200c") or "\n" not in text[prev.end : st.clause[0]]:
         return False  # a paragraph of its own («… گفته «…». مدیرکل محیط زیست … ، in one paragraph: someone new)
     return st.clause[0] == m.start or not text[st.clause[0] : m.start].strip(" \u200c")
+
+
+def _one_speaker_so_far(statements: list[Statement], st: Statement, p: Person) -> bool:
+    """Has ``p`` been the only named speaker before ``st``? (A report on several officials — «ژنرال محمد ظهیر
+    عظیمی … نیز گفت … ⏎ رئیس پلیس کابل گفت …» — brings in each new one by role.)"""
+    return all(o.person is None or o.person is p for o in statements if o.at < st.at)
 
 
 def _introduces_new(scan: Scan, m: Mention) -> bool:
