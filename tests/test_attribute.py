@@ -846,3 +846,18 @@ def test_full_names_resolve_a_bare_first_name_and_a_frequent_surname_before_an_a
                  "رئيس پليس كابل گفت هدف بمبگذاري نيروهاي ارتش بودند.")
     assert core(_speaker_at(rec, "بر اثر این انفجار")) == core("محمد ظهیر عظیمی")
     assert core(_speaker_at(rec, "هدف بمبگذاری")) == core("رئیس پلیس کابل")
+
+
+def test_a_title_inside_a_role_names_the_institution():
+    # Fars news: «سرمربی تیم فوتبال فجر شهید سپاسی شیراز گفت: …», «رئیس دانشگاه آزاد اسلامی علوم و تحقیقات واحد
+    # آیت‌الله آملی … تاکید کرد» — no person «سپاسی» or «آملی»; the official named next holds the role
+    rec = rec_of("خبرگزاری فارس: سرمربی تیم فوتبال فجر شهید سپاسی شیراز گفت: تساوی در مشهد برای ما پیروزی محسوب "
+                 "می‌شود.\n\nغلامحسین پیروانی در گفت و گو با خبرنگار فارس افزود: ابومسلم تیم خوبی است.")
+    assert [core(p["name"]) for p in rec["people"]] == [core("غلامحسین پیروانی")]
+    assert core(_speaker_at(rec, "تساوی در مشهد")) == core("غلامحسین پیروانی")
+    rec = rec_of("رئیس دانشگاه آزاد اسلامی علوم و تحقیقات واحد آیت‌الله آملی بر حرکت دانشگاه‌ها به سوی احیای سنت "
+                 "علمی اسلام تاکید کرد.")
+    assert not any("آملی" in p["name"] for p in rec["people"])
+    # the previous speaker goes on: «… عنوان کرد. ⏎ فرمانده سابق پایگاه هوایی شهید بابایی … پرداخت. ⏎ وی … عنوان کرد»
+    rec = rec_of(_gold_text("fars2_060.json"))
+    assert core(_speaker_at(rec, "از دیگر وجوه تمایز")) == core("سعید فتاح")

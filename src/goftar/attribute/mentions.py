@@ -351,6 +351,8 @@ _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر",
 #: «X و Y» compounds of office names whose second word is otherwise a stop word («راهداری و حمل و نقل جاده‌ای»)
 _ROLE_COMPOUNDS = {(L.key("حمل"), L.key("نقل"))}
 _IMAM = L.key("امام")
+#: titles that name institutions («واحد آیت‌الله آملی», «فجر شهید سپاسی», «حوزه علامه …»)
+_NAMESAKE_TITLES = register(L.phrase_table(["آیت‌الله", "آیت الله", "شهید", "شهیدان", "علامه", "حضرت"]))
 _VALI, _FAQIH = L.key("ولی"), L.key("فقیه")
 #: first names that are function words too; a name only right after a title
 _FUNCTION_FIRST = {L.key("ولی")}
@@ -395,6 +397,15 @@ def _role_at(scan: Scan, i: int) -> int | None:
                 and not scan.match(j, L.ROLE_KEYS, 2) and scan.keys[j + 1] not in L.FUNCTION:
             j += 2  # «سرپرست کمیته امداد امام خمینی (ره)», «رئیس بیمارستان امام رضا»: an institution's namesake
             continue
+        if j - i >= 2 and scan.joined(j) and j + 1 < len(scan.tokens) and scan.keys[j - 1] not in L.sure_places() \
+                and scan.keys[j - 1] not in L.FUNCTION and (t := scan.match(j, _NAMESAKE_TITLES, 2)) is not None \
+                and j + t[0] < len(scan.tokens) and scan.joined(j + t[0] - 1) and _name_token_ok(scan, j + t[0]):
+            # «رئیس دانشگاه آزاد اسلامی واحد آیت‌الله آملی», «سرمربی تیم فوتبال فجر شهید سپاسی شیراز»: a title after an
+            # institution's noun names the institution (after a place it is the holder's: «امام جمعه تهران آیت‌الله …»)
+            j += t[0] + 1
+            while j < len(scan.tokens) and scan.joined(j - 1) and scan.keys[j] in L.name_tokens() and _name_token_ok(scan, j):
+                j += 1
+            continue
         if j - 1 > i and scan.keys[j - 1] in L.sure_places() and L.sure_places()[scan.keys[j - 1]].kind != "region" \
                 and k not in _ROLE_AFTER_PLACE:
             break  # «معاون رئیس جمهور عراق | وتوی مجدد …»: a role ends after its country or city
@@ -408,6 +419,10 @@ def _role_at(scan: Scan, i: int) -> int | None:
     if j - i >= 8 and j + 1 < len(scan.tokens) and scan.keys[j] == _IMAM and scan.joined(j - 1) and scan.joined(j) \
             and not scan.match(j, L.ROLE_KEYS, 2) and scan.keys[j + 1] not in L.FUNCTION:
         j += 2  # a long role ending in a namesake: «رئیس دانشگاه آزاد اسلامی واحد یادگار امام خمینی (ره)»
+    elif j - i >= 8 and j + 1 < len(scan.tokens) and scan.joined(j - 1) and scan.keys[j - 1] not in L.sure_places() \
+            and (t := scan.match(j, _NAMESAKE_TITLES, 2)) is not None and j + t[0] < len(scan.tokens) \
+            and scan.joined(j + t[0] - 1) and _name_token_ok(scan, j + t[0]):
+        j += t[0] + 1  # «رئیس دانشگاه آزاد اسلامی علوم و تحقیقات واحد آیت‌الله آملی»
     return j
 
 

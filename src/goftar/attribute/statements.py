@@ -757,8 +757,12 @@ def _intervening_subject(scan: Scan, mentions: list[Mention], statements: list[S
             continue
         if men.kind not in ("name", "role") or _quoted_at(text, ss, men.start) \
                 or men.kind == "role" and (_after_this(men, mentions)
-                                           or men.person is None and L.key(men.text.split()[0]) in _EPITHETS):
-            return None  # a pronoun, «این مسئول …», or «ستاره سابق اینتر»: the one spoken of before
+                                           or men.person is None and L.key(men.text.split()[0]) in _EPITHETS
+                                           or men.person is None and men.start == ss
+                                           and "\n" in text[after:ss] and not text[after:ss].strip(" \n.»«")):
+            # a pronoun, «این مسئول …», «ستاره سابق اینتر», or a role opening the paragraph right after the last
+            # statement («… عنوان کرد. ⏎ فرمانده سابق پایگاه … پرداخت. ⏎ وی …»): the one spoken of before
+            return None
         k = bisect_left(scan.starts, ss)
         while k < men.t0 and scan.keys[k] in _ADVERBS:
             k += 1
