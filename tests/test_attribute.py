@@ -861,3 +861,15 @@ def test_a_title_inside_a_role_names_the_institution():
     # the previous speaker goes on: «… عنوان کرد. ⏎ فرمانده سابق پایگاه هوایی شهید بابایی … پرداخت. ⏎ وی … عنوان کرد»
     rec = rec_of(_gold_text("fars2_060.json"))
     assert core(_speaker_at(rec, "از دیگر وجوه تمایز")) == core("سعید فتاح")
+
+
+def test_a_frequent_first_name_or_surname_the_article_bears_out():
+    # Varzesh3: «پل اسکولز، اسطوره یونایتد … گفت» («پل» is a frequent word); Fars: «حجت‌الاسلام عبدالحسین بابایی …»
+    # with «بابایی تاکید کرد …» twice later («بابایی» is a frequent word too)
+    rec = rec_of("پل اسکولز، اسطوره یونایتد در مورد الکسیس سانچس به بی تی اسپورتس گفت: سانچس نمی‌توانست بدتر از این "
+                 "ظاهر شود.")
+    assert [core(p["name"]) for p in rec["people"]][:1] == [core("پل اسکولز")]
+    rec = rec_of("به گزارش خبرگزاری فارس از فیروزکوه، حجت‌الاسلام عبدالحسین بابایی ظهر امروز در نماز جمعه به تداوم "
+                 "عوامل انقلاب اشاره کرد.\n\nبابایی تاکید کرد: انقلاب تا زمانی محفوظ است که آرمان‌های آن محفوظ باشد.\n\n"
+                 "بابایی اضافه کرد: وحدت مردم برای حفظ انقلاب مهم است.")
+    assert [core(p["name"]) for p in rec["people"]] == [core("عبدالحسین بابایی")]

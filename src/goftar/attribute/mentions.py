@@ -484,6 +484,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                         if k - j < 3 and k + 1 < len(toks) and scan.joined(k) and _unknown_word(scan, k + 1):
                             k += 2
                             continue
+                        if scan.keys[k].endswith("ی") and _clause_openers(scan)[scan.keys[k]] >= 2:
+                            k += 1  # «حجت‌الاسلام عبدالحسین بابایی … ⏎ بابایی تاکید کرد»: the surname the article repeats
                         break
                     k += 1
                 if k > j and k - j < 4 and _surname_before_apposition(scan, k):
@@ -600,6 +602,11 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 before = scan.text[scan.ends[k2 - 1] : scan.starts[k2]] if k2 > 0 else "."
                 # one unknown word will do too: «… ایشان وینگادا ، سرمربی تیم ملی امید شد»
                 one = i - k2 == 1 and _unknown_word(scan, k2) and scan.keys[k2] not in L.FUNCTION
+                if one and k2 >= 1 and not used[k2 - 1] and scan.joined(k2 - 1) and _clause_start(scan, k2 - 1) \
+                        and _name_token_ok(scan, k2 - 1) and not _BREAK_BEFORE.search(before) \
+                        and scan.keys[k2 - 1] not in L.FUNCTION and scan.keys[k2 - 1] not in _OPENERS:
+                    k2 -= 1  # «پل اسکولز، اسطوره یونایتد …»: a first name that is a frequent word, opening the clause
+                    before = scan.text[scan.ends[k2 - 1] : scan.starts[k2]] if k2 > 0 else "."
                 if (i - k2 >= 2 or one) and (k2 == 0 or _BREAK_BEFORE.search(before) or scan.keys[k2 - 1] in L.FUNCTION
                                              or scan.keys[k2 - 1] in _OPENERS):  # «پیش‌تر بنفشه زهرایی ، دبیر …»
                     ment = Mention(scan.starts[k2], scan.ends[i - 1], k2, i, "name", scan.span_text(k2, i))
