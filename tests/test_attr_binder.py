@@ -128,14 +128,3 @@ def test_scores_follow_the_weights(model_env) -> None:  # type: ignore[no-untype
     assert _speakers()[-1] == ("محمد حسینی", ROLE)
     model_env({"prev_speaker_x_role": 4.0, "head_match": 3.0, "role_conflict": -3.0})
     assert _speakers()[-1] == ("عیسی کلانتری", ROLE)  # holding the same role outweighs speaking last
-
-
-def test_shipped_model_binds_roles_to_their_holder(model_env, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.delenv("GOFTAR_BINDER_MODEL", raising=False)
-    monkeypatch.delenv("GOFTAR_BINDER", raising=False)
-    binder._model.cache_clear()
-    if binder._model() is None:
-        pytest.skip("no attr_binder.json shipped (the binder is switched off)")
-    got = _speakers()
-    assert got[0] == ("عیسی کلانتری", ROLE)
-    assert got[3][0] == "محمد حسینی" and got[-1] == ("عیسی کلانتری", ROLE)
