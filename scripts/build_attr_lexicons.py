@@ -5,6 +5,7 @@
   ../shared/corpora/gazetteer_fa (Unicode CLDR territories + tz exemplar cities via babel, Iranian
   provinces/cities, MIT) plus a short hand list of news spellings (آمریکا, فلسطین, غزه …) below.
 - ``attr_common.txt``  — frequent Fars-news words (names stop there).
+- ``attr_ordinary.txt`` — words of the NER corpora that are no person's name (RESEARCH-ONLY sources).
 - ``attr_names.tsv``   — person-name tokens (first / last / solo: a surname that names a person on its own),
   from Faker fa_IR (MIT) and the PERSON tags of arman_personer + PEYMA (both RESEARCH-ONLY licences: the
   shipped names list inherits that restriction) and ParsTwiNER (MIT).
@@ -188,6 +189,26 @@ def build_names(corpora: Path) -> list[tuple[str, str]]:
     return sorted(out.items())
 
 
+def build_ordinary(corpora: Path, names: dict[str, str]) -> list[str]:
+    """Words of Arman, PEYMA and ParsTwiNER that are no person's name: tagged PER in under a quarter of their
+    occurrences (and not a listed name token). A word the article writes that none of the three corpora holds
+    («کاسیاس», «اینیستا») is more likely a name than a word that is only missing from ``attr_common.txt``."""
+    seen: collections.Counter[str] = collections.Counter()
+    per: collections.Counter[str] = collections.Counter()
+    files = [(corpora / "arman_personer" / f"{s}_fold1.txt.gz", None) for s in ("train", "test")]
+    files += [(corpora / "peyma" / f"{s}.txt.gz", "|") for s in ("train", "dev", "test")]
+    files += [(corpora / "parstwiner" / f"{s}.txt.gz", "\t") for s in ("train", "dev", "test")]
+    for path, sep in files:
+        for sent in read_conll(path, sep):
+            for t, g in sent:
+                k = key(t)
+                seen[k] += 1
+                if g.upper().replace("PERS", "PER").endswith("-PER"):
+                    per[k] += 1
+    return sorted(k for k, n in seen.items() if len(k) >= 3 and per[k] < 0.25 * n and k not in names
+                  and re.fullmatch(r"[\u0600-\u06ff]+", k))
+
+
 def build_common(corpora: Path, names: dict[str, str], n: int = 4000) -> list[str]:
     """The most frequent words of the Fars news articles (never the inside of a person's name), written in at
     least two articles: a word frequent in one article only is that article's subject or its speaker's surname
@@ -217,6 +238,9 @@ def main() -> None:
     names = build_names(corpora)
     common = build_common(corpora, {k: v for k, v in names if v != "first?"})  # «کریم» stays a frequent word
     places = build_places(corpora, set(common))
+    ordinary = build_ordinary(corpora, dict(names))
+    p4 = DATA / "attr_ordinary.txt"
+    p4.write_text("".join(w + "\n" for w in ordinary), encoding="utf-8")
     p3 = DATA / "attr_common.txt"
     p3.write_text("".join(w + "\n" for w in common), encoding="utf-8")
     p1 = DATA / "attr_places.tsv"
@@ -258,7 +282,21 @@ ordinary words. Person-name tokens and words written in one article only are rem
 - Build: `python scripts/build_attr_lexicons.py` ({today})
 - sha256: {sha(p3)}
 """, encoding="utf-8")
-    print(f"{p1}: {len(places)} places; {p2}: {len(names)} name tokens")
+    (DATA / "attr_ordinary.PROVENANCE.md").write_text(
+        f"""# attr_ordinary.txt — {len(ordinary)} words that are no person's name (keys)
+
+Words of the NER corpora tagged as (part of) a person in under a quarter of their occurrences, three letters or
+more, not in attr_names.tsv. A word of an article that is in neither this list nor attr_common.txt is an
+unknown word: with a first name before it and written again alone, it is read as a person's name
+(goftar.attribute.mentions._repeated_names).
+- Source: ../shared/corpora/arman_personer (fold 1 train+test), ../shared/corpora/peyma (train/dev/test),
+  ../shared/corpora/parstwiner (train/dev/test).
+- Licence: **RESEARCH-ONLY** — ArmanPersoNERCorpus is released "only for academic research use" and PEYMA "for
+  research purposes"; this derived list inherits that restriction. ParsTwiNER is MIT.
+- Build: `python scripts/build_attr_lexicons.py` ({today})
+- Rows: {len(ordinary)}; sha256: {sha(p4)}
+""", encoding="utf-8")
+    print(f"{p1}: {len(places)} places; {p2}: {len(names)} name tokens; {p4}: {len(ordinary)} ordinary words")
 
 
 if __name__ == "__main__":

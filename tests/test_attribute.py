@@ -873,3 +873,14 @@ def test_a_frequent_first_name_or_surname_the_article_bears_out():
                  "عوامل انقلاب اشاره کرد.\n\nبابایی تاکید کرد: انقلاب تا زمانی محفوظ است که آرمان‌های آن محفوظ باشد.\n\n"
                  "بابایی اضافه کرد: وحدت مردم برای حفظ انقلاب مهم است.")
     assert [core(p["name"]) for p in rec["people"]] == [core("عبدالحسین بابایی")]
+
+
+def test_an_unknown_name_the_article_repeats_is_a_person():
+    # varzesh3 (dev varzesh1_038): no cue names «ایکر کاسیاس», but the article writes «کاسیاس» again on its own;
+    # an ordinary word written twice («دستمزدی») after an ordinary one is no name
+    rec = rec_of("ناواس در لیگ قهرمانان و کوپا دل ری، ذخیره ایکر کاسیاس شد. او یک سال بعد و با جدایی کاسیاس "
+                 "توانست به دروازه بان اول رئال بدل شود.\n\nهر کارورز دستمزدی می‌گیرد و این دستمزدی اندک است.")
+    names = {core(p["name"]) for p in rec["people"]}
+    assert core("ایکر کاسیاس") in names
+    assert not any("دستمزد" in n for n in names)
+    assert L.key("حریف") in L.ordinary_words() and L.key("کاسیاس") not in L.ordinary_words()

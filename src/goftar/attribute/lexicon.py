@@ -246,6 +246,13 @@ def common_words() -> frozenset[str]:
     return frozenset(_data("attr_common.txt").split())
 
 
+@lru_cache(maxsize=1)
+def ordinary_words() -> frozenset[str]:
+    """Keys of words the NER corpora hold as no person's name (``attr_ordinary.txt``; research-only sources):
+    a word in neither this list nor :func:`common_words` is unknown — a foreign name, often («کاسیاس»)."""
+    return frozenset(_data("attr_ordinary.txt").split())
+
+
 def phrase_table(phrases: list[str]) -> dict[str, str]:
     """Key → phrase as listed, also under the other spellings of its hamza seat («مسئول» / «مسوول» / «مسیول»,
     «رئیس» / «رییس»: copied text writes them every way)."""

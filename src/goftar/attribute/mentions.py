@@ -643,9 +643,53 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
             i = r
             continue
         i += 1
+    for m, _ in raw:  # names found looking back from a role leave their tokens unmarked
+        used[m.t0 : m.t1] = [True] * (m.t1 - m.t0)
+    raw += _repeated_names(scan, used)
     people = _people(scan, raw, roles)
     mentions = sorted([m for m, _ in raw] + roles + pronouns, key=lambda m: m.start)
     return mentions, people
+
+
+_ARABIC_WORD = re.compile(r"^ال|[أإةؤً]")
+_INFLECTED = re.compile(r"(?:ش|م|ت|ی|اش|شان|مان|ها|های)$")
+_PERFECT = re.compile(r"(?:اند|ایم|اید)$")
+
+
+def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[str]]]:
+    """«ذخیره ایکر کاسیاس شد … با جدایی کاسیاس»: a first name (known, or a word the lexicons do not know) and a
+    rare word that the article writes again on its own — a person no cue introduces, typically a foreign name."""
+    keys = scan.keys
+    counts = Counter(keys)
+    firsts, maybe, names, ordinary = L.first_names(), L.maybe_first_names(), L.name_tokens(), L.ordinary_words()
+    out: list[tuple[Mention, list[str]]] = []
+    common = L.common_words()
+    rare = {k for k, n in counts.items() if n >= 2}
+    rare -= ordinary
+    rare -= common
+    rare = {k for k in rare if len(k) >= 4}
+    if not rare:
+        return out
+    for q in compress(range(len(keys)), map(rare.__contains__, keys)):
+        k = keys[q]
+        if q == 0 or used[q] or used[q - 1] or not scan.joined(q - 1) \
+                or names.get(k) == "first" or not _unknown_word(scan, q):
+            continue
+        f = keys[q - 1]
+        if f == k or names.get(f) == "last" or _ARABIC_WORD.search(scan.words[q - 1]) or _ARABIC_WORD.search(scan.words[q]) \
+                or _INFLECTED.search(k) and (k[: _INFLECTED.search(k).start()] in ordinary) or _PERFECT.search(k):
+            continue  # «دوان دوان», «زاده صحبتی», Arabic passages («تزویج الأب»), «باشگاهش», «نشسته‌اند»
+        if not (f in firsts or f in maybe or f not in ordinary and _unknown_word(scan, q - 1)) \
+                or not _name_token_ok(scan, q - 1) \
+                or (q + 1 < len(keys) and scan.joined(q) and _unknown_word(scan, q + 1)):
+            continue
+        if not any(keys[r] == k and keys[r - 1] != f for r in range(1, len(keys)) if r != q):
+            continue
+        ment = Mention(scan.starts[q - 1], scan.ends[q], q - 1, q + 1, "name", scan.span_text(q - 1, q + 1))
+        ment.role = ment.text
+        out.append((ment, []))
+        used[q - 1] = used[q] = True
+    return out
 
 
 #: quantifiers of a group («بسیاری از کارشناسان», «برخی فعالان»): part of who speaks
