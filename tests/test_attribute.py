@@ -884,3 +884,14 @@ def test_an_unknown_name_the_article_repeats_is_a_person():
     assert core("ایکر کاسیاس") in names
     assert not any("دستمزد" in n for n in names)
     assert L.key("حریف") in L.ordinary_words() and L.key("کاسیاس") not in L.ordinary_words()
+
+
+def test_a_first_name_alone_before_an_apposition_or_ordinary_words():
+    # dev fars2_112: «میثم، یکی دیگر از ساکنان روستا گفت: …» — a first name alone, then a comma and who he is
+    rec = rec_of("مجید محمدی، دهیار روستا گفت: جاده نداریم.\n\nمیثم، یکی دیگر از ساکنان روستا گفت: به دلیل نبود "
+                 "امکانات رفاهی از جمله جاده جوانان روستا را ترک می‌کنند.")
+    assert core("میثم") in {core(q["speaker"]) for q in rec["quotes"]}
+    # dev fars2_021 (a story): «رضا» before three different ordinary words is «رضا» alone, no «رضا سلام»
+    rec = rec_of("رضا سلام کرد و نشست. رضا چای را برداشت. رضا بیرون رفت و محمد دنبالش دوید.")
+    assert core("رضا") in {core(p["name"]) for p in rec["people"]}
+    assert not any(core(p["name"]).startswith(core("رضا")) and core(p["name"]) != core("رضا") for p in rec["people"])

@@ -556,8 +556,14 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     k += 1
                 if k - j >= 2 and k - j < 4 and _surname_before_apposition(scan, k):
                     k += 1  # «محمد ظهیر عظیمی، سخنگوی وزارت دفاع …»: a surname in «ی» that is a frequent word too
-                if k - j >= 2:
+                if k == j + 2 and _first_name_alone(scan, j):
+                    k = j + 1  # «آریا ساعت …», «آریا داریم …», «آریا اندازه …»: the first name alone
+                    name_rng, span_end = (j, k), scan.ends[j]
+                elif k - j >= 2:
                     name_rng, span_end = (j, k), scan.ends[k - 1]
+                elif k == j + 1 and j == i and _clause_start(scan, j) and scan.keys[j] not in L.common_words() \
+                        and _apposition_says(scan, k) is not None:
+                    name_rng, span_end = (j, k), scan.ends[j]  # «میثم، یکی دیگر از ساکنان روستا گفت: …»
             if name_rng is None and not titles and scan.keys[j] in solos and _name_token_ok(scan, j) \
                     and not (j > 0 and scan.joined(j - 1) and names.get(scan.keys[j - 1]) == "first"):
                 # «ترامپ», «همتی», «هاشمی رفسنجانی»: a surname that names a person on its own
@@ -800,6 +806,30 @@ def _clause_openers(scan: Scan) -> Counter[str]:
             got[1][keys[0]] += 1
         _OPENERS_OF[id(scan)] = got
     return got[1]
+
+
+_FOLLOWERS_OF: dict[int, tuple[Scan, dict[str, set[str]]]] = {}
+
+
+def _first_name_alone(scan: Scan, j: int) -> bool:
+    """The known first name at token ``j`` is followed by an ordinary word, as it is by two other ordinary words
+    elsewhere in the article («آریا ساعت …», «آریا داریم …», «آریا اندازه …»): the name stands alone here."""
+    nxt = scan.keys[j + 1]
+    ordinary, common = L.ordinary_words(), L.common_words()
+    if nxt not in ordinary and nxt not in common or nxt in L.name_tokens():
+        return False
+    got = _FOLLOWERS_OF.get(id(scan))
+    if got is None or got[0] is not scan:
+        _FOLLOWERS_OF.clear()
+        firsts = L.first_names()
+        keys = scan.keys
+        followers: dict[str, set[str]] = {}
+        for q in compress(range(len(keys) - 1), map(firsts.__contains__, keys)):
+            if scan.joined(q):
+                followers.setdefault(keys[q], set()).add(keys[q + 1])
+        got = (scan, followers)
+        _FOLLOWERS_OF[id(scan)] = got
+    return sum(f in ordinary or f in common for f in got[1].get(scan.keys[j], ())) >= 3
 
 
 def _surname_before_apposition(scan: Scan, k: int) -> bool:
