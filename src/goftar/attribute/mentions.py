@@ -662,6 +662,44 @@ _INFLECTED = re.compile(r"(?:ش|م|ت|ی|اش|شان|مان|ها|های)$")
 _PERFECT = re.compile(r"(?:اند|ایم|اید)$")
 
 
+_ARABIC_FUNCTION = {L.key(w) for w in ("فی", "الی", "الذی", "التی", "هذا", "هذه", "ذلک", "کان", "قال", "قالوا", "عن",
+                                        "علیه", "انه", "لم", "لن", "الا", "إن", "أن", "اللهم", "یا", "هو", "هم", "بما", "لما")}
+#: nouns before the name of a place or a thing («منطقه پی‌رجه هزارجریب», «ورزشگاه استمفورد بریج»)
+_THING_CUES = {L.key(w) for w in """منطقه مناطق ورزشگاه استادیوم هتل خیابان بزرگراه میدان بیمارستان شرکت باشگاه تیم
+    کتاب فیلم روزنامه نشریه مجله سایت برند مارک محله کوه رود رودخانه دریاچه جزیره تنگه بندر فرودگاه""".split()}
+_ARABIC_OF: dict[int, tuple[Scan, set[int]]] = {}
+_INFLECTED_ANY = re.compile(r"(?:ش|م|ت|ی|اش|شان|مان|ها|های|ین|ات|اند|ایم|اید)$")
+_GLUED_HEAD = re.compile(r"^([^\u200c]{3,})\u200c")
+
+
+def _arabic_blocks(scan: Scan) -> set[int]:
+    """Blocks (paragraphs) with two Arabic function words or more: a verse, a hadith, a fatwa quoted in Arabic."""
+    got = _ARABIC_OF.get(id(scan))
+    if got is None or got[0] is not scan:
+        _ARABIC_OF.clear()
+        hits = Counter(scan.block_of[q] for q in compress(range(len(scan.keys)),
+                                                           map(_ARABIC_FUNCTION.__contains__, scan.keys)))
+        got = (scan, {b for b, n in hits.items() if n >= 2})
+        _ARABIC_OF[id(scan)] = got
+    return got[1]
+
+
+def _inflected(k: str, ordinary: frozenset[str]) -> bool:
+    """An ordinary word with a suffix («ناظرین», «صحبتی», «نشسته‌اند»)."""
+    m = _INFLECTED_ANY.search(k)
+    return m is not None and (k[: m.start()] in ordinary or k[: m.start()] in L.common_words())
+
+
+def _glued(word: str) -> bool:
+    """A half-spaced word whose first part is a frequent word («هفت‌رنگ», «بی‌طرف» is caught as «بی» + …)."""
+    if word.startswith(("بی\u200c", "نا\u200c", "می\u200c", "هم\u200c", "به\u200c")):
+        return True
+    if word.startswith("و") and (L.key(word[1:]) in L.common_words() or L.key(word[1:]) in L.ordinary_words()):
+        return True  # «وکاهش»: «و» glued to a word
+    m = _GLUED_HEAD.match(word)
+    return m is not None and (L.key(m.group(1)) in L.common_words() or L.key(m.group(1)) in L.ordinary_words())
+
+
 def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[str]]]:
     """«ذخیره ایکر کاسیاس شد … با جدایی کاسیاس»: a first name (known, or a word the lexicons do not know) and a
     rare word that the article writes again on its own — a person no cue introduces, typically a foreign name."""
@@ -670,7 +708,7 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
     firsts, maybe, names, ordinary = L.first_names(), L.maybe_first_names(), L.name_tokens(), L.ordinary_words()
     out: list[tuple[Mention, list[str]]] = []
     common = L.common_words()
-    rare = {k for k, n in counts.items() if n >= 2}
+    rare = set(counts)
     rare -= ordinary
     rare -= common
     rare = {k for k in rare if len(k) >= 4}
@@ -689,7 +727,14 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
                 or not _name_token_ok(scan, q - 1) \
                 or (q + 1 < len(keys) and scan.joined(q) and _unknown_word(scan, q + 1)):
             continue
-        if not any(keys[r] == k and keys[r - 1] != f for r in range(1, len(keys)) if r != q):
+        twice = counts[k] >= 2 and any(keys[r] == k and keys[r - 1] != f for r in range(1, len(keys)) if r != q)
+        # once only: two words no list holds («تیبو کورتوا», «خورخه سمپائولی»), outside Arabic passages and
+        # not a frequent word under a prefix or a suffix («ناظرین بی‌طرف», «بادبادک هفت‌رنگ»)
+        if not twice and not (f not in ordinary and f not in names and len(f) >= 3 and _unknown_word(scan, q - 1)
+                              and not _inflected(f, ordinary) and not _inflected(k, ordinary)
+                              and not _glued(scan.words[q - 1]) and not _glued(scan.words[q])
+                              and scan.block_of[q] not in _arabic_blocks(scan)
+                              and not (q >= 2 and (keys[q - 2] in L.PLACE_CUES or keys[q - 2] in _THING_CUES))):
             continue
         ment = Mention(scan.starts[q - 1], scan.ends[q], q - 1, q + 1, "name", scan.span_text(q - 1, q + 1))
         ment.role = ment.text
