@@ -714,12 +714,18 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
     rare = {k for k in rare if len(k) >= 4}
     if not rare:
         return out
-    for q in compress(range(len(keys)), map(rare.__contains__, keys)):
+    at = list(compress(range(len(keys)), map(rare.__contains__, keys)))
+    where: dict[str, list[int]] = {}
+    for q in at:
+        where.setdefault(keys[q], []).append(q)
+    for q in at:
         k = keys[q]
-        if q == 0 or used[q] or used[q - 1] or not scan.joined(q - 1) \
-                or names.get(k) == "first" or not _unknown_word(scan, q):
+        if q == 0 or used[q] or used[q - 1] or not scan.joined(q - 1):
             continue
         f = keys[q - 1]
+        if counts[k] < 2 and (f in ordinary or f in common or f in names) or names.get(k) == "first" \
+                or not _unknown_word(scan, q):
+            continue  # (a word written once needs an unknown word before it)
         if f == k or names.get(f) == "last" or _ARABIC_WORD.search(scan.words[q - 1]) or _ARABIC_WORD.search(scan.words[q]) \
                 or _INFLECTED.search(k) and (k[: _INFLECTED.search(k).start()] in ordinary) or _PERFECT.search(k):
             continue  # «دوان دوان», «زاده صحبتی», Arabic passages («تزویج الأب»), «باشگاهش», «نشسته‌اند»
@@ -727,7 +733,7 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
                 or not _name_token_ok(scan, q - 1) \
                 or (q + 1 < len(keys) and scan.joined(q) and _unknown_word(scan, q + 1)):
             continue
-        twice = counts[k] >= 2 and any(keys[r] == k and keys[r - 1] != f for r in range(1, len(keys)) if r != q)
+        twice = counts[k] >= 2 and any(r > 0 and keys[r - 1] != f for r in where[k] if r != q)
         # once only: two words no list holds («تیبو کورتوا», «خورخه سمپائولی»), outside Arabic passages and
         # not a frequent word under a prefix or a suffix («ناظرین بی‌طرف», «بادبادک هفت‌رنگ»)
         if not twice and not (f not in ordinary and f not in names and len(f) >= 3 and _unknown_word(scan, q - 1)
