@@ -663,7 +663,7 @@ _PERFECT = re.compile(r"(?:اند|ایم|اید)$")
 
 
 _ARABIC_FUNCTION = {L.key(w) for w in ("فی", "الی", "الذی", "التی", "هذا", "هذه", "ذلک", "کان", "قال", "قالوا", "عن",
-                                        "علیه", "انه", "لم", "لن", "الا", "إن", "أن", "اللهم", "یا", "هو", "هم", "بما", "لما")}
+                                        "علیه", "انه", "لم", "لن", "الا", "إن", "أن", "اللهم", "هو", "بما", "لما")}
 #: nouns before the name of a place or a thing («منطقه پی‌رجه هزارجریب», «ورزشگاه استمفورد بریج»)
 _THING_CUES = {L.key(w) for w in """منطقه مناطق ورزشگاه استادیوم هتل خیابان بزرگراه میدان بیمارستان شرکت باشگاه تیم
     کتاب فیلم روزنامه نشریه مجله سایت برند مارک محله کوه رود رودخانه دریاچه جزیره تنگه بندر فرودگاه""".split()}
@@ -684,16 +684,22 @@ def _arabic_blocks(scan: Scan) -> set[int]:
     return got[1]
 
 
-def _inflected(k: str, ordinary: frozenset[str]) -> bool:
-    """An ordinary word with a suffix («ناظرین», «صحبتی», «نشسته‌اند»)."""
+def _inflected(k: str, ordinary: frozenset[str], surname: bool = False) -> bool:
+    """An ordinary word with a suffix («ناظرین», «صحبتی», «نشسته‌اند»); with «ی» only a frequent one: «ریگی»,
+    «نصیری» are surnames."""
     m = _INFLECTED_ANY.search(k)
-    return m is not None and (k[: m.start()] in ordinary or k[: m.start()] in L.common_words())
+    if m is None:
+        return False
+    stem = k[: m.start()]
+    if k[:2] in ("نا", "بی") and (k[2:] in ordinary or k[2:] in L.common_words()):
+        return True  # «ناایمن»
+    return stem in L.common_words() or stem in ordinary and not (surname and k.endswith("ی"))
 
 
 def _glued(word: str) -> bool:
     """A half-spaced word whose first part is a frequent word («هفت‌رنگ», «بی‌طرف» is caught as «بی» + …)."""
-    if word.startswith(("بی\u200c", "نا\u200c", "می\u200c", "هم\u200c", "به\u200c")):
-        return True
+    if word.startswith(("بی\u200c", "نا\u200c", "هم\u200c", "به\u200c")) or "می\u200c" in word:
+        return True  # «بی‌طرف», «حقوقمی‌نشیند»
     if word.startswith("و") and (L.key(word[1:]) in L.common_words() or L.key(word[1:]) in L.ordinary_words()):
         return True  # «وکاهش»: «و» glued to a word
     m = _GLUED_HEAD.match(word)
@@ -737,7 +743,7 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         # once only: two words no list holds («تیبو کورتوا», «خورخه سمپائولی»), outside Arabic passages and
         # not a frequent word under a prefix or a suffix («ناظرین بی‌طرف», «بادبادک هفت‌رنگ»)
         if not twice and not (f not in ordinary and f not in names and len(f) >= 3 and _unknown_word(scan, q - 1)
-                              and not _inflected(f, ordinary) and not _inflected(k, ordinary)
+                              and not _inflected(f, ordinary) and not _inflected(k, ordinary, surname=True)
                               and not _glued(scan.words[q - 1]) and not _glued(scan.words[q])
                               and scan.block_of[q] not in _arabic_blocks(scan)
                               and not (q >= 2 and (keys[q - 2] in L.PLACE_CUES or keys[q - 2] in _THING_CUES))):
