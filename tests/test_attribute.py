@@ -905,3 +905,12 @@ def test_two_words_no_corpus_holds_are_a_name_outside_arabic_passages():
     names = [core(p["name"]) for p in rec["people"]]
     assert core("تیبو کورتوا") in names
     assert all(core(w) not in n for n in names for w in ("یعتبر", "قصیره", "مصلحه"))
+
+
+def test_one_of_after_a_comma_describes_the_name_before_it():
+    # dev fars1_084: «اسکار مون‌تابالان، یکی از اعضای اصلی رئال مادرید گفت: …»; «یکی از …» alone names no one
+    rec = rec_of("در پایان این مسابقات، اسکار مون‌تابالان، یکی از اعضای اصلی رئال مادرید گفت: حضور در این "
+                 "تورنمنت تجربه بسیار بزرگی برای ما بود.")
+    assert [core(q["speaker"]) for q in rec["quotes"]] == [core("اسکار مون‌تابالان")]
+    rec = rec_of("در این مراسم، یکی از اعضای شورای شهر گفت: این طرح اجرا می‌شود.")
+    assert [core(q["speaker"]) for q in rec["quotes"]] == [core("یکی از اعضای شورای شهر")]

@@ -593,8 +593,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         r = _role_at(scan, i) if scan._bits[i] & role_bit else None
         if r and raw and raw[-1][0].t1 == i:
             pass  # already right after a name
-        elif r and i >= 2 and L.key(scan.span_text(i, min(r, i + 2))) not in _VAGUE_ROLE \
-                and scan.keys[i] not in _VAGUE_ROLE:
+        elif r and i >= 2 and (L.key(scan.span_text(i, min(r, i + 2))) not in _VAGUE_ROLE
+                               and scan.keys[i] not in _VAGUE_ROLE or _one_of_after_comma(scan, i)):
             k = i
             comma_gap = _COMMA_GAP.fullmatch(scan.text[scan.ends[i - 1] : scan.starts[i]]) is not None
             if comma_gap and not used[i - 1]:
@@ -753,6 +753,15 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         out.append((ment, []))
         used[q - 1] = used[q] = True
     return out
+
+
+_ONE_OF = L.key("یکی")
+
+
+def _one_of_after_comma(scan: Scan, i: int) -> bool:
+    """«اسکار مون‌تابالان، یکی از اعضای اصلی رئال مادرید گفت»: «یکی از …» in apposition after a comma describes
+    the name before it (elsewhere it names no one in particular)."""
+    return scan.keys[i] == _ONE_OF and _COMMA_GAP.fullmatch(scan.gaps[i - 1]) is not None
 
 
 #: quantifiers of a group («بسیاری از کارشناسان», «برخی فعالان»): part of who speaks
