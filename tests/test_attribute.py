@@ -914,3 +914,10 @@ def test_one_of_after_a_comma_describes_the_name_before_it():
     assert [core(q["speaker"]) for q in rec["quotes"]] == [core("اسکار مون‌تابالان")]
     rec = rec_of("در این مراسم، یکی از اعضای شورای شهر گفت: این طرح اجرا می‌شود.")
     assert [core(q["speaker"]) for q in rec["quotes"]] == [core("یکی از اعضای شورای شهر")]
+
+
+def test_a_name_that_ran_on_into_a_word_ends_where_the_article_ends_it():
+    # varzesh3-1 (unannotated): «درگذشت مادر افشین قطبی را تسلیت گفتند … به افشین قطبی تسلیت گفته و …»
+    rec = rec_of("کادر مدیریتی و فنی تیم ملی درگذشت مادر افشین قطبی را تسلیت گفتند.\n\nکادر فنی تیم ملی این "
+                 "ضایعه و فقدان را به افشین قطبی تسلیت گفته و از خداوند منان برای خانواده قطبی صبر مسئلت کردند.")
+    assert [core(p["name"]) for p in rec["people"]] == [core("افشین قطبی")]

@@ -652,6 +652,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     for m, _ in raw:  # names found looking back from a role leave their tokens unmarked
         used[m.t0 : m.t1] = [True] * (m.t1 - m.t0)
     raw += _repeated_names(scan, used)
+    _trim_run_on(scan, raw)
     people = _people(scan, raw, roles)
     mentions = sorted([m for m, _ in raw] + roles + pronouns, key=lambda m: m.start)
     return mentions, people
@@ -753,6 +754,32 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         out.append((ment, []))
         used[q - 1] = used[q] = True
     return out
+
+
+def _trim_run_on(scan: Scan, raw: list[tuple[Mention, list[str]]]) -> None:
+    """«افشین قطبی تسلیت …», «خمینی نه‌تنها …» where the article names «افشین قطبی» / «خمینی» elsewhere: a name
+    that ran on into an ordinary word ends before it."""
+    if len(raw) < 2:
+        return
+    written = {L.key(m.text) for m, _ in raw}
+    names, ordinary, common = L.name_tokens(), L.ordinary_words(), L.common_words()
+    for m, _ in raw:
+        if m.t1 - m.t0 < 2 or m.t1 - 1 <= m.t0:
+            continue
+        last = scan.keys[m.t1 - 1]
+        if last in names or not (last in ordinary or last in common or _NOT_NAME.search(last)):
+            continue
+        words = m.text.split()
+        if len(words) < 2 or L.key(" ".join(words[:-1])) not in written:
+            continue
+        full = m.role == m.text
+        m.t1 -= 1
+        m.end = scan.ends[m.t1 - 1]
+        m.text = " ".join(words[:-1])
+        if full:
+            m.role = m.text
+        elif m.role:
+            m.role = _SPACES.sub(" ", _QUOTES_ONLY.sub("", scan.text[m.start : m.end])).strip()
 
 
 _ONE_OF = L.key("یکی")
