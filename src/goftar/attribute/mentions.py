@@ -652,6 +652,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     for m, _ in raw:  # names found looking back from a role leave their tokens unmarked
         used[m.t0 : m.t1] = [True] * (m.t1 - m.t0)
     raw += _repeated_names(scan, used)
+    raw += _listed_names(scan, raw, used)
     _trim_run_on(scan, raw)
     people = _people(scan, raw, roles)
     mentions = sorted([m for m, _ in raw] + roles + pronouns, key=lambda m: m.start)
@@ -753,6 +754,37 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         ment.role = ment.text
         out.append((ment, []))
         used[q - 1] = used[q] = True
+    return out
+
+
+def _listed_names(scan: Scan, raw: list[tuple[Mention, list[str]]], used: list[bool]) -> list[tuple[Mention, list[str]]]:
+    """«آرمین هادی پور، بهنام اسبقی، ابوالفضل یعقوبی …»: two or three words between commas, a name before them and
+    one after (or «و» and a name) are a name too when they open with a first name or a word no list holds."""
+    if len(raw) < 2:
+        return []
+    keys, n = scan.keys, len(scan.keys)
+    starts = {m.t0 for m, _ in raw}
+    firsts, maybe, ordinary, common = L.first_names(), L.maybe_first_names(), L.ordinary_words(), L.common_words()
+    out: list[tuple[Mention, list[str]]] = []
+    for m, _ in list(raw):
+        a = m.t1
+        if a >= n or _COMMA_GAP.fullmatch(scan.gaps[a - 1]) is None:
+            continue
+        for b in (a + 2, a + 3):
+            if b > n or not all(scan.joined(q) for q in range(a, b - 1)):
+                break
+            if b < n and (_COMMA_GAP.fullmatch(scan.gaps[b - 1]) is not None and b in starts
+                          or scan.joined(b - 1) and keys[b] == "و" and b + 1 in starts):
+                if any(used[q] or not _name_token_ok(scan, q) or keys[q] in L.sure_places() for q in range(a, b)):
+                    break
+                if not (keys[a] in firsts or keys[a] in maybe or keys[a] not in ordinary and keys[a] not in common) \
+                        or keys[b - 1] in common and keys[b - 1] not in L.name_tokens():
+                    break
+                ment = Mention(scan.starts[a], scan.ends[b - 1], a, b, "name", scan.span_text(a, b))
+                ment.role = ment.text
+                out.append((ment, []))
+                used[a:b] = [True] * (b - a)
+                break
     return out
 
 
