@@ -694,7 +694,11 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
                 group, group_end = outlet, max(st.end, st.at)
                 continue
             men = _bare_subject(scan, lo, hi)
-            if men is not None:  # «کتابداران در بخشی از این قطعنامه گفتند», «ترکیه اعلام کرد»: a group or a country
+            named = next((m for m in mentions if men is not None and m.kind == "name" and m.person is not None
+                          and m.t0 == men.t0 and m.t1 == men.t1), None)
+            if named is not None:
+                men = named  # «حال لاورن مدعی شد …»: the one word is a person's surname, bound as a name
+            elif men is not None:  # «کتابداران در بخشی از این قطعنامه گفتند», «ترکیه اعلام کرد»: a group or a country
                 st.mention = men
                 st.speaker = men.text
                 group, group_end = men.text, max(st.end, st.at)  # «آن‌ها همچنین گفتند …», not «وی / او»
