@@ -937,3 +937,11 @@ def test_a_surname_after_an_adverb_is_the_named_speaker():
                  "داشت.\n\nصلاح در فینال دچار مصدومیت شد. حال لاورن مدعی شد که صلاح با آمادگی کامل به جام جهانی "
                  "می‌رسد. او در ادامه گفت: امیدوارم که صلاح در جام جهانی کاملا آماده باشد.")
     assert {core(q["speaker"]) for q in rec["quotes"]} == {core("دژان لاورن")}
+
+
+def test_a_name_after_under_the_leadership_of_and_a_name_ending_in_and():
+    # test1 (retired) etemad056 / meidan047: «به رهبری نایجل فراژ» is no role «رهبری …»; «اولاند» is no perfect verb
+    rec = rec_of("در انگلیس نیز به شکل حزب یوکیپ به رهبری نایجل فراژ ظهور پیدا کرده است.\n\nدولت فرانسوا اولاند "
+                 "روابط نزدیکی با خاندان سلطنتی سعودی دارد.")
+    names = {core(p["name"]) for p in rec["people"]}
+    assert {core("نایجل فراژ"), core("فرانسوا اولاند")} <= names

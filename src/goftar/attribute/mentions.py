@@ -591,6 +591,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
             i += 1
             continue
         r = _role_at(scan, i) if scan._bits[i] & role_bit else None
+        if r and scan.keys[i] in _CUE_NOUNS and i > 0 and scan.keys[i - 1] == "به":
+            r = None  # «به رهبری نایجل فراژ»: a cue for the name after it, no role
         if r and raw and raw[-1][0].t1 == i:
             pass  # already right after a name
         elif r and i >= 2 and (L.key(scan.span_text(i, min(r, i + 2))) not in _VAGUE_ROLE
@@ -661,7 +663,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
 
 _ARABIC_WORD = re.compile(r"^ال|[أإةؤً]")
 _INFLECTED = re.compile(r"(?:ش|م|ت|ی|اش|شان|مان|ها|های)$")
-_PERFECT = re.compile(r"(?:اند|ایم|اید)$")
+_PERFECT = re.compile(r"ه(?:اند|ایم|اید)$")  # «نشسته‌اند», not «اولاند»
 
 
 _ARABIC_FUNCTION = {L.key(w) for w in ("فی", "الی", "الذی", "التی", "هذا", "هذه", "ذلک", "کان", "قال", "قالوا", "عن",
@@ -670,8 +672,13 @@ _ARABIC_FUNCTION = {L.key(w) for w in ("فی", "الی", "الذی", "التی",
 _THING_CUES = {L.key(w) for w in """منطقه مناطق ورزشگاه استادیوم هتل خیابان بزرگراه میدان بیمارستان شرکت باشگاه تیم
     کتاب فیلم روزنامه نشریه مجله سایت برند مارک محله کوه رود رودخانه دریاچه جزیره تنگه بندر فرودگاه""".split()}
 _ARABIC_OF: dict[int, tuple[Scan, set[int]]] = {}
-_INFLECTED_ANY = re.compile(r"(?:ش|م|ت|ی|اش|شان|مان|ها|های|ین|ات|اند|ایم|اید)$")
+_INFLECTED_ANY = re.compile(r"(?:ش|م|ت|ی|اش|شان|مان|ها|های|ین|ات)$")
 _GLUED_HEAD = re.compile(r"^([^\u200c]{3,})\u200c")
+
+
+def _arabic_word(word: str) -> bool:
+    """An Arabic word: «ال» («الضروره»), a hamza seat or tanwin of Arabic — unless a listed first name."""
+    return _ARABIC_WORD.search(word) is not None and L.name_tokens().get(L.key(word)) != "first"
 
 
 def _arabic_blocks(scan: Scan) -> set[int]:
@@ -734,7 +741,7 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         if counts[k] < 2 and (f in ordinary or f in common or f in names) or names.get(k) == "first" \
                 or not _unknown_word(scan, q):
             continue  # (a word written once needs an unknown word before it)
-        if f == k or names.get(f) == "last" or _ARABIC_WORD.search(scan.words[q - 1]) or _ARABIC_WORD.search(scan.words[q]) \
+        if f == k or names.get(f) == "last" or _arabic_word(scan.words[q - 1]) or _arabic_word(scan.words[q]) \
                 or _INFLECTED.search(k) and (k[: _INFLECTED.search(k).start()] in ordinary) or _PERFECT.search(k):
             continue  # «دوان دوان», «زاده صحبتی», Arabic passages («تزویج الأب»), «باشگاهش», «نشسته‌اند»
         if not (f in firsts or f in maybe or f not in ordinary and _unknown_word(scan, q - 1)) \
