@@ -945,3 +945,13 @@ def test_a_name_after_under_the_leadership_of_and_a_name_ending_in_and():
                  "روابط نزدیکی با خاندان سلطنتی سعودی دارد.")
     names = {core(p["name"]) for p in rec["people"]}
     assert {core("نایجل فراژ"), core("فرانسوا اولاند")} <= names
+
+
+def test_the_namesake_of_a_hospital_a_street_or_a_school_is_no_person():
+    # dev fars1_236 / fars1_182 / fars2_265: «در بیمارستان سینا», «بلوار رفسنجانی», «مدرسه شهید ساجدی»
+    rec = rec_of("اهدای اعضای وی در بیمارستان سینا انجام شد.\n\nمدیرکل حوزه شهردار مشهد گفت: مسیر ورودی بلوار "
+                 "رفسنجانی بازگشایی شد.\n\nدو مدرسه ابتدایی شهید ساجدی شهرستان چالوس به عنوان مدارس نمونه "
+                 "انتخاب شدند.\n\nهاشمی رفسنجانی در این دیدار گفت: کار مهم است.")
+    names = [core(p["name"]) for p in rec["people"]]
+    assert core("هاشمی رفسنجانی") in names
+    assert not any(n in names for n in (core("سینا"), core("ساجدی")))

@@ -656,6 +656,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     raw += _repeated_names(scan, used)
     raw += _listed_names(scan, raw, used)
     _trim_run_on(scan, raw)
+    raw = [x for x in raw if not _namesake(scan, x)]
     people = _people(scan, raw, roles)
     mentions = sorted([m for m, _ in raw] + roles + pronouns, key=lambda m: m.start)
     return mentions, people
@@ -691,6 +692,12 @@ def _arabic_blocks(scan: Scan) -> set[int]:
         got = (scan, {b for b, n in hits.items() if n >= 2})
         _ARABIC_OF[id(scan)] = got
     return got[1]
+
+
+def _ordinary_stem(k: str, ordinary: frozenset[str]) -> bool:
+    """An ordinary word of the NER corpora with a possessive, plural or «ی» suffix («باشگاهش», «صحبتی»)."""
+    m = _INFLECTED.search(k)
+    return m is not None and k[: m.start()] in ordinary
 
 
 def _inflected(k: str, ordinary: frozenset[str], surname: bool = False) -> bool:
@@ -742,7 +749,7 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
                 or not _unknown_word(scan, q):
             continue  # (a word written once needs an unknown word before it)
         if f == k or names.get(f) == "last" or _arabic_word(scan.words[q - 1]) or _arabic_word(scan.words[q]) \
-                or _INFLECTED.search(k) and (k[: _INFLECTED.search(k).start()] in ordinary) or _PERFECT.search(k):
+                or _ordinary_stem(k, ordinary) or _PERFECT.search(k):
             continue  # «دوان دوان», «زاده صحبتی», Arabic passages («تزویج الأب»), «باشگاهش», «نشسته‌اند»
         if not (f in firsts or f in maybe or f not in ordinary and _unknown_word(scan, q - 1)) \
                 or not _name_token_ok(scan, q - 1) \
@@ -793,6 +800,21 @@ def _listed_names(scan: Scan, raw: list[tuple[Mention, list[str]]], used: list[b
                 used[a:b] = [True] * (b - a)
                 break
     return out
+
+
+#: places and buildings named after someone («بیمارستان سینا», «خیابان امینی», «ورزشگاه شهید متقی»)
+_NAMESAKE_NOUNS = {L.key(w) for w in """بیمارستان بیمارستانهای خیابان بلوار تقاطع بزرگراه اتوبان کوچه میدان ورزشگاه
+    استادیوم سالن تالار مدرسه مدارس دبیرستان هنرستان دبستان ابتدایی دانشگاه پارک بوستان مسجد حسینیه پایگاه مجتمع
+    شهرک پادگان فرودگاه ناو ایستگاه""".split()}
+_MARTYR = {L.key(w) for w in ("شهید", "شهیده", "سردار شهید")}
+
+
+def _namesake(scan: Scan, x: tuple[Mention, list[str]]) -> bool:
+    """A name right after a place or building noun, with no title but «شهید»: the place's namesake, no one in
+    the article («در بیمارستان سینا انجام شد», «مدرسه شهید ساجدی»)."""
+    m, titles = x
+    return m.t0 > 0 and scan.keys[m.t0 - 1] in _NAMESAKE_NOUNS and scan.joined(m.t0 - 1) \
+        and all(L.key(t) in _MARTYR for t in titles)
 
 
 def _trim_run_on(scan: Scan, raw: list[tuple[Mention, list[str]]]) -> None:
