@@ -181,6 +181,11 @@ def build_names(corpora: Path) -> list[tuple[str, str]]:
     for t, n in solo.items():
         if len(t) >= 3 and n >= 3 and per[t] / seen[t] >= 0.8 and out.get(t) != "first":
             out[t] = "solo"
+    # a listed first name that the corpora mostly write as an ordinary word («بهار», «هستی», «رها», «باران»:
+    # five times or more, under a quarter of them a person) is a first name only where the article bears it out
+    for t, kind in list(out.items()):
+        if kind == "first" and seen[t] >= 5 and per[t] < 0.25 * seen[t]:
+            out[t] = "first?"
     # "first?": a frequent word that opens a two-token person at least three times («کریم», «بهمن», «امید»),
     # a first name only where the article bears it out (goftar.attribute.mentions._recurring_surname)
     for t, n in as_first.items():
@@ -266,7 +271,9 @@ def main() -> None:
   at least twice; plus Faker fa_IR first/last names (MIT) from ../shared/corpora/gazetteer_fa; "solo" tokens
   (a surname standing for a person alone: «ترامپ», «همتی») are one-token person entities at least three times and
   a person in ≥ 80 % of their occurrences in Arman, PEYMA and ../shared/corpora/parstwiner (ParsTwiNER, MIT);
-  "first?" tokens are ordinary words that open a two-token person at least three times in Arman/PEYMA («کریم»).
+  "first?" tokens are ordinary words that open a two-token person at least three times in Arman/PEYMA («کریم»),
+  and listed first names the three corpora write as a person in under a quarter of five or more occurrences
+  («بهار», «هستی», «رها»).
 - Licence: **RESEARCH-ONLY** — ArmanPersoNERCorpus is released "only for academic research use" and PEYMA "for
   research purposes"; this derived list inherits that restriction. Faker names and ParsTwiNER are MIT.
 - Build: `python scripts/build_attr_lexicons.py` ({today})

@@ -749,7 +749,7 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
                 or not _unknown_word(scan, q):
             continue  # (a word written once needs an unknown word before it)
         if f == k or names.get(f) == "last" or _arabic_word(scan.words[q - 1]) or _arabic_word(scan.words[q]) \
-                or _ordinary_stem(k, ordinary) or _PERFECT.search(k):
+                or _ordinary_stem(k, ordinary) or _PERFECT.search(k) or _glued(scan.words[q - 1]):
             continue  # «دوان دوان», «زاده صحبتی», Arabic passages («تزویج الأب»), «باشگاهش», «نشسته‌اند»
         if not (f in firsts or f in maybe or f not in ordinary and _unknown_word(scan, q - 1)) \
                 or not _name_token_ok(scan, q - 1) \
