@@ -36,3 +36,53 @@ def test_statement_listing_is_refused_on_held_out_splits():
     for args in (["--split", "test"], ["--split", "val"], ["--split", "test2"], []):
         res = runner.invoke(main, ["eval", "attribution", str(REPO / "eval" / "attribution_gold"), "--statements", *args])
         assert res.exit_code != 0 and "refused" in (res.output + str(res.exception))
+
+
+def found(text: str, content: str) -> dict | None:
+    """The statement whose text holds ``content`` (spaces and half-spaces ignored)."""
+    key = "".join(content.split()).replace("\u200c", "")
+    for s in statements(text):
+        if key in "".join(s["text"].split()).replace("\u200c", ""):
+            return s
+    return None
+
+
+def test_honorific_and_literary_speech_verbs():
+    # «فرمود / می‌فرماید» (fars-news-2 #64), «خاطرنشان ساخت» (fars-news-2 #32)
+    text = ("حیات برزخی در روایات\n\nامام صادق(ع) در تفسیر این آیه می‌فرماید: منظور از «روح و ریحان»، آرامش و شادابی "
+            "در عالم قبر است، و مقصود از بهشت پرنعمت، بهشت آخرت می‌باشد.\n\nیوسف الناصری نماینده کردهای عراق در "
+            "توصیف حق شهروندی اکراد در عراق خاطرنشان ساخت: امروزه کشوری در جهان وجود ندارد که رییس جمهورش کرد باشد.")
+    q = found(text, "منظور از «روح و ریحان»، آرامش و شادابی")
+    assert q is not None and q["kind"] == "direct" and "صادق" in (q["speaker"] or "")
+    q = found(text, "امروزه کشوری در جهان وجود ندارد")
+    assert q is not None and q["speaker"] == "یوسف الناصری"
+
+
+def test_claims_reports_and_stated_figures():
+    text = ("آخوندی هم‌چنین مدعی بود که «آزادسازی قیمت‌ها مرحله نخست نوسازی صنعت هوانوردی است».\n\n"
+            "رسانه‌های ترکیه روز جمعه گزارش دادند باشگاه گالاتاسرای با به خدمت گرفتن شجو نخستین بازیکن جدید فصل "
+            "آینده خود را معرفی خواهد کرد.\n\nاین مقام عالی‌رتبه انتظامی ارزش محموله قاچاق کشف شده توسط پلیس "
+            "امنیت اقتصادی را ۲۴ میلیارد ریال ذکر کرد.")
+    assert found(text, "آزادسازی قیمت‌ها مرحله نخست نوسازی صنعت هوانوردی است") is not None
+    assert found(text, "باشگاه گالاتاسرای با به خدمت گرفتن شجو") is not None
+    assert found(text, "توسط پلیس امنیت اقتصادی را ۲۴ میلیارد ریال ذکر کرد") is not None
+
+
+def test_passive_without_ke_has_no_speaker_and_participles_are_no_statements():
+    text = ("منچستریونایتد به دنبال ماریو گومز\n\nگفته می‌شود شیاطین سرخ مایل به جذب مهاجم آلمانی بشیکتاش هستند.\n\n"
+            "در حالیکه گفته می‌شد سجاد مردانی به باکو نخواهد رفت، این دو تکواندوکار این موضوع را رد کردند.\n\n"
+            "مطالب گفته شده در این جلسه به اطلاع همه مدیران استان رسید.")
+    q = found(text, "شیاطین سرخ مایل به جذب مهاجم آلمانی بشیکتاش هستند")
+    assert q is not None and q["speaker"] is None and q["kind"] == "indirect"
+    assert found(text, "سجاد مردانی به باکو نخواهد رفت") is not None
+    assert found(text, "در این جلسه به اطلاع همه مدیران") is None
+
+
+def test_stressing_a_noun_phrase_is_a_reported_statement():
+    # «با تأکید بر + noun phrase» (a stance) is reported; the phrase runs to the speech verb of the clause
+    text = ("مدیر کل شیلات استان گلستان با تاکید بر توجه جدی دولت نهم به نظرات و نیازهای مردم افزود: از نظر "
+            "مسئولان اداره کل شیلات گلستان رسیدگی به نامه‌های مردم از اهمیت خاصی برخوردار است.\n\n"
+            "عضو حزب الکرامه مصر با تاکید بر تدوین قانون اساسی جدید، مخالفت خود را با اصلاحات قانون اساسی اعلام کرد.")
+    texts_ = [s["text"] for s in statements(text)]
+    assert "توجه جدی دولت نهم به نظرات و نیازهای مردم" in texts_
+    assert "تدوین قانون اساسی جدید" in texts_

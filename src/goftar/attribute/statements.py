@@ -30,6 +30,11 @@ _INDIRECT_CUES = {L.key(w): w for w in ("به گفته", "به نوشته", "ب�
 _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
 _PASSIVE = {k: k for k in L.PASSIVE_SPEECH}
 _THAT_T = {k: k for k in _THAT}
+#: passives whose content may follow without «که» («گفته می‌شود شیاطین سرخ مایل به جذب … هستند»); the bare
+#: «… شده» forms are participles too («مطالب گفته شده در جلسه»), so they must open their clause
+_PASSIVE_PLAIN = {L.key(w): w for w in ("گفته می‌شود", "گفته می‌شد", "گفته شده است", "شنیده می‌شود", "شنیده شده است",
+                                         "شایعه شده است", "ادعا شده است", "گفته شده", "شنیده شده", "شایعه شده",
+                                         "ادعا شده")}
 _SMALL = {"که": "که", "با": "با", "از": "از", "ضمن": "ضمن", "خواستار": "خواستار"}
 _REPORTED_BY = {L.key(w) for w in ("گزارش", "نقل", "نوشته")}
 _STOP_CONTEXT = {L.key(w) for w in ("طی", "ضمن", "امروز", "دیروز", "روز", "هنگام", "که")}
@@ -42,7 +47,7 @@ _ASKED = {L.key(w) for w in ("شد", "شدند", "شده است", "شده‌ان
                               "شده بودند")}
 #: «باید گفت», «نمی‌توان گفت», «می‌توان گفت»: an impersonal modal before the verb, no speaker
 _MODALS = {L.key(w) for w in ("باید", "نباید", "می‌توان", "نمی‌توان", "توان", "بتوان", "میتوان", "نمیتوان")}
-for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL):
+for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL, _PASSIVE_PLAIN):
     register(_t)
 #: speech verbs whose content is a prepositional object («به … اشاره کرد», «بر … تاکید کرد», «از … انتقاد کرد»)
 _PREP_OF = {"تاکید": ("بر",), "تأکید": ("بر",), "اشاره": ("به",), "اذعان": ("به",), "اعتراف": ("به",),
@@ -320,7 +325,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     skip_to = 0
     # only tokens that may start a cue phrase or a verb, and «که / با / از»
     keys, n_toks = scan.keys, len(toks)
-    for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL):
+    for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL, _PASSIVE_PLAIN):
         if keys[i] in _WITH_ONLY and not (i + 1 < n_toks and keys[i + 1] in _WITH_CUE) and not scan.match(
                 i, verbs, 4):
             continue  # «از / با / ضمن» start a statement only as «با تاکید بر اینکه …» (step 5 below)
@@ -382,6 +387,12 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     st.passive = bool(passive) and not v
                     out.append(st)
                     covered.append((s, e))
+            continue
+        # 3b. «گفته می‌شود شیاطین سرخ …», «در حالیکه گفته می‌شد سجاد مردانی …»: a passive, no «که», no speaker
+        st = _plain_passive(scan, i, b_end)
+        if st is not None:
+            out.append(st)
+            covered.append((st.start, st.end))
             continue
         # 4a. «X می‌گوید «…»», «X گفته …», «X معتقد است …»: the content follows the verb
         vm = scan.match(i, verbs, 4) or scan.match(i, L.OPINION, 4)
@@ -502,9 +513,19 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         after_with = t.key in ("با", "ضمن") or (t.key == "از" and i > 0 and scan.keys[i - 1] == "پس")
         if after_with and i + 2 < len(toks) and scan.keys[i + 1] in _WITH_CUE:
             j = i + 2
+            if scan.keys[j] == "مجدد" and j + 1 < len(toks) and scan.keys[j + 1] == "بر":
+                j += 1  # «ضمن تاکید مجدد بر …»
             if scan.keys[j] in {"بر", "به"}:
                 j += 1
             th = scan.match(j, _THAT_T, 2) if j < len(toks) else None
+            if not th and scan.keys[i + 1] in _STRESS and scan.keys[j - 1] == "بر" and j < len(toks):
+                # «با تاکید بر توجه جدی دولت نهم به نظرات مردم افزود: …»: the stance is the noun phrase
+                np_ = _stressed_phrase(scan, j, b_end)
+                if np_ is not None and not inside(np_[0]):
+                    cs = _sentence_start(text, b_start, t.start)
+                    out.append(Statement("reported", np_[0], np_[1], scan.span_text(i, i + 2), (cs, t.start), t.start))
+                    covered.append(np_)
+                continue
             if th:
                 s0 = scan.ends[j + th[0] - 1]
                 send = _sentence_end(text, s0, b_end)
@@ -532,6 +553,60 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     out.append(Statement("reported", s, e, scan.span_text(i, i + 2), (cs, t.start), t.start))
     out.sort(key=lambda st: st.at)
     return out
+
+
+_STRESS = {L.key(w) for w in ("تاکید", "تأکید")}
+#: «با تاکید بر این مطلب که …»: the stance is the clause after «که»
+_THIS_POINT = {L.key(w) for w in ("مطلب", "موضوع", "نکته", "مساله", "مسئله", "امر")}
+
+
+def _stressed_phrase(scan: Scan, j: int, b_end: int) -> tuple[int, int] | None:
+    """The noun phrase stressed in «با تاکید بر NP» from token ``j``: up to the speech verb that closes the clause
+    («… افزود: », «… گفت»), at most 40 tokens and in one sentence; None when no speech verb closes it (a list:
+    «… با تاکید بر کاربردهای مرتبط با مزیت‌های استان، …»)."""
+    text, keys = scan.text, scan.keys
+    send = _sentence_end(text, scan.starts[j], b_end)
+    verbs = L.speech_verbs()
+    for q in range(j + 1, min(len(keys), j + 40)):
+        if scan.starts[q] >= send or text.count(":", scan.starts[j], scan.starts[q]):
+            return None
+        if keys[q] in _WITH_ONLY and q + 1 < len(keys) and keys[q + 1] in _WITH_CUE:
+            return None  # «… با اشاره به …»: another clause first
+        if scan.may(q, verbs) and scan.match(q, verbs, 4):
+            lo = j
+            if keys[j] in _THIS and j + 2 < q and keys[j + 1] in _THIS_POINT and keys[j + 2] == "که":
+                lo = j + 3
+            hi = q
+            comma = [c for c in range(lo + 1, q) if "،" in text[scan.ends[c - 1] : scan.starts[c]]]
+            if comma and "را" in keys[comma[-1] : q]:
+                hi = comma[-1]  # «با تاکید بر تدوین قانون اساسی جدید، مخالفت خود را … اعلام کرد»: the verb's own object
+            s, e = _trim(text, scan.starts[lo], scan.ends[hi - 1])
+            return (s, e) if hi - lo >= 2 and e > s else None
+    return None
+
+
+_CLAUSE_OPENERS = {L.key(w) for w in ("و", "که", "اما", "ولی", "همچنین", "نیز", "هم", "حالیکه", "درحالیکه")}
+
+
+def _plain_passive(scan: Scan, i: int, b_end: int) -> Statement | None:
+    """«گفته می‌شود X …» at token ``i``: the passive, then its content (not «که …», a colon or «»: other steps
+    take those), as a speakerless indirect statement."""
+    pm = scan.match(i, _PASSIVE_PLAIN, 4)
+    if pm is None or i + pm[0] >= len(scan.tokens):
+        return None
+    text, j = scan.text, i + pm[0]
+    gap = text[scan.ends[j - 1] : scan.starts[j]]
+    if gap.strip(" \u200c،") or scan.keys[j] in ("که", "و", "را", "تا") or scan.block_of[j] != scan.block_of[i]:
+        return None
+    if not pm[1].endswith(("است", "شود", "شد")) and i > 0 and scan.keys[i - 1] not in _CLAUSE_OPENERS \
+            and not _CLAUSE_BREAK.search(text, scan.ends[i - 1], scan.starts[i]):
+        return None  # «مطالب گفته شده در جلسه …»: a participle
+    s, e = _trim(text, scan.starts[j], _clause_cut(text, scan.starts[j], _content_end(text, scan.starts[j], b_end)))
+    if e - s <= 10 or len(text[s:e].split()) < 3:
+        return None
+    st = Statement("indirect", s, e, scan.span_text(i, j), (scan.starts[i], scan.starts[i]), scan.starts[i])
+    st.passive = True
+    return st
 
 
 class _Covered:
