@@ -86,3 +86,28 @@ def test_stressing_a_noun_phrase_is_a_reported_statement():
     texts_ = [s["text"] for s in statements(text)]
     assert "توجه جدی دولت نهم به نظرات و نیازهای مردم" in texts_
     assert "تدوین قانون اساسی جدید" in texts_
+
+
+def test_colon_quote_goes_on_over_the_speakers_own_sentences():
+    # varzesh3-1 #491: «او …» inside the quote is the speaker talking of Benzema, not the writer going on
+    text = ("کوواچیچ: بازی مقابل بیلبائو واقعا سخت بود\n\nستاره کروات در مورد کریم بنزما هم چنین گفت:\" بنزما "
+            "باورنکردنی است. او همچون رونالدو، در اکثر گل هایی که به ثمر می رسانیم، نقش اصلی را دارد.\"\n\n"
+            "سرپرست باشگاه سپاهان گفت: با این بازیکن مذاکره کردیم. بارها اعلام کردیم باشگاه می‌تواند قراردادهای خود را اعلام "
+            "کند. او همچنین گفت که اردوی تیم در ترکیه برگزار می‌شود.")
+    q = found(text, "بنزما باورنکردنی است")
+    assert q is not None and "نقش اصلی را دارد" in q["text"]
+    q = found(text, "با این بازیکن مذاکره کردیم")
+    assert q is not None and "قراردادهای خود را" in q["text"] and "اردوی تیم" not in q["text"]
+
+
+def test_straight_quote_runs_over_paragraphs_to_its_close():
+    # varzesh3-2 #39: «نیمار گفت: "… ⏎⏎ … "» — one statement over two paragraphs
+    text = ("نیمار: برزیل یکی از کاندیداهای فتح جام جهانی است\n\nنیمار گفت: \"تیته فوتبال برزیل را تغییر داد. او "
+            "سرمربی بسیار توانایی است.\n\nمن رابطه بسیار خوبی با تیته دارم. روزهای خوب برزیل دوباره آغاز شده است.\"\n\n"
+            "برزیل در مقدماتی جام جهانی صدرنشین است.\n\nیک منبع در مجلس نمایندگان عراق گفت: \"محمود المشهدانی\" "
+            "رئیس مجلس تصمیم گرفت جلسه روز چهارشنبه را به نهم ماه سپتامبر موکول کند.")
+    q = found(text, "تیته فوتبال برزیل را تغییر داد")
+    assert q is not None and "روزهای خوب برزیل دوباره آغاز شده است" in q["text"]
+    assert "صدرنشین" not in q["text"]
+    q = found(text, "محمود المشهدانی")
+    assert q is not None and "سپتامبر موکول کند" in q["text"]

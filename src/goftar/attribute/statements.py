@@ -74,7 +74,8 @@ class Statement:
     inherit: bool = True  # a missing subject means the previous speaker
 
 
-_OPENS_ATTRIBUTION = re.compile(r"\s*(?:به\s+گفته|به\s+گزارش|به\s+اعتقاد|وی|او|ایشان)\b")
+_OPENS_ATTRIBUTION = re.compile(r"\s*(?:به\s+گفته|به\s+گزارش|به\s+اعتقاد)\b")
+_OPENS_PRONOUN = re.compile(r"\s*(?:وی|او|ایشان)\b")
 _COLON = re.compile(r"[:：]")
 _QUOTE_MARKS = re.compile(r"[«»“”\"]")
 _AS_REPORTED = re.compile(r"\s*به\s+گزارش")
@@ -149,6 +150,9 @@ def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int) -> 
     text = scan.text
     if _OPENS_ATTRIBUTION.match(text, s, e):
         return True
+    # «وی … را ملزم به … دانست»: a pronoun opening a sentence with a verb of saying or of stance; «او همچون
+    # رونالدو …» with none is the speaker's own sentence, and so is «بارها اعلام کردیم …»
+    tables = (L.speech_verbs(), L.stance_verbs(), L.OPINION) if _OPENS_PRONOUN.match(text, s, e) else (L.speech_verbs(),)
     depth = 0
     i0 = _token_before(scan, s)
     i = 0 if i0 is None else i0 + 1
@@ -157,10 +161,38 @@ def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int) -> 
         ts = scan.starts[i]
         depth += text.count("«", pos, ts) - text.count("»", pos, ts)
         pos = ts
-        if depth <= 0 and scan.match(i, L.speech_verbs(), 4):
-            return True
+        for tb in tables if depth <= 0 else ():
+            vm = scan.match(i, tb, 4)
+            if vm and not "".join(scan.keys[i : i + vm[0]]).endswith("یم"):
+                return True
         i += 1
     return False
+
+
+def _closed_later(text: str, body: list, bi: int, s: int, e: int) -> int:
+    """«نیمار گفت: "تیته … ⏎⏎ … بازیابی کردیم."»: a quote opened at ``s`` and left open in its paragraph
+    ``body[bi]`` runs on over the next paragraphs (six at most) to the mark that closes it; else ``e``."""
+    mark = text[s]
+    if mark == "«":
+        depth = text.count("«", s, body[bi].end) - text.count("»", s, body[bi].end)
+    else:
+        depth = text.count('"', s, body[bi].end) % 2
+    if depth <= 0:
+        return e  # closed in its own paragraph
+    for k in range(bi + 1, min(len(body), bi + 7)):
+        b = body[k]
+        if b.kind != "paragraph":
+            return e
+        for m in (_GUILLEMETS if mark == "«" else _STRAIGHT).finditer(text, b.start, b.end):
+            depth += 1 if m.group() == "«" else -1
+            if depth == 0:
+                return m.end()
+        if mark == '"':
+            depth = 1  # a paragraph holding a "…" pair of its own leaves the quote open
+    return e
+
+
+_STRAIGHT = re.compile('"')
 
 
 def _inline_end(scan: Scan, mentions: list[Mention], s: int, e: int) -> int:
@@ -171,6 +203,10 @@ def _inline_end(scan: Scan, mentions: list[Mention], s: int, e: int) -> int:
         close = _guillemet_end(text, s, e)
         if close:
             return close
+    elif text[s] == '"':  # «کروس به آ.اس گفت:" من تراشتگن را … "»: straight quotes, as Varzesh3 writes them
+        close = text.find('"', s + 1, e)
+        if close > 0 and not _phrase_quoted(text, s, close + 1):  # not «گفت: "محمود المشهدانی" رئیس مجلس …»
+            return close + 1
     else:
         stray = _stray_close(text, s, e)
         if stray is not None:  # «تصریح کرد : … لطمه نزده است». …»: the » of a lost « ends the quote
@@ -293,6 +329,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             s, e = _trim(text, c + 1, nxt if n + 1 < len(items) else b.end)
             if e > s:
                 e = _inline_end(scan, mentions, s, e)
+                if n + 1 == len(items) and text[s] in '«"':
+                    e = _closed_later(text, body, bi, s, e)
             if n + 1 < len(items):  # content stops before the next attributing clause (or at its closing »)
                 e = _sentence_start(text, c + 1, items[n + 1][0])
                 s, e = _trim(text, s, e)
