@@ -111,3 +111,17 @@ def test_straight_quote_runs_over_paragraphs_to_its_close():
     assert "صدرنشین" not in q["text"]
     q = found(text, "محمود المشهدانی")
     assert q is not None and "سپتامبر موکول کند" in q["text"]
+
+
+def test_a_request_of_someone_is_a_statement():
+    # fars-news-1 #35 and the Etemad report on «دریاخواری»; a list of headlines asks nothing
+    text = ("سخنگوی کمیسیون آموزش مجلس از هیأت رئیسه خواست این کمیسیون به عنوان کمیسیون اصلی بررسی کننده طرح جهش "
+            "تولید دانش‌بنیان‌ها در نظر گرفته شود.\n\nاو از مردم خواست در صورت رویت هرگونه تخلف زیست‌محیطی، سازمان "
+            "را در جریان قرار دهند و با دعوت از مردم به شرکت در چالش معرفی ناهنجاری‌ها، خواست طبق سنت چالش‌ها "
+            "سه نفر دیگر را نامزد کنند.\n\n-فرستادگان ویژه آمریکا به پاکستان از این کشور خواستند تا نفوذ خود به خاک "
+            "هند را متوقف کند.")
+    q = found(text, "این کمیسیون به عنوان کمیسیون اصلی بررسی کننده")
+    assert q is not None and q["kind"] == "indirect"
+    q = found(text, "در صورت رویت هرگونه تخلف زیست‌محیطی")
+    assert q is not None and q["text"].endswith("در جریان قرار دهند")
+    assert found(text, "نفوذ خود به خاک هند را متوقف کند") is None

@@ -35,6 +35,8 @@ _THAT_T = {k: k for k in _THAT}
 _PASSIVE_PLAIN = {L.key(w): w for w in ("گفته می‌شود", "گفته می‌شد", "گفته شده است", "شنیده می‌شود", "شنیده شده است",
                                          "شایعه شده است", "ادعا شده است", "گفته شده", "شنیده شده", "شایعه شده",
                                          "ادعا شده")}
+#: «از X خواست (تا) …»: a request, its content after the verb
+_ASKED_OF = {L.key(w): w for w in ("خواست", "خواستند", "خواسته است", "خواسته‌اند", "خواسته بود", "خواسته بودند")}
 _SMALL = {"که": "که", "با": "با", "از": "از", "ضمن": "ضمن", "خواستار": "خواستار"}
 _REPORTED_BY = {L.key(w) for w in ("گزارش", "نقل", "نوشته")}
 _STOP_CONTEXT = {L.key(w) for w in ("طی", "ضمن", "امروز", "دیروز", "روز", "هنگام", "که")}
@@ -47,7 +49,7 @@ _ASKED = {L.key(w) for w in ("شد", "شدند", "شده است", "شده‌ان
                               "شده بودند")}
 #: «باید گفت», «نمی‌توان گفت», «می‌توان گفت»: an impersonal modal before the verb, no speaker
 _MODALS = {L.key(w) for w in ("باید", "نباید", "می‌توان", "نمی‌توان", "توان", "بتوان", "میتوان", "نمیتوان")}
-for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL, _PASSIVE_PLAIN):
+for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL, _PASSIVE_PLAIN, _ASKED_OF):
     register(_t)
 #: speech verbs whose content is a prepositional object («به … اشاره کرد», «بر … تاکید کرد», «از … انتقاد کرد»)
 _PREP_OF = {"تاکید": ("بر",), "تأکید": ("بر",), "اشاره": ("به",), "اذعان": ("به",), "اعتراف": ("به",),
@@ -363,7 +365,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     skip_to = 0
     # only tokens that may start a cue phrase or a verb, and «که / با / از»
     keys, n_toks = scan.keys, len(toks)
-    for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL, _PASSIVE_PLAIN):
+    for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL, _PASSIVE_PLAIN, _ASKED_OF):
         if keys[i] in _WITH_ONLY and not (i + 1 < n_toks and keys[i + 1] in _WITH_CUE) and not scan.match(
                 i, verbs, 4):
             continue  # «از / با / ضمن» start a statement only as «با تاکید بر اینکه …» (step 5 below)
@@ -426,8 +428,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     out.append(st)
                     covered.append((s, e))
             continue
-        # 3b. «گفته می‌شود شیاطین سرخ …», «در حالیکه گفته می‌شد سجاد مردانی …»: a passive, no «که», no speaker
-        st = _plain_passive(scan, i, b_end)
+        # 3b. «گفته می‌شود شیاطین سرخ …», «در حالیکه گفته می‌شد سجاد مردانی …»: a passive, no «که», no speaker;
+        # «وی از خانواده‌ها خواست تا …»: a request
+        st = _plain_passive(scan, i, b_end) or _asked_of(scan, i, b_start, b_end)
         if st is not None:
             out.append(st)
             covered.append((st.start, st.end))
@@ -621,6 +624,37 @@ def _stressed_phrase(scan: Scan, j: int, b_end: int) -> tuple[int, int] | None:
             s, e = _trim(text, scan.starts[lo], scan.ends[hi - 1])
             return (s, e) if hi - lo >= 2 and e > s else None
     return None
+
+
+def _asked_of(scan: Scan, i: int, b_start: int, b_end: int) -> Statement | None:
+    """«سخنگوی کمیسیون آموزش مجلس از هیأت رئیسه خواست این کمیسیون … در نظر گرفته شود»: «از X» a few words
+    before the verb at token ``i``, the request after it (past «تا / که»), as an indirect statement."""
+    am = scan.match(i, _ASKED_OF, 3)
+    if am is None or i + am[0] >= len(scan.tokens):
+        return None
+    text, keys = scan.text, scan.keys
+    cs = _sentence_start(text, b_start, scan.starts[i])
+    if text[cs : cs + 1] in _BULLETS:
+        return None  # «-فرستادگان ویژه آمریکا … از این کشور خواستند …»: a list of headlines
+    az = [q for q in range(i - 1, max(-1, i - 9), -1) if scan.starts[q] >= cs and keys[q] == "از"
+          and not (q > 0 and keys[q - 1] in _OF_NOT_OBJECT)]
+    if not az or i - az[0] < 2 or any(scan.match(q, L.speech_verbs(), 4) for q in range(az[0] + 1, i)):
+        return None
+    j = i + am[0]
+    if keys[j] in ("تا", "که") and scan.joined(j - 1):
+        j += 1
+    if j >= len(keys) or text[scan.ends[j - 1] : scan.starts[j]].strip(" \u200c") or scan.block_of[j] != scan.block_of[i]:
+        return None
+    e = _clause_cut(text, scan.starts[j], _content_end(text, scan.starts[j], b_end))
+    for q in range(j + 1, bisect_left(scan.starts, e)):
+        if scan.match(q, _ASKED_OF, 3):  # «… قرار دهند و با دعوت از مردم …، خواست …»: a second request
+            ands = [k for k in range(q - 1, j, -1) if keys[k] == "و"]
+            e = scan.starts[ands[-1]] if ands else e
+            break
+    s, e = _trim(text, scan.starts[j], e)
+    if len(text[s:e].split()) < 3:
+        return None
+    return Statement("indirect", s, e, scan.span_text(i, i + am[0]), (cs, scan.starts[az[0]]), scan.starts[i])
 
 
 _CLAUSE_OPENERS = {L.key(w) for w in ("و", "که", "اما", "ولی", "همچنین", "نیز", "هم", "حالیکه", "درحالیکه")}
