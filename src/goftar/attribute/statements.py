@@ -55,6 +55,7 @@ for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL, _PASSIVE_PLAIN, _ASKED_OF)
 _PREP_OF = {"تاکید": ("بر",), "تأکید": ("بر",), "اشاره": ("به",), "اذعان": ("به",), "اعتراف": ("به",),
             "انتقاد": ("از",), "گلایه": ("از",)}
 _PREP_VERBS = {f"{n} {v}" for n in _PREP_OF for v in ("کرد", "نمود")}
+_KNOWS = {"می‌داند", "می‌دانند"}
 _WITH_ONLY = {L.key(w) for w in ("از", "با", "ضمن")}
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
 
@@ -439,6 +440,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         vm = scan.match(i, verbs, 4) or scan.match(i, L.OPINION, 4)
         if vm and i > 0 and scan.keys[i - 1] in _MODALS:
             vm = None
+        if vm and vm[1] in _KNOWS:
+            vm = None  # «چون می‌داند گردآوری چنین کتابی مجال می‌خواهد»: knows, says nothing («… را … می‌داند» is a stance)
         if vm and vm[1] == "خبر داد":
             # «آقای ظریف … از وجود پولشویی گسترده در کشور خبر داد»: what was announced, after «از»
             # the first «از» after the subject («… همچنین از توافق با وزارت کشور برای جبران خسارت‌های ناشی از
@@ -473,6 +476,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 preps = [q for q in range(i - 1, max(-1, i - 25), -1) if scan.starts[q] >= lo
                          and scan.keys[q] in own and not (q and scan.keys[q - 1] in _WITH_CUE)]
                 # what was said is a phrase of some length: «به مورد جالبی اشاره می‌کند» only points at something
+                # «وی به قابلیت‌های گردشگری شهر اشاره کرد»: a topic pointed at, not what was said (only «به اینکه …» is)
+                if preps and own == ("به",) and vm[1].startswith("اشاره") and scan.keys[preps[-1] + 1] not in _THAT:
+                    preps = []
                 if preps and i - preps[-1] >= 4 and not inside(scan.starts[preps[-1]]) \
                         and not any(scan.keys[q] in _MODALS for q in range(preps[-1], i)):
                     q = preps[-1]  # the earliest: «به لزوم توجه به این حق …»
@@ -643,6 +649,8 @@ def _asked_of(scan: Scan, i: int, b_start: int, b_end: int) -> Statement | None:
     j = i + am[0]
     if keys[j] in ("تا", "که") and scan.joined(j - 1):
         j += 1
+    elif "که" in keys[bisect_left(scan.starts, cs) : az[0]]:
+        return None  # «همان چیزی که مربیان از من خواستند»: the verb closes a relative clause
     if j >= len(keys) or text[scan.ends[j - 1] : scan.starts[j]].strip(" \u200c") or scan.block_of[j] != scan.block_of[i]:
         return None
     e = _clause_cut(text, scan.starts[j], _content_end(text, scan.starts[j], b_end))
