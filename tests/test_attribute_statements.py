@@ -138,3 +138,15 @@ def test_topics_pointed_at_and_things_known_are_no_statements():
     assert found(text, "گردآوری و چاپ چنین کتابی مجال کافی") is None
     q = found(text, "با تمام وجود بازی کردم")
     assert q is not None and "به نمایش گذاشتم" in q["text"]
+
+
+def test_content_may_open_with_a_preposition_after_the_verb():
+    # meidan006, fars-news-2 #25: «اعلام کرد از آنجایی که …», «معتقد است با جذب …»
+    text = ("امروز احمد توکلی نیز اعلام کرد از آنجایی که همه اعضای مجمع تشخیص مصلحت نظام بالای ۵۰ سال سن دارند، "
+            "جلسه‌های این نهاد به‌دلیل آلودگی هوای تهران تعطیل شده است.\n\nمعاون باشگاه بایرن مونیخ معتقد است با "
+            "جذب رناتو سانچس باشگاهش سرمایه‌گذاری کلانی انجام داد.\n\nمن تا چند روز قبل معتقد به همان شیوه دفاع در "
+            "جنگ بودم.")
+    q = found(text, "از آنجایی که همه اعضای مجمع تشخیص مصلحت نظام")
+    assert q is not None and q["speaker"] == "احمد توکلی"
+    assert found(text, "با جذب رناتو سانچس باشگاهش سرمایه‌گذاری کلانی انجام داد") is not None
+    assert found(text, "همان شیوه دفاع") is None

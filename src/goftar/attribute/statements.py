@@ -55,6 +55,7 @@ for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL, _PASSIVE_PLAIN, _ASKED_OF)
 _PREP_OF = {"تاکید": ("بر",), "تأکید": ("بر",), "اشاره": ("به",), "اذعان": ("به",), "اعتراف": ("به",),
             "انتقاد": ("از",), "گلایه": ("از",)}
 _PREP_VERBS = {f"{n} {v}" for n in _PREP_OF for v in ("کرد", "نمود")}
+_FROM_VERBS = {"خبر داد", "ابراز کرد", "تقدیر کرد", "پاسخ داد", "نقل کرد"}
 _KNOWS = {"می‌داند", "می‌دانند"}
 _WITH_ONLY = {L.key(w) for w in ("از", "با", "ضمن")}
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
@@ -492,7 +493,11 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             nk = scan.keys[j]
             quoted_next = "«" in gap and ":" not in gap
             # «… هشدار داد، تمایل به ایران … را تهدید می‌کند»: the content may follow a comma
-            plain_next = (gap.strip() in ("", "،") and nk not in ("و", "که", "تا", "اما", "ولی", "را", "به", "از", "با")
+            # «اعلام کرد از آنجایی که …», «معتقد است با جذب رناتو سانچس …»: a preposition may open the content,
+            # not after a verb that takes one of its own («اشاره کرد به …»)
+            plain_next = (gap.strip() in ("", "،") and nk not in ("و", "که", "تا", "اما", "ولی", "را")
+                          and not (nk in ("به", "از", "با", "بر") and (vm[1] in _PREP_VERBS or vm[1] in _FROM_VERBS))
+                          and not (nk == "به" and vm[1].startswith("معتقد"))  # «معتقد به همان شیوه … بودم»: believed in
                           and nk not in L.CLAUSE_VERBS and scan.block_of[j] == scan.block_of[i]
                           and "".join(scan.keys[i : j + 1]) not in L.PASSIVE_SPEECH
                           and not scan.match(j, L.speech_verbs(), 3))
