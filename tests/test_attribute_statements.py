@@ -150,3 +150,14 @@ def test_content_may_open_with_a_preposition_after_the_verb():
     assert q is not None and q["speaker"] == "احمد توکلی"
     assert found(text, "با جذب رناتو سانچس باشگاهش سرمایه‌گذاری کلانی انجام داد") is not None
     assert found(text, "همان شیوه دفاع") is None
+
+
+def test_paragraphs_in_the_first_person_go_on_with_the_colon_quote():
+    # fars-news-2 #298: the official goes on in the next paragraph («ما شاهد … بوده‌ایم»); the report's own
+    # paragraph after it does not
+    text = ("انتقال زندانیان تهران از البرز\n\nمدیرکل زندان‌های البرز از انتقال زندانیان خبر داد.\n\n"
+            "این مسئول اظهار داشت: ما به دنبال اجرای هر چه بهتر زندانبانی اسلامی و نزدیکتر شدن به استانداردهای "
+            "جهانی هستیم.\n\nدر روزهای آغازین امسال ما شاهد انتقال محکومان استان تهران از ندامتگاه‌های کرج به استان "
+            "تهران بوده‌ایم.\n\nاستان البرز حدود سه میلیون نفر جمعیت دارد و سومین استان پرجمعیت کشور است.")
+    q = found(text, "ما به دنبال اجرای هر چه بهتر زندانبانی اسلامی")
+    assert q is not None and "از ندامتگاه‌های کرج" in q["text"] and "سه میلیون" not in q["text"]

@@ -56,6 +56,9 @@ _PREP_OF = {"تاکید": ("بر",), "تأکید": ("بر",), "اشاره": ("ب
             "انتقاد": ("از",), "گلایه": ("از",)}
 _PREP_VERBS = {f"{n} {v}" for n in _PREP_OF for v in ("کرد", "نمود")}
 _FROM_VERBS = {"خبر داد", "ابراز کرد", "تقدیر کرد", "پاسخ داد", "نقل کرد"}
+#: a paragraph in the first person («… ما شاهد …», «… انجام می‌دهیم»): in a news report, the speaker still talking
+_FIRST_PERSON_TEXT = re.compile(r"(?<![\w\u200c])(?:ما|من|بنده|اینجانب|(?:ن?می[\u200c ]?\w+|\w*(?:کرد|شد|داد|داشت|بود|"
+                                r"هست|کن|ده|گرفت|رفت|توانست|خواه)|\w+ه\u200c?ا)یم)(?![\w\u200c])")
 _KNOWS = {"می‌داند", "می‌دانند"}
 _WITH_ONLY = {L.key(w) for w in ("از", "با", "ضمن")}
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
@@ -340,6 +343,16 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 s, e = _trim(text, s, e)
                 if e > s and text[s] == "«":
                     s, e = _trim(text, s, _inline_end(scan, mentions, s, e))
+            if e > s and n + 1 == len(items) and text[s] not in '«"' and _trim(text, s, b.end)[1] <= e \
+                    and text[b.start] not in _BULLETS:
+                # «وی گفت: X. ⏎⏎ Y. ⏎⏎ Z.»: unattributed paragraphs after one that ends with the speaker's words
+                # go on with them
+                k = bi + 1
+                while k < len(body) and k not in attributing and body[k].kind == "paragraph" \
+                        and _FIRST_PERSON_TEXT.search(text, body[k].start, body[k].end) and text[body[k].start] not in _BULLETS \
+                        and not _starts_attribution(scan, mentions, body[k].start, body[k].end):
+                    e = _trim(text, s, body[k].end)[1]
+                    k += 1
             if e <= s and n + 1 == len(items):  # content in the following paragraphs
                 k = bi + 1
                 last = None
