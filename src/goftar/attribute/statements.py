@@ -578,11 +578,14 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         after_with = t.key in ("با", "ضمن") or (t.key == "از" and i > 0 and scan.keys[i - 1] == "پس")
         if after_with and i + 2 < len(toks) and scan.keys[i + 1] in _WITH_CUE:
             j = i + 2
-            if scan.keys[j] == "مجدد" and j + 1 < len(toks) and scan.keys[j + 1] == "بر":
-                j += 1  # «ضمن تاکید مجدد بر …»
-            if scan.keys[j] in {"بر", "به"}:
+            if scan.keys[j] in _FEELING and j + 1 < len(toks) and scan.keys[j + 1] in ("بر", "از", "به"):
+                j += 1  # «ضمن تاکید مجدد بر …», «با ابراز امیدواری از اینکه …»
+            if scan.keys[j] in {"بر", "به"} or scan.keys[j] == "از" and scan.keys[j - 1] in _FEELING:
                 j += 1
             th = scan.match(j, _THAT_T, 2) if j < len(toks) else None
+            if not th and j + 2 < len(toks) and scan.keys[j] in _THIS and scan.keys[j + 1] in _THIS_POINT \
+                    and scan.keys[j + 2] == "که":
+                th = (3, "این موضوع که")  # «ضمن اشاره به این موضوع که …»
             if not th and scan.keys[i + 1] in _STRESS and scan.keys[j - 1] == "بر" and j < len(toks):
                 # «با تاکید بر توجه جدی دولت نهم به نظرات مردم افزود: …»: the stance is the noun phrase
                 np_ = _stressed_phrase(scan, j, b_end)
@@ -621,6 +624,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
 
 
 _STRESS = {L.key(w) for w in ("تاکید", "تأکید")}
+#: «ابراز امیدواری / نگرانی / خرسندی از اینکه …», «تاکید مجدد بر …»
+_FEELING = {L.key(w) for w in ("مجدد", "امیدواری", "نگرانی", "خرسندی", "تاسف", "تأسف", "رضایت", "خوشحالی")}
 #: «با تاکید بر این مطلب که …»: the stance is the clause after «که»
 _THIS_POINT = {L.key(w) for w in ("مطلب", "موضوع", "نکته", "مساله", "مسئله", "امر")}
 
