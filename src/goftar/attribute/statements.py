@@ -343,8 +343,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 s, e = _trim(text, s, e)
                 if e > s and text[s] == "«":
                     s, e = _trim(text, s, _inline_end(scan, mentions, s, e))
-            if e > s and n + 1 == len(items) and text[s] not in '«"' and _trim(text, s, b.end)[1] <= e \
-                    and text[b.start] not in _BULLETS:
+            if e > s and n + 1 == len(items) and bi + 1 < len(body) and bi + 1 not in attributing \
+                    and text[s] not in '«"' and text[b.start] not in _BULLETS and _trim(text, s, b.end)[1] <= e:
                 # «وی گفت: X. ⏎⏎ Y. ⏎⏎ Z.»: unattributed paragraphs after one that ends with the speaker's words
                 # go on with them
                 k = bi + 1
@@ -445,7 +445,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             continue
         # 3b. «گفته می‌شود شیاطین سرخ …», «در حالیکه گفته می‌شد سجاد مردانی …»: a passive, no «که», no speaker;
         # «وی از خانواده‌ها خواست تا …»: a request
-        st = _plain_passive(scan, i, b_end) or _asked_of(scan, i, b_start, b_end)
+        st = _plain_passive(scan, i, b_end) if scan.may(i, _PASSIVE_PLAIN) else None
+        if st is None and scan.may(i, _ASKED_OF):
+            st = _asked_of(scan, i, b_start, b_end)
         if st is not None:
             out.append(st)
             covered.append((st.start, st.end))
