@@ -380,7 +380,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     skip_to = 0
     # only tokens that may start a cue phrase or a verb, and «که / با / از»
     keys, n_toks = scan.keys, len(toks)
-    for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL, _PASSIVE_PLAIN, _ASKED_OF):
+    for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL, _PASSIVE_PLAIN, _ASKED_OF,
+                             _ELLIPTIC):
         if keys[i] in _WITH_ONLY and not (i + 1 < n_toks and keys[i + 1] in _WITH_CUE) and not scan.match(
                 i, verbs, 4):
             continue  # «از / با / ضمن» start a statement only as «با تاکید بر اینکه …» (step 5 below)
@@ -539,6 +540,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     continue
         # 4. stances: «… را همسو با … خواندند»
         sv = scan.match(i, L.stance_verbs(), 3)
+        if sv is None and i + 2 < n_toks and scan.match(i, _ELLIPTIC, 2) and scan.match(i + 2, verbs, 4):
+            sv = (1, t.key + " کرد")  # «… را ٥٠ هزار تن در سال اعلام و افزود: …»: «کرد» left out before «و»
         if sv and ":" in text[scan.ends[i + sv[0] - 1] : scan.ends[i + sv[0] - 1] + 3]:
             sv = None  # «… را … عنوان کرد: …» is a colon attribution
         if sv:
@@ -550,10 +553,22 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 ra = []
             if ra and sv[1] == "اعلام کرد" and i - ra[0] < 3:
                 ra = []  # «نتایج را اعلام کرد» announces something; «شرط آن را «…» اعلام کرد» says what it is
+            if ra and sv[1] == "بیان کرد" and (i - ra[0] < 3 or keys[ra[0] + 1] in _HOW):
+                ra = []  # «حرف‌ها را بیان کرد», «مطالب را به زبانی ساده بیان کرد»: says, not what something is
             if ra:
                 st = Statement("reported", cs, scan.ends[i + sv[0] - 1], scan.span_text(i, i + sv[0]),
                                (cs, scan.starts[ra[0]]), t.start)
                 st.clause = (cs, scan.starts[ra[0]])
+                # «… را … بیان کرد و تعامل با گروه پیشگامان کویر را گامی موثر برشمرد»: this stance starts after
+                # the verb «و» joins it to
+                for k in range(ra[0] - 1, bisect_left(scan.starts, cs), -1):
+                    if keys[k] == "و" and (_verb_before(scan, scan.starts[k], verbs)
+                                           or _verb_before(scan, scan.starts[k], L.stance_verbs())):
+                        k += 1
+                        while k < ra[0] and keys[k] in _ADVERBS:
+                            k += 1
+                        st.start = scan.starts[k]
+                        break
                 out.append(st)
             continue
         # 4b. «X خواستار همکاری … شد»: what was asked for is the object inside the verb
@@ -626,6 +641,10 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
 
 
 _STRESS = {L.key(w) for w in ("تاکید", "تأکید")}
+_HOW = {L.key(w) for w in ("به", "با", "در", "برای")}
+#: stance nouns whose «کرد» may be left out before «و» and the next verb («… را … عنوان و افزود»)
+_ELLIPTIC = {L.key(w + " و"): w for w in ("عنوان", "اعلام", "ذکر", "ارزیابی", "توصیف", "قلمداد", "تلقی", "تعبیر")}
+register(_ELLIPTIC)
 #: «ابراز امیدواری / نگرانی / خرسندی از اینکه …», «تاکید مجدد بر …»
 _FEELING = {L.key(w) for w in ("مجدد", "امیدواری", "نگرانی", "خرسندی", "تاسف", "تأسف", "رضایت", "خوشحالی")}
 #: «با تاکید بر این مطلب که …»: the stance is the clause after «که»
