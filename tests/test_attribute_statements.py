@@ -183,3 +183,14 @@ def test_stances_joined_by_va_and_with_kard_left_out():
     assert any("گسترش خدمات در سطح استان" in t and t.endswith("بیان کرد") for t in got)
     assert found(text, "توجه به قرآن و نماز را از موارد ویژه") is not None
     assert found(text, "صادقانه حرف‌ها") is None
+
+
+def test_a_second_verb_of_saying_ends_the_first_content_and_passive_auxiliaries_say_nothing():
+    # varzesh3-2 #149; an Etemad op-ed («اغراق نباشد که گفته شود، …»)
+    text = ("رونالدو روز گذشته در واکنش به سوالات خبرنگاران گفت که وجدانش آسوده است و مرتکب تخلف نشده و امروز با "
+            "انتشار عکس زیر در اینستاگرام خود نوشت که برخی مواقع سکوت کردن، بهترین پاسخ است.\n\nشاید اغراق نباشد "
+            "که گفته شود، بیکاری یکی از چند مساله مهم و اصلی کشور است.")
+    got = texts(text)
+    assert "وجدانش آسوده است و مرتکب تخلف نشده" in got
+    assert any(t.startswith("برخی مواقع سکوت کردن") for t in got)
+    assert not any(t.startswith("شود") for t in got)

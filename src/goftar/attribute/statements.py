@@ -59,6 +59,8 @@ _FROM_VERBS = {"خبر داد", "ابراز کرد", "تقدیر کرد", "پا�
 #: a paragraph in the first person («… ما شاهد …», «… انجام می‌دهیم»): in a news report, the speaker still talking
 _FIRST_PERSON_TEXT = re.compile(r"(?<![\w\u200c])(?:ما|من|بنده|اینجانب|(?:ن?می[\u200c ]?\w+|\w*(?:کرد|شد|داد|داشت|بود|"
                                 r"هست|کن|ده|گرفت|رفت|توانست|خواه)|\w+ه\u200c?ا)یم)(?![\w\u200c])")
+#: «اغراق نباشد که گفته شود، …»: a passive auxiliary after «گفته» makes no content
+_AUX = {L.key(w) for w in ("شود", "شد", "شده", "نشود", "نشد", "بشود", "می‌شود", "شوند")}
 _KNOWS = {"می‌داند", "می‌دانند"}
 _WITH_ONLY = {L.key(w) for w in ("از", "با", "ضمن")}
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
@@ -249,6 +251,9 @@ def _phrase_quoted(text: str, q0: int, q1: int) -> bool:
 
 
 _AND_ALSO_SAID = re.compile(r"\sو\s+(?:[^\s،.:«»]+\s+){1,5}(?:هم|نیز)\s+(?:گفت|افزود|اظهار|تاکید|تأکید|اعلام|تصریح|بیان)")
+#: «… مرتکب تخلف نشده و امروز با انتشار عکس زیر در اینستاگرام خود نوشت که …»: a second statement of the sentence
+_AND_THEN_SAID = re.compile(r"\sو\s+(?:(?!و\s)[^\s،.:«»]+\s+){1,12}?(?:گفت|نوشت|افزود|اعلام\s+کرد|تصریح\s+کرد|تاکید\s+کرد|"
+                            r"تأکید\s+کرد|اظهار\s+(?:کرد|داشت))\s*(?:که\s|:)")
 
 
 _WHILE_SAID = re.compile(r"\s(?:در\s*حالی\s*که|درحالیکه|در\s*حالیکه|اما|ولی)\s+(?:[^\s،.:«»]+\s+){1,4}"
@@ -265,7 +270,7 @@ def _clause_cut(text: str, s: int, e: int) -> int:
     semi = text.find("؛", s, e)  # «اعلام کرد که … مشکلی ندارد ؛ اعلام نظری که …»: the writer goes on
     if semi > s and text.count("«", s, semi) <= text.count("»", s, semi):
         e = semi
-    for pat in (_AND_ALSO_SAID, _WHILE_SAID):
+    for pat in (_AND_ALSO_SAID, _WHILE_SAID, _AND_THEN_SAID):
         # «… برخورد می‌کند و خانم دکتر ابتکار هم گفت …», «دولت معتقد است … در حالیکه کارگران معتقدند …»:
         # a second speaker in the same sentence
         m = pat.search(text, s, e)
@@ -511,7 +516,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             # «… هشدار داد، تمایل به ایران … را تهدید می‌کند»: the content may follow a comma
             # «اعلام کرد از آنجایی که …», «معتقد است با جذب رناتو سانچس …»: a preposition may open the content,
             # not after a verb that takes one of its own («اشاره کرد به …»)
-            plain_next = (gap.strip() in ("", "،") and nk not in ("و", "که", "تا", "اما", "ولی", "را")
+            plain_next = (gap.strip() in ("", "،") and nk not in ("و", "که", "تا", "اما", "ولی", "را") and nk not in _AUX
                           and not (nk in ("به", "از", "با", "بر") and (vm[1] in _PREP_VERBS or vm[1] in _FROM_VERBS))
                           and not (nk == "به" and vm[1].startswith("معتقد"))  # «معتقد به همان شیوه … بودم»: believed in
                           and nk not in L.CLAUSE_VERBS and scan.block_of[j] == scan.block_of[i]
