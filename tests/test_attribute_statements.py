@@ -194,3 +194,10 @@ def test_a_second_verb_of_saying_ends_the_first_content_and_passive_auxiliaries_
     assert "وجدانش آسوده است و مرتکب تخلف نشده" in got
     assert any(t.startswith("برخی مواقع سکوت کردن") for t in got)
     assert not any(t.startswith("شود") for t in got)
+
+
+def test_ba_bayan_inke_clause_ends_at_the_comma_after_its_verb():
+    # fars-news-2 #157: what follows the comma is the report going on, not the clause said
+    text = ("معاون فنی و عملیات سازمان اورژانس کشور با بیان اینکه با راه‌اندازی اورژانس هوایی چندین زایمان موفق داخل "
+            "بالگرد اتفاق افتاده است، در ادامه در پاسخ به سئوالی درباره رها شدن مصدومان حوادث ترافیکی پاسخ داد.")
+    assert "با راه‌اندازی اورژانس هوایی چندین زایمان موفق داخل بالگرد اتفاق افتاده است" in texts(text)

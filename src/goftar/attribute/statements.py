@@ -61,6 +61,15 @@ _FIRST_PERSON_TEXT = re.compile(r"(?<![\w\u200c])(?:ما|من|بنده|اینج�
                                 r"هست|کن|ده|گرفت|رفت|توانست|خواه)|\w+ه\u200c?ا)یم)(?![\w\u200c])")
 #: «اغراق نباشد که گفته شود، …»: a passive auxiliary after «گفته» makes no content
 _AUX = {L.key(w) for w in ("شود", "شد", "شده", "نشود", "نشد", "بشود", "می‌شود", "شوند")}
+_FINITE = {L.key(w) for w in ("نیست", "نیستند", "باشد", "باشند", "دارد", "ندارد", "دارند", "ندارند", "شود", "شوند",
+                               "نشود", "کند", "کنند", "نکند", "هست", "هستند", "بود", "بودند", "شد", "شدند")}
+
+
+def _finite(k: str) -> bool:
+    """Does the word ``k`` (a key) end a clause as a finite verb («است», «می‌شود», «کرده‌اند» …)?"""
+    return k in _FINITE or k in L.CLAUSE_VERBS or k.endswith(("است", "اند")) or k.startswith(("می", "نمی")) and len(k) > 4
+
+
 _KNOWS = {"می‌داند", "می‌دانند"}
 _WITH_ONLY = {L.key(w) for w in ("از", "با", "ضمن")}
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
@@ -637,6 +646,13 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                                    or "،" in text[scan.ends[q - 1] : scan.starts[q]]):
                             stop = scan.starts[q]
                             break
+                # «با بیان اینکه … اتفاق افتاده است، در ادامه در پاسخ به سئوالی …»: the clause ends at the comma
+                # after its verb when more than the speech verb follows
+                last = bisect_left(scan.starts, stop)
+                for q in range(j + th[0] + 1, last - 1):
+                    if _finite(keys[q - 1]) and "،" in text[scan.ends[q - 1] : scan.starts[q]]:
+                        stop = scan.ends[q - 1]
+                        break
                 s, e = _trim(text, s0, stop)
                 if e > s:
                     cs = _sentence_start(text, b_start, t.start)
