@@ -70,6 +70,24 @@ def _finite(k: str) -> bool:
     return k in _FINITE or k in L.CLAUSE_VERBS or k.endswith(("است", "اند")) or k.startswith(("می", "نمی")) and len(k) > 4
 
 
+#: «استدلال / نظر / برآورد X این است که …»: a view stated in a noun
+_VIEW_NOUNS = {L.key(w) for w in ("استدلال", "نظر", "اعتقاد", "برآورد", "پاسخ", "توضیح", "ادعای", "پیشنهاد",
+                                  "دیدگاه", "توصیه", "تحلیل", "ارزیابی", "پیش‌بینی", "پیشبینی")}
+
+
+def _view_of(scan: Scan, k: int, b_start: int) -> tuple[int, int] | None:
+    """Token range of «استدلال / نظر … X» opening the sentence of «این است که» at token ``k`` (its «این»), with
+    a name, role or word between the noun and «این» (not «نظر این است که»: nobody's)."""
+    cs = _sentence_start(scan.text, b_start, scan.starts[k])
+    q0 = bisect_left(scan.starts, cs)
+    while q0 < k and scan.keys[q0] in _OPENER_WORDS:
+        q0 += 1
+    if k - q0 < 2 or k - q0 > 12 or scan.keys[q0] not in _VIEW_NOUNS \
+            or scan.keys[q0 + 1] in L.STOP and scan.keys[q0 + 1] not in _THIS:
+        return None
+    return q0, k
+
+
 _KNOWS = {"می‌داند", "می‌دانند"}
 _WITH_ONLY = {L.key(w) for w in ("از", "با", "ضمن")}
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
@@ -446,6 +464,10 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     v = None
             if v and v[0] > 0 and scan.keys[v[0] - 1] in _MODALS:
                 v = None  # «نمی‌توان گفت که …», «باید گفت که …»: nobody says it
+            view = None
+            if v is None and i >= 3 and keys[i - 1] == "است" and keys[i - 2] in _THIS:
+                view = _view_of(scan, i - 2, b_start)  # «استدلال این استاد دانشگاه … این است که …»
+                v = (view[0], view[0] + 1) if view else None
             passive = _verb_before(scan, t.start, _PASSIVE)
             if v or passive:
                 v0, v1 = v or passive  # type: ignore[misc]
@@ -455,6 +477,10 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     cs = _sentence_start(text, b_start, scan.starts[v0])
                     st = Statement("indirect", s, e, scan.span_text(v0, v1), (cs, scan.starts[v0]), scan.starts[v0])
                     st.passive = bool(passive) and not v
+                    if view:  # the holder of the view stands between the noun and «این است»
+                        st.clause, st.verb = (scan.starts[v1], scan.starts[view[1]]), st.verb + " … این است"
+                        if text[e - 1] == "." and text[e - 2] == "»":
+                            st.start, st.end = _trim(text, s, e - 1)
                     out.append(st)
                     covered.append((s, e))
             continue
