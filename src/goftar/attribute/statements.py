@@ -88,6 +88,7 @@ def _view_of(scan: Scan, k: int, b_start: int) -> tuple[int, int] | None:
     return q0, k
 
 
+_SPEECH_NOUN = {L.key(w) for w in ("سخن", "حرف")}
 _KNOWS = {"می‌داند", "می‌دانند"}
 _WITH_ONLY = {L.key(w) for w in ("از", "با", "ضمن")}
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
@@ -497,6 +498,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         vm = scan.match(i, verbs, 4) or scan.match(i, L.OPINION, 4)
         if vm and i > 0 and scan.keys[i - 1] in _MODALS:
             vm = None
+        if vm and i > 0 and keys[i - 1] in _SPEECH_NOUN and vm[1] == "گفت":
+            vm = None  # «… که مدیرکل دفتر بازرسی از آن سخن می‌گوید، …»: speaks of something, says nothing here
         if vm and vm[1] in _KNOWS:
             vm = None  # «چون می‌داند گردآوری چنین کتابی مجال می‌خواهد»: knows, says nothing («… را … می‌داند» is a stance)
         if vm and vm[1] == "خبر داد":
