@@ -220,3 +220,13 @@ def test_speaking_of_something_says_nothing_after_it():
             "مدیرکل دفتر بازرسی سازمان محیط زیست درباره این پدیده سخن گفت: دریاخواری در شمال کشور ادامه دارد.")
     assert found(text, "واژه‌ای هم ردیف زمین‌خواری") is None
     assert found(text, "دریاخواری در شمال کشور ادامه دارد") is not None
+
+
+def test_words_after_a_colon_run_up_to_the_next_paragraphs_own_attribution():
+    # fars-news-2 #64: «… چنین فرمود: ⏎⏎ ای اهل چاه … یافتم. عده‌ای گفتند: …»
+    text = ("دلایل حیات برزخی\n\nپس از پایان یافتن جنگ بدر، پیامبر کنار چاه ایستاد و چنین فرمود:\n\nای اهل چاه آیا "
+            "آنچه را خدا وعده داده بود دریافتید که حق است، من وعده پروردگارم را حق و قطعی یافتم. عده‌ای گفتند: ای "
+            "رسول خدا، آیا آنان سخن شما را می‌شنوند؟")
+    q = found(text, "ای اهل چاه آیا آنچه را خدا وعده داده بود")
+    assert q is not None and q["text"].endswith("حق و قطعی یافتم.") and q["verb"] == "فرمود"
+    assert found(text, "ای رسول خدا، آیا آنان سخن شما را می‌شنوند") is not None

@@ -394,6 +394,12 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     k += 1
                 if last is not None:
                     s, e = _trim(text, body[bi + 1].start, body[last].end)
+                elif bi + 1 in colon_at and body[bi + 1].kind == "paragraph":
+                    # «پیامبر کنار چاه ایستاد و چنین فرمود: ⏎⏎ ای اهل چاه … یافتم. عده‌ای گفتند: …»: the words run
+                    # up to the sentence of the next paragraph's own attribution
+                    nb = body[bi + 1]
+                    v_next = colon_at[bi + 1][0][1][0]
+                    s, e = _trim(text, nb.start, _sentence_start(text, nb.start, scan.starts[v_next]))
             if e <= s:
                 continue
             cs = _sentence_start(text, b.start, scan.starts[v0])
