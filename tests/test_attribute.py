@@ -747,3 +747,102 @@ def test_sports_role_heads_and_the_headline_before_other_guesses():
     # کرد» (someone he answers) and «خداداد افشاریان … گفت» — the headline names the lead's speaker
     rec = rec_of(_gold_text("varzesh2_276.json"))
     assert core(_speaker_at(rec, "اطلاعات ناظران")) == core("خداداد افشاریان")
+
+
+def test_this_prince_and_an_outlet_with_its_name_as_subjects():
+    # Fars news: «شاهزاده «عبدالله بن سعود بن محمد» … ⏎ این شاهزاده سعودی … گفته است که …», then «سایت «وطن»
+    # همچنین نوشته است که …» — the outlet, not the prince
+    rec = rec_of("به گزارش خبرگزاری فارس، شاهزاده «عبدالله بن سعود بن محمد» رئیس فدراسیون ورزش‌های آبی بازداشت شد.\n\n"
+                 "این شاهزاده سعودی در فایل صوتی گفته است که آنچه دولت در این خصوص می‌گوید «نادرست و باطل» است.\n\n"
+                 "سایت «وطن» همچنین نوشته است که علت بازداشت یازده شاهزاده دیگر اعتراض به این بازداشت‌ها بوده است.")
+    assert core(_speaker_at(rec, "آنچه دولت")) == core("عبدالله بن سعود بن محمد")
+    assert core(_speaker_at(rec, "علت بازداشت")) == core("سایت وطن")
+
+
+def test_vali_faqih_is_part_of_a_role():
+    # Fars news: «به گفته نماینده ولی فقیه در استان کردستان، …» («ولی»: but, or the jurist's guardianship)
+    rec = rec_of("به گفته نماینده ولی فقیه در استان کردستان، ارزش قیام امام حسین ارزش اصلاحی است.")
+    assert [(core(q["speaker"]), core(q["text"])) for q in rec["quotes"]] == [
+        (core("نماینده ولی فقیه"), core("ارزش قیام امام حسین ارزش اصلاحی است."))]
+
+
+def test_names_in_ascii_quotes_open_their_clause():
+    # Varzesh3: «''کریم بوستانی'' افزود: …» (two apostrophes for quotation marks), Fars: «"ایمن الظواهری" همچنین …
+    # گفت»; not an outlet after «به گزارش» («به گزارش "ورزش سه"، مدافع پرسپولیس …»)
+    rec = rec_of("مربی تیم فوتبال استقلال تهران گفت: سرمربی آبی پوشان به ملی پوشان یک هفته استراحت داده است.\n\n"
+                 "''کریم بوستانی'' افزود: ''سید مهدی رحمتی'' مشکلی برای تمدید قرارداد ندارد.")
+    assert all(core(q["speaker"]) == core("کریم بوستانی") for q in rec["quotes"])
+    assert all('"' not in (q["speaker_mention"] or "") and "'" not in (q["speaker_mention"] or "") for q in rec["quotes"])
+    rec = rec_of("به گزارش \"ورزش سه\"، مدافع پرسپولیس همچنان از اتفاقات دیدار تیمش ناراحت است. او در گفتگو با خبرنگار "
+                 "ما می گوید: متاسفانه این جام را از ما گرفتند.")
+    assert not any("ورزش" in p["name"] for p in rec["people"])
+
+
+def test_one_word_and_the_verb_make_the_clause():
+    # fars-news-1: «رویترز تصریح کرده است: …» («رویترز» is a frequent word of the news corpus)
+    rec = rec_of("رویترز تصریح کرده است: در آستانه انتخابات ریاست جمهوری آمریکا، زنگ خطری برای دولت به صدا در آمده.")
+    assert core(rec["quotes"][0]["speaker"]) == core("رویترز")
+
+
+def test_denial_is_a_stance_and_managers_are_a_group():
+    # Varzesh3: «کارلوس کی‌روش … خبر قطع تماس تلفنی … را تکذیب کرد», «مدیران باشگاه … این مساله را تکذیب می‌کنند»
+    rec = rec_of("کارلوس کی روش سرمربی تیم ملی فوتبال ایران خبر قطع تماس تلفنی دیه گو مارادونا را تکذیب کرد.")
+    assert [core(s["speaker"]) for s in rec["reported_statements"]] == [core("کارلوس کی روش")]
+    rec = rec_of("مدیران باشگاه ماشین سازی اما این مساله را تکذیب می کنند.")
+    assert [core(s["speaker"]) for s in rec["reported_statements"]] == [core("مدیران باشگاه ماشین سازی")]
+
+
+def test_a_rumour_without_ke_is_nobodys_statement():
+    # Varzesh3: «… و گفته می‌شود مذاکرات برای حضور برانکو ایوانکویچ در این تیم آغاز شده است.», «گفته می‌شد …»
+    rec = rec_of("با توجه به حضور نژاد فلاح به عنوان رییس هیات مدیره جدید این باشگاه گفته می‌شود مذاکرات برای حضور "
+                 "برانکو ایوانکویچ در این تیم آغاز شده است.\n\nاحمد دنیامالی که گفته می‌شد قصد دارد نامزد ریاست "
+                 "فدراسیون شود، انصراف داد.")
+    said = {core(q["text"][:20]): q["speaker"] for q in rec["quotes"]}
+    assert said.get(core("مذاکرات برای حضور بر")) is None and core("مذاکرات برای حضور بر") in said
+    assert all(q["speaker"] is None for q in rec["quotes"])
+
+
+def test_this_agency_is_the_agency_named_before():
+    # fars-news-1 (fars1_056): «خبرگزاری آسوشیتدپرس روز گذشته نوشت که …», then «این خبرگزاری با اشاره به … نوشت: …»
+    rec = rec_of(_gold_text("fars1_056.json"))
+    assert "آسوشیتدپرس" in (_speaker_at(rec, "«با این حال دیپلمات‌های آشنا") or "")
+
+
+def test_a_document_quoted_with_amade_ast_is_its_sources():
+    # fars-news-1: «ستاد برگزاری نماز جمعه قم … اعلام کرد: … ⏎ به گزارش …، در بیانیه ستاد برگزاری نماز جمعه قم آمده
+    # است: …», and «در این گزارش آمده است: …» after an outlet spoke
+    rec = rec_of("خبرگزاری فارس: ستاد برگزاری نماز جمعه قم با صدور بیانیه‌ای اعلام کرد: کناره‌گیری امام جمعه به دلیل "
+                 "مشغله‌های علمی بود.\n\nبه گزارش خبرگزاری فارس از قم، در بیانیه ستاد برگزاری نماز جمعه قم آمده است: "
+                 "خدا را سپاس که سال‌های متمادی مردم از خطبه‌های پربار بهره‌مند بودند.")
+    assert core(_speaker_at(rec, "خدا را سپاس")) == core("ستاد برگزاری نماز جمعه قم")
+    rec = rec_of(_gold_text("fars1_163.json"))
+    assert "بولتن" in (_speaker_at(rec, "در اواسط ماه مارس") or "")
+
+
+def test_khaternehan_sakht_is_a_speech_verb():
+    # fars-news-1: «وی در پایان خاطر نشان ساخت: حضرت فاطمه (س) به تربیت فرزندانشان بسیار اهمیت می‌دادند.»
+    rec = rec_of("هادی باریک‌بین گفت: ما باید در عمل فاطمی شویم.\n\nوی در پایان خاطر نشان ساخت: حضرت فاطمه (س) به "
+                 "تربیت فرزندانشان بسیار اهمیت می‌دادند.")
+    assert [core(q["speaker"]) for q in rec["quotes"]] == [core("هادی باریک‌بین")] * 2
+
+
+def test_an_epithet_between_a_name_and_its_pronoun_is_no_new_speaker():
+    # Varzesh3: «متئو کوواچیچ، هافبک جوان کروات رئال … ⏎ به گزارش "ورزش سه"، ستاره سابق اینتر، در کنار مودریچ … ⏎
+    # او … به خبرنگاران گفت: …» — «ستاره …» describes the player named before
+    rec = rec_of(_gold_text("varzesh1_491.json"))
+    assert core(_speaker_at(rec, "\" بازی بسیار دشواری")) == core("متئو کوواچیچ")
+
+
+def test_full_names_resolve_a_bare_first_name_and_a_frequent_surname_before_an_apposition():
+    # Fars news: «جواد شمقدری گفت: … ⏎ جواد شمقدری فیلمساز سینمای کشورمان … گفت» is one person; «ژنرال محمد ظهیر
+    # عظیمی، سخنگوی وزارت دفاع افغانستان نیز گفت: …» keeps «عظیمی», so «رئیس پلیس کابل گفت» is someone else
+    rec = rec_of("خبرگزاری فارس: جواد شمقدری گفت: امسال در جشنواره فیلم فجر با یک از هم گسیختگی روبرو بوده‌ایم.\n\n"
+                 "جواد شمقدری فیلمساز سینمای کشورمان با بیان این مطلب به خبرنگار فارس گفت: متاسفانه در جشنواره "
+                 "امسال فیلم‌های خوب بسیار اندک بود.")
+    assert [core(p["name"]) for p in rec["people"]] == [core("جواد شمقدری")]
+    rec = rec_of("به گزارش فارس به نقل از خبرگزاري آسوشيتدپرس، عليرضا، از فرماندهان ارتش افغانستان كه در صحنه انفجار "
+                 "حاضر بود، گفت بمب داخل يك چرخ دستي كنار جاده كار گذاشته شده بود.\n\nژنرال محمد ظهير عظيمي، سخنگوي "
+                 "وزارت دفاع افغانستان نيز گفت: بر اثر اين انفجار، راننده اتوبوس كشته و 29 نفر ديگر مجروح شدند.\n\n"
+                 "رئيس پليس كابل گفت هدف بمبگذاري نيروهاي ارتش بودند.")
+    assert core(_speaker_at(rec, "بر اثر این انفجار")) == core("محمد ظهیر عظیمی")
+    assert core(_speaker_at(rec, "هدف بمبگذاری")) == core("رئیس پلیس کابل")

@@ -165,10 +165,11 @@ def _attribute(doc: Document) -> Document:
 
 
 _SPACES = re.compile(r"\s+")
+_QUOTES = re.compile(r"[«»“”\"]|''")
 
 
 def _mention_text(text: str, m: Mention) -> str:
-    return _SPACES.sub(" ", text[m.start : m.end].replace("«", "").replace("»", "")).strip()
+    return _SPACES.sub(" ", _QUOTES.sub("", text[m.start : m.end])).strip()
 
 
 STAGES: list[Stage] = [Stage("attribute", attribute, requires=(), assigns=LAYERS + ("attribution",))]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
@@ -243,7 +244,7 @@ _VERBISH = re.compile(r"^.{3,}(?:(?<!مق)دم|تم|دیم|تیم|دید|تید|
 _ADVERBS = {L.key(w) for w in """قاعدتا تقریبا نسبتا واقعا اصلا فعلا عملا اخیرا قبلا دقیقا صرفا کاملا شدیدا مجددا
 ظاهرا حتما بعدا اولا ثانیا مثلا طبیعتا احتمالا بعضا عمدتا نهایتا اساسا لزوما اتفاقا تماما مستقیما رسما کلا جدا
 صریحا شخصا قطعا مسلما یقینا غالبا معمولا دائما دایما ضمنا حتی فقط تنها صرفاً اگرچه هرچند درحالیکه بلکه
-بی‌شک بی‌تردید بدون‌شک وقتی زمانی هنگامی همیشه همواره همچنان هم‌اکنون حالا مبنی
+بی‌شک بی‌تردید بدون‌شک وقتی زمانی هنگامی همیشه همواره همچنان هم‌اکنون حالا مبنی بالاخره بالأخره سرانجام ناگهان
 شد شدند شوند شود شوم هستم هستیم هستند باشند باشیم بودند بودیم بوده گردید گردند
 اول دوم سوم چهارم پنجم یکم
 راحل بزرگوار سرافراز گرانقدر گرانقدرش والامقام عالیقدر معظم زمان
@@ -259,7 +260,9 @@ _MI = re.compile(r"^ن?می[\u200c ]")
 
 @lru_cache(maxsize=65536)
 def _not_name_key(k: str) -> bool:
-    return k not in L.name_tokens() and (k in _ADVERBS or _VERBISH.search(k) is not None or k.endswith("ترین"))
+    # «مکررا», «شخصا»: a frequent word with the tanwin «ا» (its «ً» lost in copied text) is an adverb
+    return k not in L.name_tokens() and (k in _ADVERBS or _VERBISH.search(k) is not None or k.endswith("ترین")
+                                         or len(k) >= 5 and k.endswith("ا") and k[:-1] in L.common_words())
 
 
 _COMMA_GAP = re.compile(r"\s*[،,]\s*")
@@ -302,10 +305,13 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
     """«X» (or “X”) starting right before token ``i``: (name token range, char range of «…») when short and
     name-like."""
     t = scan.tokens[i]
-    before = scan.text[max(0, t.start - 2) : t.start].strip(" ")
-    if not before.endswith(("«", "“")):
+    before = scan.text[max(0, t.start - 3) : t.start].strip(" ")
+    if before.endswith("''"):
+        opener = "''"  # ''کریم بوستانی'' افزود: two apostrophes for quotation marks in copied text
+    elif before.endswith(("«", "“", '"')):
+        opener = before[-1]
+    else:
         return None
-    opener = before[-1]
     close = scan.text.find(_CLOSER[opener], t.start, t.start + 60)
     if close < 0:
         return None
@@ -316,16 +322,36 @@ def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
         j += 1
     if j == i or j - i > 5:
         return None
-    return i, j, scan.text.rfind(opener, 0, t.start), close + 1
+    return i, j, scan.text.rfind(opener, 0, t.start), close + len(_CLOSER[opener])
 
 
-_CLOSER = {"«": "»", "“": "”"}
+_CLOSER = {"«": "»", "“": "”", '"': '"', "''": "''"}
+_QUOTES_ONLY = re.compile(r"[«»“”\"']")
+_SOURCE_CUES = {L.key(w) for w in ("گزارش", "نقل", "از", "نوشته", "سایت", "روزنامه", "خبرگزاری", "پایگاه", "شبکه")}
+
+
+def _quoted_subject(scan: Scan, g: tuple[int, int, int, int]) -> bool:
+    """A quoted name («…», "…", ''…'') opening its clause as the subject of a speech verb («''کریم بوستانی''
+    افزود: …», «"عمر کاملیتی" در … گفت»), or before a comma and an apposition."""
+    t = g[1]
+    if t >= len(scan.keys):
+        return False
+    if g[0] > 0:  # opening its clause: after punctuation or a sentence adverb, not «به "ورزش سه" گفت»
+        gap = _QUOTES_ONLY.sub("", scan.gaps[g[0] - 1])
+        if not (_CLAUSE_GAP.search(gap) or scan.keys[g[0] - 1] in _OPENERS) \
+                or scan.keys[g[0] - 1] in _SOURCE_CUES or scan.keys[g[0] - 1] in _CUE_NOUNS:
+            return False  # «به گزارش "ورزش سه"، …»: the outlet that reports
+    gap = scan.text[g[3] : scan.starts[t]]
+    if not gap.strip():
+        return _says(scan, t) is not None
+    return _COMMA_GAP.fullmatch(gap) is not None and _apposition_says(scan, t) is not None
 
 
 _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر", "دختر", "برادر", "خواهر", "پدر", "مادر", "وکیل")}
 #: «X و Y» compounds of office names whose second word is otherwise a stop word («راهداری و حمل و نقل جاده‌ای»)
 _ROLE_COMPOUNDS = {(L.key("حمل"), L.key("نقل"))}
 _IMAM = L.key("امام")
+_VALI, _FAQIH = L.key("ولی"), L.key("فقیه")
 #: first names that are function words too; a name only right after a title
 _FUNCTION_FIRST = {L.key("ولی")}
 _ROLE_AFTER_PLACE = {L.key(w) for w in ("و", "در", "شرقی", "غربی", "شمالی", "جنوبی", "مرکزی", "رضوی")}
@@ -362,6 +388,9 @@ def _role_at(scan: Scan, i: int) -> int | None:
                     and nk not in L.sure_places() and not scan.match(j + 1, L.speech_verbs(), 3)):
                 j += 2  # «وزیر آموزش و پرورش», «معاون پیشگیری و درمان …»
                 continue
+        if k == _VALI and j + 1 < len(scan.tokens) and scan.joined(j) and scan.keys[j + 1] == _FAQIH:
+            j += 2  # «نماینده ولی فقیه در …»: «ولی» (but) is a word of the office here
+            continue
         if k == _IMAM and j - i >= 2 and scan.joined(j) and j + 1 < len(scan.tokens) \
                 and not scan.match(j, L.ROLE_KEYS, 2) and scan.keys[j + 1] not in L.FUNCTION:
             j += 2  # «سرپرست کمیته امداد امام خمینی (ره)», «رئیس بیمارستان امام رضا»: an institution's namesake
@@ -423,8 +452,11 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         span_end = 0
         if j < len(toks):
             opens = scan.text[max(0, scan.starts[j] - 2) : scan.starts[j]]
-            g = _guillemet_name(scan, j) if "«" in opens or "“" in opens else None
-            if g and (titles or _role_at(scan, g[1]) or (g[1] < len(toks) and _role_after(scan, g[3], g[1]))):
+            g = _guillemet_name(scan, j) if any(c in opens for c in "«“\"'") else None
+            if g and g[0] > 0 and scan.keys[g[0] - 1] in _SOURCE_CUES and not titles:
+                g = None  # «به گزارش "ورزش سه"، مدافع پرسپولیس …»: the outlet that reports, no one's name
+            if g and (titles or _role_at(scan, g[1]) or (g[1] < len(toks) and _role_after(scan, g[3], g[1]))
+                      or not titles and _quoted_subject(scan, g)):
                 name_rng, span_end = (g[0], g[1]), g[3]
             elif titles:
                 k = j
@@ -439,6 +471,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                             continue
                         break
                     k += 1
+                if k > j and k - j < 4 and _surname_before_apposition(scan, k):
+                    k += 1  # «ژنرال محمد ظهیر عظیمی، سخنگوی …»
                 # «شهید، تکریم …» (a comma between), «آقایان گفتن …», «32 شهید تقدیم …» (a count): no name
                 apart = j > 0 and not scan.joined(j - 1) and "«" not in scan.gaps[j - 1]
                 counted = i > 0 and _DIGIT.search(scan.keys[i - 1]) is not None
@@ -479,11 +513,13 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     # that is a frequent word too
                     k += 1
                 if k - i >= 2 and k < len(toks) and not owned and (between_commas or scan.joined(k - 1) and (
-                        scan.keys[k] in _AFTER_SUBJECT or scan.match(k, L.speech_verbs(), 3)) or _subject_slot(scan, k)):
+                        scan.keys[k] in _AFTER_SUBJECT or scan.match(k, L.speech_verbs(), 3)) or _subject_slot(scan, k)) \
+                        and not (_GROUP_NOUN.search(scan.keys[i]) and (v2 := _says(scan, k)) is not None
+                                 and _PLURAL_VERB.search(scan.keys[v2[1] - 1])):  # «کتابداران تهرانی … گفتند»
                     name_rng, span_end = (i, k), scan.ends[k - 1]
-                elif k - i == 1 and k < len(toks) and not owned \
-                        and scan.keys[i] not in L.maybe_first_names() and _sole_name_word(scan, i) \
+                elif k - i == 1 and k < len(toks) and not owned and scan.keys[i] not in L.maybe_first_names() \
                         and (v := _says(scan, k) if scan.joined(k - 1) else _apposition_says(scan, k)) is not None \
+                        and _sole_name_word(scan, i) \
                         and not (_GROUP_NOUN.search(scan.keys[i]) and _PLURAL_VERB.search(scan.keys[v[1] - 1])):
                     # «کتابداران … گفتند»: a plural noun with a plural verb is a group, «تیموریان … گفت» a surname
                     # «دروگبا به این نکته اشاره کرده است», «میکل پیرامون این مسئله گفت»: one unknown word opening
@@ -501,6 +537,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                         and len(scan.keys[k]) >= 3 and scan.keys[k] not in L.sure_places() \
                         and (k == j + 1 or scan.keys[k] not in L.common_words()) and not _NOT_NAME.search(scan.keys[k]):
                     k += 1
+                if k - j >= 2 and k - j < 4 and _surname_before_apposition(scan, k):
+                    k += 1  # «محمد ظهیر عظیمی، سخنگوی وزارت دفاع …»: a surname in «ی» that is a frequent word too
                 if k - j >= 2:
                     name_rng, span_end = (j, k), scan.ends[k - 1]
             if name_rng is None and not titles and scan.keys[j] in solos and _name_token_ok(scan, j) \
@@ -516,7 +554,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 name_rng, span_end = (j, k), scan.ends[k - 1]
         if name_rng:
             a, b = name_rng
-            mtext = scan.text[span_start:span_end].replace("«", "").replace("»", "").replace("“", "").replace("”", "")
+            mtext = _QUOTES_ONLY.sub("", scan.text[span_start:span_end])
             mtext = _SPACES.sub(" ", mtext).strip()
             ment = Mention(span_start, span_end, i, b, "name", scan.span_text(a, b))
             ment.role = mtext  # full written form, kept until people are built
@@ -623,7 +661,7 @@ def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     maybe = L.maybe_first_names()
     out.update([i + 1 for i in scan.unspaced if keys[i + 1] in maybe and i + 2 < n and keys[i + 2] not in common])
     starts = scan.starts
-    for opener in ("«", "“"):
+    for opener in ("«", "“", '"', "''"):
         p = text.find(opener)
         while p >= 0:  # «X: the word starting within two characters after «
             q = bisect_left(starts, p + 1)
@@ -682,6 +720,30 @@ _PLURAL_VERB = re.compile(r"(?:ند|نده|اند)$")
 _SUFFIXES = {L.key(w) for w in ("اش", "ام", "ات", "شان", "مان", "تان", "ها", "های", "ای", "ی")}
 
 
+_OPENERS_OF: dict[int, tuple[Scan, Counter[str]]] = {}
+
+
+def _clause_openers(scan: Scan) -> Counter[str]:
+    """How often each word opens a clause in the article (counted once per scan)."""
+    got = _OPENERS_OF.get(id(scan))
+    if got is None or got[0] is not scan:
+        _OPENERS_OF.clear()
+        keys = scan.keys  # a clause opens only after a gap that is not one space (scan.unspaced)
+        got = (scan, Counter(keys[q + 1] for q in scan.unspaced if q + 1 < len(keys) and _clause_start(scan, q + 1)))
+        if keys:
+            got[1][keys[0]] += 1
+        _OPENERS_OF[id(scan)] = got
+    return got[1]
+
+
+def _surname_before_apposition(scan: Scan, k: int) -> bool:
+    """Token ``k``, right after a name, is its surname in «ی» though a frequent word too: a comma and a role follow
+    («محمد ظهیر عظیمی، سخنگوی وزارت دفاع افغانستان»)."""
+    return k + 1 < len(scan.keys) and scan.joined(k - 1) and scan.keys[k].endswith("ی") and _name_token_ok(scan, k) \
+        and scan.keys[k] not in L.sure_places() and _COMMA_GAP.fullmatch(scan.gaps[k]) is not None \
+        and _role_at(scan, k + 1) is not None
+
+
 def _sole_name_word(scan: Scan, i: int) -> bool:
     """An unknown word that is no inflected or glued form of frequent words: not «مطلبی» / «ساعتی» (a frequent
     noun with the indefinite «ی»), «بشدت» («ب» + a frequent word), «آن‌گونه» / «درباره‌اش» / «دراین‌ارتباط»
@@ -689,8 +751,7 @@ def _sole_name_word(scan: Scan, i: int) -> bool:
     k, common = scan.keys[i], L.common_words()
     if k.startswith("ب") and k[1:] in common:
         return False  # «بشدت»
-    if k.endswith("ی") and k[:-1] in common and (scan.keys.count(k) < 2 or sum(
-            1 for q, w in enumerate(scan.keys) if w == k and _clause_start(scan, q)) < 2):
+    if k.endswith("ی") and k[:-1] in common and (scan.keys.count(k) < 2 or _clause_openers(scan)[k] < 2):
         return False  # «مطلبی»: a surname of that form («حضرتی») opens several clauses of the article
     parts = [L.key(w) for w in scan.words[i].split("\u200c") if w]
     if len(parts) > 1 and (parts[0] in common or parts[0] in L.FUNCTION or parts[-1] in _SUFFIXES):
@@ -816,6 +877,12 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
                     return best[2]
         if k in by_key:
             return by_key[k]
+        if len(parts) == 1:
+            # «جواد» after «جواد شمقدری»: a first name alone that opens one full name of the article
+            opening = [p for p in people if p.key != k and L.key(p.name.split()[0]) == k]
+            if len(opening) == 1:
+                by_key[k] = opening[0]
+                return opening[0]
         for p in people:  # «کاسترو» after «فیدل کاسترو», «مؤذن زاده» after «مصطفی مؤذن زاده», and the other way round
             if k == p.last or (len(parts) > 1 and L.key(parts[-1]) == p.key) or \
                     (len(k) >= 5 and (p.key.endswith(k) or k.endswith(p.key) and len(p.key) >= 5)):

@@ -49,7 +49,7 @@ _ASKED = {L.key(w) for w in ("شد", "شدند", "شده است", "شده‌ان
                               "شده بودند")}
 #: «باید گفت», «نمی‌توان گفت», «می‌توان گفت»: an impersonal modal before the verb, no speaker
 _MODALS = {L.key(w) for w in ("باید", "نباید", "می‌توان", "نمی‌توان", "توان", "بتوان", "میتوان", "نمیتوان")}
-for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL, _PASSIVE_PLAIN, _ASKED_OF):
+for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL, _PASSIVE_PLAIN, _ASKED_OF):  # _CAME is registered below, where it is defined
     register(_t)
 #: speech verbs whose content is a prepositional object («به … اشاره کرد», «بر … تاکید کرد», «از … انتقاد کرد»)
 _PREP_OF = {"تاکید": ("بر",), "تأکید": ("بر",), "اشاره": ("به",), "اذعان": ("به",), "اعتراف": ("به",),
@@ -355,7 +355,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     for bi, b in enumerate(body):
         for m in _COLON.finditer(text[b.start : b.end]):
             c = b.start + m.start()
-            v = _verb_before(scan, c, verbs) or _verb_before(scan, c, _PASSIVE)
+            v = _verb_before(scan, c, verbs) or _verb_before(scan, c, _PASSIVE) or _document_says(scan, c)
             if v and not text[scan.ends[v[1] - 1] : c].strip():
                 colon_at.setdefault(bi, []).append((c, v))
     attributing = set(colon_at)
@@ -419,8 +419,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     skip_to = 0
     # only tokens that may start a cue phrase or a verb, and «که / با / از»
     keys, n_toks = scan.keys, len(toks)
-    for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL, _PASSIVE_PLAIN, _ASKED_OF,
-                             _ELLIPTIC):
+    for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL, _PASSIVE, _PASSIVE_PLAIN,
+                             _ASKED_OF, _ELLIPTIC):
         if keys[i] in _WITH_ONLY and not (i + 1 < n_toks and keys[i + 1] in _WITH_CUE) and not scan.match(
                 i, verbs, 4):
             continue  # «از / با / ضمن» start a statement only as «با تاکید بر اینکه …» (step 5 below)
@@ -429,6 +429,19 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             continue
         blk = scan.blocks[scan.block_of[i]]
         b_start, b_end = blk.start, blk.end
+        pm = scan.match(i, _PASSIVE, 4)
+        if pm and L.key(pm[1]) in _RUMOUR and i + pm[0] < n_toks and keys[i + pm[0]] != "که" and scan.joined(i + pm[0] - 1) \
+                and scan.block_of[i + pm[0]] == scan.block_of[i] and keys[i + pm[0]] not in _NOT_CONTENT:
+            # «… و گفته می‌شود مذاکرات برای حضور برانکو آغاز شده است»: a rumour, said by no one
+            j = i + pm[0]
+            s, e = _trim(text, scan.starts[j], _clause_cut(text, scan.starts[j], _content_end(text, scan.starts[j], b_end)))
+            if len(text[s:e].split()) >= 5:
+                st = Statement("indirect", s, e, scan.span_text(i, j), (t.start, t.start), t.start)
+                st.passive = True
+                out.append(st)
+                covered.append((s, e))
+                skip_to = j
+                continue
         # 2. «به گفته X، …»
         m = scan.match(i, _INDIRECT_CUES, 2)
         if m and L.key(m[1]) != L.key("به نقل از"):
@@ -924,6 +937,17 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
                 asked = max(scan.text.rfind(":", lo2, p), scan.text.rfind("：", lo2, p))
                 men = _subject(scan, mentions, lo2, asked if asked > lo2 else p)
         if men is None:
+            titled = _this_title(scan, mentions, lo, hi)
+            if titled is not None:  # «این شاهزاده سعودی … گفته است که …»: the one last named with that title
+                st.person, st.speaker = titled, titled.name
+                last, last_name = titled, titled.name
+                last_end = max(last_end, st.end, st.at)
+                continue
+            outlet = _this_outlet(scan, mentions, statements, lo, hi)
+            if outlet is not None:  # «این خبرگزاری با اشاره به … نوشت»: the agency named before
+                st.speaker = outlet
+                group, group_end = outlet, max(st.end, st.at)
+                continue
             men = _bare_subject(scan, lo, hi)
             if men is not None:  # «کتابداران در بخشی از این قطعنامه گفتند», «ترکیه اعلام کرد»: a group or a country
                 st.mention = men
@@ -987,8 +1011,9 @@ def _intervening_subject(scan: Scan, mentions: list[Mention], statements: list[S
         if men is None:
             continue
         if men.kind not in ("name", "role") or _quoted_at(text, ss, men.start) \
-                or men.kind == "role" and _after_this(men, mentions):
-            return None  # a pronoun, or «این مسئول …»: the one spoken of before
+                or men.kind == "role" and (_after_this(men, mentions)
+                                           or men.person is None and L.key(men.text.split()[0]) in _EPITHETS):
+            return None  # a pronoun, «این مسئول …», or «ستاره سابق اینتر»: the one spoken of before
         k = bisect_left(scan.starts, ss)
         while k < men.t0 and scan.keys[k] in _ADVERBS:
             k += 1
@@ -1107,7 +1132,8 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
         m = st.mention
         if (st.person is None and m is not None and m.kind == "role" and st.speaker == m.text and prev is not None
                 and prev.person is not None and scan is not None
-                and (not prev.person.roles or _next_colon_turn(scan, prev, st) or _next_turn(scan, prev, st))
+                and (not prev.person.roles or _next_colon_turn(scan, prev, st)
+                     or _next_turn(scan, prev, st) and _one_speaker_so_far(statements, st, prev.person))
                 and L.key(m.text.split()[0]) not in _GROUPS and not _introduces_new(scan, m)
                 and not any(x.kind == "name" and prev.at < x.start < m.start and x.person is not prev.person
                             and not any(o.start <= x.start < o.end for o in statements)  # not one quoted
@@ -1153,6 +1179,12 @@ def _next_turn(scan: Scan, prev: Statement, st: Statement) -> bool:
     if text[max(prev.end, prev.at) : st.clause[0]].strip(" \n.»«\u200c") or "\n" not in text[prev.end : st.clause[0]]:
         return False  # a paragraph of its own («… گفته «…». مدیرکل محیط زیست … ، in one paragraph: someone new)
     return st.clause[0] == m.start or not text[st.clause[0] : m.start].strip(" \u200c")
+
+
+def _one_speaker_so_far(statements: list[Statement], st: Statement, p: Person) -> bool:
+    """Has ``p`` been the only named speaker before ``st``? (A report on several officials — «ژنرال محمد ظهیر
+    عظیمی … نیز گفت … ⏎ رئیس پلیس کابل گفت …» — brings in each new one by role.)"""
+    return all(o.person is None or o.person is p for o in statements if o.at < st.at)
 
 
 def _introduces_new(scan: Scan, m: Mention) -> bool:
@@ -1262,7 +1294,7 @@ _OF_NOT_OBJECT = {L.key(w) for w in ("پس", "بعد", "قبل", "پیش", "یک
 _QUANT = {L.key(w) for w in ("برخی", "بسیاری", "یک", "دو", "سه", "چند", "تعدادی", "شماری", "اغلب", "بیشتر", "یکی",
                              "بعضی", "گروهی", "جمعی", "عده‌ای")}
 _SCAN: list[Scan] = []
-_GROUPS = {L.key(w) for w in """خیلی بعضی تعدادی شماری اغلب اکثر منابع مقامات عده‌ای گروهی برخی بسیاری مسئولان مسیولان مسوولان کارشناسان منتقدان فعالان روانشناسان
+_GROUPS = {L.key(w) for w in """مدیران مسئولین مسوولین مربیان بازیکنان دست‌اندرکاران سران رهبران وزرای خیلی بعضی تعدادی شماری اغلب اکثر منابع مقامات عده‌ای گروهی برخی بسیاری مسئولان مسیولان مسوولان کارشناسان منتقدان فعالان روانشناسان
 روان‌شناسان اقتصاددانان جامعه‌شناسان پژوهشگران کارگران معدنچیان حقوقدانان پزشکان نظریه‌پردازان ساکنان اهالی
 شاهدان نمایندگان اعضای موافقان مخالفان تحلیلگران""".split()}
 _ALL: list[Mention] = []
@@ -1385,6 +1417,20 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
     k0 = keys[t]
     if k0 in _THEY or k0.endswith("ترین") or k0 in _DEMONSTRATIVE_PLURALS:
         return None
+    if k0 in _OUTLETS:  # «سایت «وطن» همچنین نوشته است که …», «روزنامه گاردین مدعی شد»: the outlet and its name
+        k = t + 1
+        verb_t = bisect_left(scan.starts, hi)
+        while k < verb_t and k - t < 5 and keys[k] not in L.STOP and keys[k] not in _AFTER_SUBJECT_WORDS \
+                and not _GAP_BREAK.search(scan.gaps[k - 1].replace("«", "").replace("»", "")):
+            k += 1
+        if k > t + 1 and (k == verb_t or keys[k] in _AFTER_SUBJECT_WORDS or keys[k] in _ADVERBS):
+            return Mention(scan.starts[t], scan.ends[k - 1], t, k, "group", _QUOTE_MARKS.sub("", scan.span_text(t, k)))
+        return None
+    verb_t = bisect_left(scan.starts, hi)
+    if t + 1 == verb_t and len(k0) >= 3 and k0 not in L.STOP and k0 not in L.PRONOUNS and not not_name_word(scan, t) \
+            and scan.match(t, L.speech_verbs(), 3) is None and not _DIGITS.search(k0):
+        # «رویترز تصریح کرده است», «مردم گفتند»: one word and the verb make the clause; the word speaks
+        return Mention(scan.starts[t], scan.ends[t], t, t + 1, "group", scan.words[t])
     place = L.sure_places().get(k0)
     head_ok = (place is not None and place.kind == "country") or k0 in _COLLECTIVE or (
         len(k0) >= 5 and _PLURAL.search(k0) is not None and _NOT_PLURAL.search(k0) is None
@@ -1412,17 +1458,29 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
 _AFTER_SUBJECT_WORDS = {L.key(w) for w in ("در", "با", "ضمن", "طی", "نیز", "هم", "همچنین", "امروز", "روز",
                                             "پیرامون", "درباره", "راجع", "به", "از", "بر", "که")}
 _DIGITS = re.compile(r"[0-9۰-۹]")
+#: passive forms whose content may follow with no «که» (a rumour): not «اعلام شده» («موازین اعلام شده از سوی …»)
+_RUMOUR = {L.key(w) for w in ("گفته می‌شود", "گفته می شود", "گفته می‌شد", "شنیده می‌شود", "شنیده شده", "شنیده شده است",
+                               "شایعه شده", "شایعه شده است")}
+#: words after «گفته می‌شود» that are not the content said («… گفته می‌شود و …», «… گفته شده است.»)
+_NOT_CONTENT = {L.key(w) for w in ("و", "است", "بود", "تا", "را", "به", "از", "با", "در")}
 #: «به نقل از / به گزارش …» with no comma after it: what follows names the source
 _SOURCE_BEFORE = re.compile(r"(?:نقل\s+از|گزارش)[^،,:.]*$")
 _THEY = {L.key(w) for w in ("آنها", "آن‌ها", "آنان")}
+#: role heads a report uses for variety about the person it is about («ستاره سابق اینتر», «اسطوره …»), not offices
+_EPITHETS = {L.key(w) for w in ("ستاره", "اسطوره", "لژیونر", "ملی‌پوش", "پیشکسوت")}
+_OUTLETS = {L.key(w) for w in ("سایت", "بولتن", "وبگاه", "وب‌سایت", "روزنامه", "نشریه", "مجله", "هفته‌نامه", "شبکه",
+                                "خبرگزاری", "پایگاه", "تلویزیون", "رادیو")}
 _DEMONSTRATIVE_PLURALS = {L.key(w) for w in ("اینان", "اینها", "این‌ها", "ایشان")}
 _QUANT_WORDS = {L.key(w) for w in ("هرگونه", "هیچ‌گونه", "هیچگونه", "همگی", "همه")}
 
 
 #: «به گزارش X،» / «به نقل از X،» at a sentence start (X: the source, up to the comma)
-_SOURCED = re.compile(r"(?:^|(?<=[.!؟?\n»]\s)|(?<=[.!؟?\n]))\s*به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)\s+([^،,:.\n]{2,80}?)\s*[،,]")
+_SOURCED = re.compile(r"به[\s\u200c]+(?:گزارش|نقل[\s\u200c]+از)\s+([^،,:.\n]{2,80}?)\s*[،,]")
 _VIA = re.compile(r"به[\s\u200c]+نقل[\s\u200c]+از\s+")
 _FROM_PLACE = re.compile(r"\s+از\s+.*$")
+#: Iranian agencies that relay the news («به گزارش ایسنا، …»): channels, not sources (an «به نقل از X» is a source)
+_CHANNELS = re.compile(r"^\W*(?:خبرگزاری\s+)?(?:ایسنا|ایرنا|ایلنا|مهر|تسنیم|میزان|شبستان|رسا|ایکنا|برنا|پانا|"
+                       r"باشگاه\s+خبرنگاران|صدا\s+و\s+سیما|خبرگزاری\s+جمهوری\s+اسلامی)\W*$")
 #: the publisher's own agency and desks: what it reports is no one's statement
 _OWN_SOURCE = re.compile(r"فارس|ورزش[\s\u200c]*(?:سه|3|۳)|خبرنگار|گروه|^سایت باشگاه|روابط[\s\u200c]+عمومی")
 
@@ -1434,11 +1492,18 @@ def _outlet_reports(scan: Scan, body: list, covered: "_Covered") -> list[Stateme
     text, out = scan.text, []
     verb_tables = (L.speech_verbs(), L.OPINION, L.stance_verbs())
     for b in body:
+        if "گزارش" not in text[b.start : b.end] and "نقل" not in text[b.start : b.end]:
+            continue
         for m in _SOURCED.finditer(text, b.start, b.end):
+            before = text[b.start : m.start()].rstrip()
+            if before and before[-1] not in ".!؟?»\n":
+                continue  # not at a sentence start
             src = m.group(1)
             vias = list(_VIA.finditer(src))
             if vias:
                 src = src[vias[-1].end():]
+            elif _CHANNELS.search(src) and m.group(0).lstrip().startswith("به"):
+                continue  # «به گزارش ایسنا، …»: the report's channel, not its source
             src = _FROM_PLACE.sub("", _QUOTE_MARKS.sub("", src)).strip()  # «خبرگزاری فرانسه از نابلس»
             if not src or _OWN_SOURCE.search(src) or covered.inside(m.end()):
                 continue
@@ -1454,3 +1519,61 @@ def _outlet_reports(scan: Scan, body: list, covered: "_Covered") -> list[Stateme
             st.speaker = src
             out.append(st)
     return out
+
+
+def _this_title(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Person | None:
+    """«این شاهزاده سعودی … گفته است»: a demonstrative and a title opening the clause point back at the person
+    last named with that title before it."""
+    t = bisect_left(scan.starts, lo)
+    keys = scan.keys
+    while t < len(keys) and scan.starts[t] < hi and keys[t] in _OPENER_WORDS:
+        t += 1
+    if t + 1 >= len(keys) or scan.starts[t + 1] >= hi or keys[t] not in _THIS or not scan.joined(t):
+        return None
+    m = scan.match(t + 1, L.TITLE_KEYS, 3)
+    if m is None:
+        return None
+    title = L.key(m[1])
+    named = [x.person for x in mentions if x.kind == "name" and x.person is not None and x.start < scan.starts[t]
+             and any(L.key(tt) == title for tt in x.person.titles)]
+    return named[-1] if named else None
+
+
+_CAME = {L.key(w): w for w in ("آمده است", "آمده‌است", "آمده")}
+#: documents whose words are quoted: «در این بیانیه آمده است: …», «این گزارش می‌افزاید …»
+_DOCUMENTS = {L.key(w) for w in ("گزارش", "بیانیه", "نامه", "اطلاعیه", "پیام", "متن", "قطعنامه", "گزارشی", "بیانیه‌ای")}
+
+
+def _document_says(scan: Scan, colon: int) -> tuple[int, int] | None:
+    """«در (بخشی از) این گزارش / بیانیه ستاد … آمده است: …»: the verb «آمده است» before a colon, when its clause
+    names a document; the token range of the verb."""
+    v = _verb_before(scan, colon, _CAME)
+    if v is None:
+        return None
+    lo = _sentence_start(scan.text, max(0, colon - 300), scan.starts[v[0]])
+    t0 = bisect_left(scan.starts, lo)
+    return v if any(scan.keys[q] in _DOCUMENTS for q in range(t0, v[0])) else None
+
+
+def _this_outlet(scan: Scan, mentions: list[Mention], statements: list[Statement], lo: int, hi: int) -> str | None:
+    """«این خبرگزاری / این روزنامه / این پایگاه … نوشت»: the outlet of that kind named last before the clause (an
+    organisation mention, or the speaker of an earlier statement, written with the same head word)."""
+    t = bisect_left(scan.starts, lo)
+    keys = scan.keys
+    while t < len(keys) and scan.starts[t] < hi and keys[t] in _OPENER_WORDS:
+        t += 1
+    for q in range(t, min(t + 5, len(keys) - 1)):  # «در (بخشی از) این گزارش آمده است»
+        if keys[q] in _THIS and keys[q + 1] in _DOCUMENTS and scan.starts[q + 1] < hi:
+            # the document of the organisation or outlet that spoke last («این بیانیه می‌افزاید»)
+            sources = [o.speaker for o in statements if o.speaker and o.person is None and o.at < scan.starts[q]
+                       and o.mention is not None and o.mention.kind in ("org", "group")]
+            return sources[-1] if sources else None
+    if t + 1 >= len(keys) or scan.starts[t + 1] >= hi or keys[t] not in _THIS or keys[t + 1] not in _OUTLETS:
+        return None
+    head, at = keys[t + 1], scan.starts[t]
+    named = [x.text for x in mentions if x.kind == "org" and x.end <= at and L.key(x.text.split()[0]) == head]
+    named += [o.speaker for o in statements if o.speaker and o.at < at and L.key(o.speaker.split()[0]) == head]
+    return named[-1] if named else None
+
+
+register(_CAME)
