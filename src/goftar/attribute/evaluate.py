@@ -89,8 +89,12 @@ def score_article(gold: dict[str, Any], rec: dict[str, Any]) -> dict[str, Any]:
         return g["type"] == p.get("type") and all(any(same_person(n, q) for q in p.get("participants") or [])
                                                  for n in g["participants"])
     events = _f1(gold.get("events", []), rec.get("events") or [], ev_eq)
+    unfound = [(g.get("speaker"), g.get("kind"), g["text"]) for g in gold.get("quotes", [])
+               if not any(g is a for a, _ in pairs)]
+    spurious = [(p.get("speaker"), p.get("verb"), p.get("text", "")) for n, p in enumerate(preds) if n not in used]
     return {"quotes": (len(pairs), len(gold.get("quotes", [])), len(used), len(preds)), "speaker": speaker,
-            "people": people, "places": places, "events": events, "misses": misses}
+            "people": people, "places": places, "events": events, "misses": misses,
+            "unfound": unfound, "spurious": spurious}
 
 
 def _prf(tg: int, ng: int, tp: int, np_: int) -> tuple[float, float, float]:
@@ -128,7 +132,8 @@ def evaluate(gold_dir: Path, split: str | None = None) -> dict[str, Any]:
             spk.setdefault(k, [0, 0])
             spk[k][0] += ok
             spk[k][1] += n
-        per_article.append({"file": f.name, "misses": s["misses"]})
+        per_article.append({"file": f.name, "misses": s["misses"], "unfound": s["unfound"],
+                            "spurious": s["spurious"]})
     if not per_article:
         raise InputError(f"{gold_dir}: no gold articles in split {split!r}")
     out: dict[str, Any] = {"articles": len(per_article), "split": split or "all"}

@@ -30,6 +30,13 @@ _INDIRECT_CUES = {L.key(w): w for w in ("به گفته", "به نوشته", "ب�
 _THAT = {L.key(w) for w in ("اینکه", "این که", "این‌که")}
 _PASSIVE = {k: k for k in L.PASSIVE_SPEECH}
 _THAT_T = {k: k for k in _THAT}
+#: passives whose content may follow without «که» («گفته می‌شود شیاطین سرخ مایل به جذب … هستند»); the bare
+#: «… شده» forms are participles too («مطالب گفته شده در جلسه»), so they must open their clause
+_PASSIVE_PLAIN = {L.key(w): w for w in ("گفته می‌شود", "گفته می‌شد", "گفته شده است", "شنیده می‌شود", "شنیده شده است",
+                                         "شایعه شده است", "ادعا شده است", "گفته شده", "شنیده شده", "شایعه شده",
+                                         "ادعا شده")}
+#: «از X خواست (تا) …»: a request, its content after the verb
+_ASKED_OF = {L.key(w): w for w in ("خواست", "خواستند", "خواسته است", "خواسته‌اند", "خواسته بود", "خواسته بودند")}
 _SMALL = {"که": "که", "با": "با", "از": "از", "ضمن": "ضمن", "خواستار": "خواستار"}
 _REPORTED_BY = {L.key(w) for w in ("گزارش", "نقل", "نوشته")}
 _STOP_CONTEXT = {L.key(w) for w in ("طی", "ضمن", "امروز", "دیروز", "روز", "هنگام", "که")}
@@ -42,12 +49,47 @@ _ASKED = {L.key(w) for w in ("شد", "شدند", "شده است", "شده‌ان
                               "شده بودند")}
 #: «باید گفت», «نمی‌توان گفت», «می‌توان گفت»: an impersonal modal before the verb, no speaker
 _MODALS = {L.key(w) for w in ("باید", "نباید", "می‌توان", "نمی‌توان", "توان", "بتوان", "میتوان", "نمیتوان")}
-for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL):  # _CAME is registered below, where it is defined
+for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL, _PASSIVE_PLAIN, _ASKED_OF):  # _CAME is registered below, where it is defined
     register(_t)
 #: speech verbs whose content is a prepositional object («به … اشاره کرد», «بر … تاکید کرد», «از … انتقاد کرد»)
 _PREP_OF = {"تاکید": ("بر",), "تأکید": ("بر",), "اشاره": ("به",), "اذعان": ("به",), "اعتراف": ("به",),
             "انتقاد": ("از",), "گلایه": ("از",)}
 _PREP_VERBS = {f"{n} {v}" for n in _PREP_OF for v in ("کرد", "نمود")}
+_FROM_VERBS = {"خبر داد", "ابراز کرد", "تقدیر کرد", "پاسخ داد", "نقل کرد"}
+#: a paragraph in the first person («… ما شاهد …», «… انجام می‌دهیم»): in a news report, the speaker still talking
+_FIRST_PERSON_TEXT = re.compile(r"(?<![\w\u200c])(?:ما|من|بنده|اینجانب|(?:ن?می[\u200c ]?\w+|\w*(?:کرد|شد|داد|داشت|بود|"
+                                r"هست|کن|ده|گرفت|رفت|توانست|خواه)|\w+ه\u200c?ا)یم)(?![\w\u200c])")
+#: «اغراق نباشد که گفته شود، …»: a passive auxiliary after «گفته» makes no content
+_AUX = {L.key(w) for w in ("شود", "شد", "شده", "نشود", "نشد", "بشود", "می‌شود", "شوند")}
+_FINITE = {L.key(w) for w in ("نیست", "نیستند", "باشد", "باشند", "دارد", "ندارد", "دارند", "ندارند", "شود", "شوند",
+                               "نشود", "کند", "کنند", "نکند", "هست", "هستند", "بود", "بودند", "شد", "شدند")}
+
+
+def _finite(k: str) -> bool:
+    """Does the word ``k`` (a key) end a clause as a finite verb («است», «می‌شود», «کرده‌اند» …)?"""
+    return k in _FINITE or k in L.CLAUSE_VERBS or k.endswith(("است", "اند")) or k.startswith(("می", "نمی")) and len(k) > 4
+
+
+#: «استدلال / نظر / برآورد X این است که …»: a view stated in a noun
+_VIEW_NOUNS = {L.key(w) for w in ("استدلال", "نظر", "اعتقاد", "برآورد", "پاسخ", "توضیح", "ادعای", "پیشنهاد",
+                                  "دیدگاه", "توصیه", "تحلیل", "ارزیابی", "پیش‌بینی", "پیشبینی")}
+
+
+def _view_of(scan: Scan, k: int, b_start: int) -> tuple[int, int] | None:
+    """Token range of «استدلال / نظر … X» opening the sentence of «این است که» at token ``k`` (its «این»), with
+    a name, role or word between the noun and «این» (not «نظر این است که»: nobody's)."""
+    cs = _sentence_start(scan.text, b_start, scan.starts[k])
+    q0 = bisect_left(scan.starts, cs)
+    while q0 < k and scan.keys[q0] in _OPENER_WORDS:
+        q0 += 1
+    if k - q0 < 2 or k - q0 > 12 or scan.keys[q0] not in _VIEW_NOUNS \
+            or scan.keys[q0 + 1] in L.STOP and scan.keys[q0 + 1] not in _THIS:
+        return None
+    return q0, k
+
+
+_SPEECH_NOUN = {L.key(w) for w in ("سخن", "حرف")}
+_KNOWS = {"می‌داند", "می‌دانند"}
 _WITH_ONLY = {L.key(w) for w in ("از", "با", "ضمن")}
 _WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
 
@@ -69,7 +111,8 @@ class Statement:
     inherit: bool = True  # a missing subject means the previous speaker
 
 
-_OPENS_ATTRIBUTION = re.compile(r"\s*(?:به\s+گفته|به\s+گزارش|به\s+اعتقاد|وی|او|ایشان)\b")
+_OPENS_ATTRIBUTION = re.compile(r"\s*(?:به\s+گفته|به\s+گزارش|به\s+اعتقاد)\b")
+_OPENS_PRONOUN = re.compile(r"\s*(?:وی|او|ایشان)\b")
 _COLON = re.compile(r"[:：]")
 _QUOTE_MARKS = re.compile(r"[«»“”\"]")
 _AS_REPORTED = re.compile(r"\s*به\s+گزارش")
@@ -144,6 +187,9 @@ def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int) -> 
     text = scan.text
     if _OPENS_ATTRIBUTION.match(text, s, e):
         return True
+    # «وی … را ملزم به … دانست»: a pronoun opening a sentence with a verb of saying or of stance; «او همچون
+    # رونالدو …» with none is the speaker's own sentence, and so is «بارها اعلام کردیم …»
+    tables = (L.speech_verbs(), L.stance_verbs(), L.OPINION) if _OPENS_PRONOUN.match(text, s, e) else (L.speech_verbs(),)
     depth = 0
     i0 = _token_before(scan, s)
     i = 0 if i0 is None else i0 + 1
@@ -152,10 +198,38 @@ def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int) -> 
         ts = scan.starts[i]
         depth += text.count("«", pos, ts) - text.count("»", pos, ts)
         pos = ts
-        if depth <= 0 and scan.match(i, L.speech_verbs(), 4):
-            return True
+        for tb in tables if depth <= 0 else ():
+            vm = scan.match(i, tb, 4)
+            if vm and not "".join(scan.keys[i : i + vm[0]]).endswith("یم"):
+                return True
         i += 1
     return False
+
+
+def _closed_later(text: str, body: list, bi: int, s: int, e: int) -> int:
+    """«نیمار گفت: "تیته … ⏎⏎ … بازیابی کردیم."»: a quote opened at ``s`` and left open in its paragraph
+    ``body[bi]`` runs on over the next paragraphs (six at most) to the mark that closes it; else ``e``."""
+    mark = text[s]
+    if mark == "«":
+        depth = text.count("«", s, body[bi].end) - text.count("»", s, body[bi].end)
+    else:
+        depth = text.count('"', s, body[bi].end) % 2
+    if depth <= 0:
+        return e  # closed in its own paragraph
+    for k in range(bi + 1, min(len(body), bi + 7)):
+        b = body[k]
+        if b.kind != "paragraph":
+            return e
+        for m in (_GUILLEMETS if mark == "«" else _STRAIGHT).finditer(text, b.start, b.end):
+            depth += 1 if m.group() == "«" else -1
+            if depth == 0:
+                return m.end()
+        if mark == '"':
+            depth = 1  # a paragraph holding a "…" pair of its own leaves the quote open
+    return e
+
+
+_STRAIGHT = re.compile('"')
 
 
 def _inline_end(scan: Scan, mentions: list[Mention], s: int, e: int) -> int:
@@ -166,6 +240,10 @@ def _inline_end(scan: Scan, mentions: list[Mention], s: int, e: int) -> int:
         close = _guillemet_end(text, s, e)
         if close:
             return close
+    elif text[s] == '"':  # «کروس به آ.اس گفت:" من تراشتگن را … "»: straight quotes, as Varzesh3 writes them
+        close = text.find('"', s + 1, e)
+        if close > 0 and not _phrase_quoted(text, s, close + 1):  # not «گفت: "محمود المشهدانی" رئیس مجلس …»
+            return close + 1
     else:
         stray = _stray_close(text, s, e)
         if stray is not None:  # «تصریح کرد : … لطمه نزده است». …»: the » of a lost « ends the quote
@@ -201,6 +279,9 @@ def _phrase_quoted(text: str, q0: int, q1: int) -> bool:
 
 
 _AND_ALSO_SAID = re.compile(r"\sو\s+(?:[^\s،.:«»]+\s+){1,5}(?:هم|نیز)\s+(?:گفت|افزود|اظهار|تاکید|تأکید|اعلام|تصریح|بیان)")
+#: «… مرتکب تخلف نشده و امروز با انتشار عکس زیر در اینستاگرام خود نوشت که …»: a second statement of the sentence
+_AND_THEN_SAID = re.compile(r"\sو\s+(?:(?!و\s)[^\s،.:«»]+\s+){1,12}?(?:گفت|نوشت|افزود|اعلام\s+کرد|تصریح\s+کرد|تاکید\s+کرد|"
+                            r"تأکید\s+کرد|اظهار\s+(?:کرد|داشت))\s*(?:که\s|:)")
 
 
 _WHILE_SAID = re.compile(r"\s(?:در\s*حالی\s*که|درحالیکه|در\s*حالیکه|اما|ولی)\s+(?:[^\s،.:«»]+\s+){1,4}"
@@ -217,7 +298,7 @@ def _clause_cut(text: str, s: int, e: int) -> int:
     semi = text.find("؛", s, e)  # «اعلام کرد که … مشکلی ندارد ؛ اعلام نظری که …»: the writer goes on
     if semi > s and text.count("«", s, semi) <= text.count("»", s, semi):
         e = semi
-    for pat in (_AND_ALSO_SAID, _WHILE_SAID):
+    for pat in (_AND_ALSO_SAID, _WHILE_SAID, _AND_THEN_SAID):
         # «… برخورد می‌کند و خانم دکتر ابتکار هم گفت …», «دولت معتقد است … در حالیکه کارگران معتقدند …»:
         # a second speaker in the same sentence
         m = pat.search(text, s, e)
@@ -288,11 +369,23 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             s, e = _trim(text, c + 1, nxt if n + 1 < len(items) else b.end)
             if e > s:
                 e = _inline_end(scan, mentions, s, e)
+                if n + 1 == len(items) and text[s] in '«"':
+                    e = _closed_later(text, body, bi, s, e)
             if n + 1 < len(items):  # content stops before the next attributing clause (or at its closing »)
                 e = _sentence_start(text, c + 1, items[n + 1][0])
                 s, e = _trim(text, s, e)
                 if e > s and text[s] == "«":
                     s, e = _trim(text, s, _inline_end(scan, mentions, s, e))
+            if e > s and n + 1 == len(items) and bi + 1 < len(body) and bi + 1 not in attributing \
+                    and text[s] not in '«"' and text[b.start] not in _BULLETS and _trim(text, s, b.end)[1] <= e:
+                # «وی گفت: X. ⏎⏎ Y. ⏎⏎ Z.»: unattributed paragraphs after one that ends with the speaker's words
+                # go on with them
+                k = bi + 1
+                while k < len(body) and k not in attributing and body[k].kind == "paragraph" \
+                        and _FIRST_PERSON_TEXT.search(text, body[k].start, body[k].end) and text[body[k].start] not in _BULLETS \
+                        and not _starts_attribution(scan, mentions, body[k].start, body[k].end):
+                    e = _trim(text, s, body[k].end)[1]
+                    k += 1
             if e <= s and n + 1 == len(items):  # content in the following paragraphs
                 k = bi + 1
                 last = None
@@ -301,6 +394,12 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     k += 1
                 if last is not None:
                     s, e = _trim(text, body[bi + 1].start, body[last].end)
+                elif bi + 1 in colon_at and body[bi + 1].kind == "paragraph":
+                    # «پیامبر کنار چاه ایستاد و چنین فرمود: ⏎⏎ ای اهل چاه … یافتم. عده‌ای گفتند: …»: the words run
+                    # up to the sentence of the next paragraph's own attribution
+                    nb = body[bi + 1]
+                    v_next = colon_at[bi + 1][0][1][0]
+                    s, e = _trim(text, nb.start, _sentence_start(text, nb.start, scan.starts[v_next]))
             if e <= s:
                 continue
             cs = _sentence_start(text, b.start, scan.starts[v0])
@@ -320,7 +419,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     skip_to = 0
     # only tokens that may start a cue phrase or a verb, and «که / با / از»
     keys, n_toks = scan.keys, len(toks)
-    for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL, _PASSIVE):
+    for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL, _PASSIVE, _PASSIVE_PLAIN,
+                             _ASKED_OF, _ELLIPTIC):
         if keys[i] in _WITH_ONLY and not (i + 1 < n_toks and keys[i + 1] in _WITH_CUE) and not scan.match(
                 i, verbs, 4):
             continue  # «از / با / ضمن» start a statement only as «با تاکید بر اینکه …» (step 5 below)
@@ -384,6 +484,10 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     v = None
             if v and v[0] > 0 and scan.keys[v[0] - 1] in _MODALS:
                 v = None  # «نمی‌توان گفت که …», «باید گفت که …»: nobody says it
+            view = None
+            if v is None and i >= 3 and keys[i - 1] == "است" and keys[i - 2] in _THIS:
+                view = _view_of(scan, i - 2, b_start)  # «استدلال این استاد دانشگاه … این است که …»
+                v = (view[0], view[0] + 1) if view else None
             passive = _verb_before(scan, t.start, _PASSIVE)
             if v or passive:
                 v0, v1 = v or passive  # type: ignore[misc]
@@ -393,13 +497,30 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     cs = _sentence_start(text, b_start, scan.starts[v0])
                     st = Statement("indirect", s, e, scan.span_text(v0, v1), (cs, scan.starts[v0]), scan.starts[v0])
                     st.passive = bool(passive) and not v
+                    if view:  # the holder of the view stands between the noun and «این است»
+                        st.clause, st.verb = (scan.starts[v1], scan.starts[view[1]]), st.verb + " … این است"
+                        if text[e - 1] == "." and text[e - 2] == "»":
+                            st.start, st.end = _trim(text, s, e - 1)
                     out.append(st)
                     covered.append((s, e))
+            continue
+        # 3b. «گفته می‌شود شیاطین سرخ …», «در حالیکه گفته می‌شد سجاد مردانی …»: a passive, no «که», no speaker;
+        # «وی از خانواده‌ها خواست تا …»: a request
+        st = _plain_passive(scan, i, b_end) if scan.may(i, _PASSIVE_PLAIN) else None
+        if st is None and scan.may(i, _ASKED_OF):
+            st = _asked_of(scan, i, b_start, b_end)
+        if st is not None:
+            out.append(st)
+            covered.append((st.start, st.end))
             continue
         # 4a. «X می‌گوید «…»», «X گفته …», «X معتقد است …»: the content follows the verb
         vm = scan.match(i, verbs, 4) or scan.match(i, L.OPINION, 4)
         if vm and i > 0 and scan.keys[i - 1] in _MODALS:
             vm = None
+        if vm and i > 0 and keys[i - 1] in _SPEECH_NOUN and vm[1] == "گفت":
+            vm = None  # «… که مدیرکل دفتر بازرسی از آن سخن می‌گوید، …»: speaks of something, says nothing here
+        if vm and vm[1] in _KNOWS:
+            vm = None  # «چون می‌داند گردآوری چنین کتابی مجال می‌خواهد»: knows, says nothing («… را … می‌داند» is a stance)
         if vm and vm[1] == "خبر داد":
             # «آقای ظریف … از وجود پولشویی گسترده در کشور خبر داد»: what was announced, after «از»
             # the first «از» after the subject («… همچنین از توافق با وزارت کشور برای جبران خسارت‌های ناشی از
@@ -434,6 +555,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 preps = [q for q in range(i - 1, max(-1, i - 25), -1) if scan.starts[q] >= lo
                          and scan.keys[q] in own and not (q and scan.keys[q - 1] in _WITH_CUE)]
                 # what was said is a phrase of some length: «به مورد جالبی اشاره می‌کند» only points at something
+                # «وی به قابلیت‌های گردشگری شهر اشاره کرد»: a topic pointed at, not what was said (only «به اینکه …» is)
+                if preps and own == ("به",) and vm[1].startswith("اشاره") and scan.keys[preps[-1] + 1] not in _THAT:
+                    preps = []
                 if preps and i - preps[-1] >= 4 and not inside(scan.starts[preps[-1]]) \
                         and not any(scan.keys[q] in _MODALS for q in range(preps[-1], i)):
                     q = preps[-1]  # the earliest: «به لزوم توجه به این حق …»
@@ -447,7 +571,11 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             nk = scan.keys[j]
             quoted_next = "«" in gap and ":" not in gap
             # «… هشدار داد، تمایل به ایران … را تهدید می‌کند»: the content may follow a comma
-            plain_next = (gap.strip() in ("", "،") and nk not in ("و", "که", "تا", "اما", "ولی", "را", "به", "از", "با")
+            # «اعلام کرد از آنجایی که …», «معتقد است با جذب رناتو سانچس …»: a preposition may open the content,
+            # not after a verb that takes one of its own («اشاره کرد به …»)
+            plain_next = (gap.strip() in ("", "،") and nk not in ("و", "که", "تا", "اما", "ولی", "را") and nk not in _AUX
+                          and not (nk in ("به", "از", "با", "بر") and (vm[1] in _PREP_VERBS or vm[1] in _FROM_VERBS))
+                          and not (nk == "به" and vm[1].startswith("معتقد"))  # «معتقد به همان شیوه … بودم»: believed in
                           and nk not in L.CLAUSE_VERBS and scan.block_of[j] == scan.block_of[i]
                           and "".join(scan.keys[i : j + 1]) not in L.PASSIVE_SPEECH
                           and not scan.match(j, L.speech_verbs(), 3))
@@ -474,6 +602,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     continue
         # 4. stances: «… را همسو با … خواندند»
         sv = scan.match(i, L.stance_verbs(), 3)
+        if sv is None and i + 2 < n_toks and scan.match(i, _ELLIPTIC, 2) and scan.match(i + 2, verbs, 4):
+            sv = (1, t.key + " کرد")  # «… را ٥٠ هزار تن در سال اعلام و افزود: …»: «کرد» left out before «و»
         if sv and ":" in text[scan.ends[i + sv[0] - 1] : scan.ends[i + sv[0] - 1] + 3]:
             sv = None  # «… را … عنوان کرد: …» is a colon attribution
         if sv:
@@ -485,10 +615,22 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 ra = []
             if ra and sv[1] == "اعلام کرد" and i - ra[0] < 3:
                 ra = []  # «نتایج را اعلام کرد» announces something; «شرط آن را «…» اعلام کرد» says what it is
+            if ra and sv[1] == "بیان کرد" and (i - ra[0] < 3 or keys[ra[0] + 1] in _HOW):
+                ra = []  # «حرف‌ها را بیان کرد», «مطالب را به زبانی ساده بیان کرد»: says, not what something is
             if ra:
                 st = Statement("reported", cs, scan.ends[i + sv[0] - 1], scan.span_text(i, i + sv[0]),
                                (cs, scan.starts[ra[0]]), t.start)
                 st.clause = (cs, scan.starts[ra[0]])
+                # «… را … بیان کرد و تعامل با گروه پیشگامان کویر را گامی موثر برشمرد»: this stance starts after
+                # the verb «و» joins it to
+                for k in range(ra[0] - 1, bisect_left(scan.starts, cs), -1):
+                    if keys[k] == "و" and (_verb_before(scan, scan.starts[k], verbs)
+                                           or _verb_before(scan, scan.starts[k], L.stance_verbs())):
+                        k += 1
+                        while k < ra[0] and keys[k] in _ADVERBS:
+                            k += 1
+                        st.start = scan.starts[k]
+                        break
                 out.append(st)
             continue
         # 4b. «X خواستار همکاری … شد»: what was asked for is the object inside the verb
@@ -515,9 +657,22 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         after_with = t.key in ("با", "ضمن") or (t.key == "از" and i > 0 and scan.keys[i - 1] == "پس")
         if after_with and i + 2 < len(toks) and scan.keys[i + 1] in _WITH_CUE:
             j = i + 2
-            if scan.keys[j] in {"بر", "به"}:
+            if scan.keys[j] in _FEELING and j + 1 < len(toks) and scan.keys[j + 1] in ("بر", "از", "به"):
+                j += 1  # «ضمن تاکید مجدد بر …», «با ابراز امیدواری از اینکه …»
+            if scan.keys[j] in {"بر", "به"} or scan.keys[j] == "از" and scan.keys[j - 1] in _FEELING:
                 j += 1
             th = scan.match(j, _THAT_T, 2) if j < len(toks) else None
+            if not th and j + 2 < len(toks) and scan.keys[j] in _THIS and scan.keys[j + 1] in _THIS_POINT \
+                    and scan.keys[j + 2] == "که":
+                th = (3, "این موضوع که")  # «ضمن اشاره به این موضوع که …»
+            if not th and scan.keys[i + 1] in _STRESS and scan.keys[j - 1] == "بر" and j < len(toks):
+                # «با تاکید بر توجه جدی دولت نهم به نظرات مردم افزود: …»: the stance is the noun phrase
+                np_ = _stressed_phrase(scan, j, b_end)
+                if np_ is not None and not inside(np_[0]):
+                    cs = _sentence_start(text, b_start, t.start)
+                    out.append(Statement("reported", np_[0], np_[1], scan.span_text(i, i + 2), (cs, t.start), t.start))
+                    covered.append(np_)
+                continue
             if th:
                 s0 = scan.ends[j + th[0] - 1]
                 send = _sentence_end(text, s0, b_end)
@@ -539,12 +694,112 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                                    or "،" in text[scan.ends[q - 1] : scan.starts[q]]):
                             stop = scan.starts[q]
                             break
+                # «با بیان اینکه … اتفاق افتاده است، در ادامه در پاسخ به سئوالی …»: the clause ends at the comma
+                # after its verb when more than the speech verb follows
+                last = bisect_left(scan.starts, stop)
+                for q in range(j + th[0] + 1, last - 1):
+                    if _finite(keys[q - 1]) and "،" in text[scan.ends[q - 1] : scan.starts[q]]:
+                        stop = scan.ends[q - 1]
+                        break
                 s, e = _trim(text, s0, stop)
                 if e > s:
                     cs = _sentence_start(text, b_start, t.start)
                     out.append(Statement("reported", s, e, scan.span_text(i, i + 2), (cs, t.start), t.start))
     out.sort(key=lambda st: st.at)
     return out
+
+
+_STRESS = {L.key(w) for w in ("تاکید", "تأکید")}
+_HOW = {L.key(w) for w in ("به", "با", "در", "برای")}
+#: stance nouns whose «کرد» may be left out before «و» and the next verb («… را … عنوان و افزود»)
+_ELLIPTIC = {L.key(w + " و"): w for w in ("عنوان", "اعلام", "ذکر", "ارزیابی", "توصیف", "قلمداد", "تلقی", "تعبیر")}
+register(_ELLIPTIC)
+#: «ابراز امیدواری / نگرانی / خرسندی از اینکه …», «تاکید مجدد بر …»
+_FEELING = {L.key(w) for w in ("مجدد", "امیدواری", "نگرانی", "خرسندی", "تاسف", "تأسف", "رضایت", "خوشحالی")}
+#: «با تاکید بر این مطلب که …»: the stance is the clause after «که»
+_THIS_POINT = {L.key(w) for w in ("مطلب", "موضوع", "نکته", "مساله", "مسئله", "امر")}
+
+
+def _stressed_phrase(scan: Scan, j: int, b_end: int) -> tuple[int, int] | None:
+    """The noun phrase stressed in «با تاکید بر NP» from token ``j``: up to the speech verb that closes the clause
+    («… افزود: », «… گفت»), at most 40 tokens and in one sentence; None when no speech verb closes it (a list:
+    «… با تاکید بر کاربردهای مرتبط با مزیت‌های استان، …»)."""
+    text, keys = scan.text, scan.keys
+    send = _sentence_end(text, scan.starts[j], b_end)
+    verbs = L.speech_verbs()
+    for q in range(j + 1, min(len(keys), j + 40)):
+        if scan.starts[q] >= send or text.count(":", scan.starts[j], scan.starts[q]):
+            return None
+        if keys[q] in _WITH_ONLY and q + 1 < len(keys) and keys[q + 1] in _WITH_CUE:
+            return None  # «… با اشاره به …»: another clause first
+        if scan.may(q, verbs) and scan.match(q, verbs, 4):
+            lo = j
+            if keys[j] in _THIS and j + 2 < q and keys[j + 1] in _THIS_POINT and keys[j + 2] == "که":
+                lo = j + 3
+            hi = q
+            comma = [c for c in range(lo + 1, q) if "،" in text[scan.ends[c - 1] : scan.starts[c]]]
+            if comma and "را" in keys[comma[-1] : q]:
+                hi = comma[-1]  # «با تاکید بر تدوین قانون اساسی جدید، مخالفت خود را … اعلام کرد»: the verb's own object
+            s, e = _trim(text, scan.starts[lo], scan.ends[hi - 1])
+            return (s, e) if hi - lo >= 2 and e > s else None
+    return None
+
+
+def _asked_of(scan: Scan, i: int, b_start: int, b_end: int) -> Statement | None:
+    """«سخنگوی کمیسیون آموزش مجلس از هیأت رئیسه خواست این کمیسیون … در نظر گرفته شود»: «از X» a few words
+    before the verb at token ``i``, the request after it (past «تا / که»), as an indirect statement."""
+    am = scan.match(i, _ASKED_OF, 3)
+    if am is None or i + am[0] >= len(scan.tokens):
+        return None
+    text, keys = scan.text, scan.keys
+    cs = _sentence_start(text, b_start, scan.starts[i])
+    if text[cs : cs + 1] in _BULLETS:
+        return None  # «-فرستادگان ویژه آمریکا … از این کشور خواستند …»: a list of headlines
+    az = [q for q in range(i - 1, max(-1, i - 9), -1) if scan.starts[q] >= cs and keys[q] == "از"
+          and not (q > 0 and keys[q - 1] in _OF_NOT_OBJECT)]
+    if not az or i - az[0] < 2 or any(scan.match(q, L.speech_verbs(), 4) for q in range(az[0] + 1, i)):
+        return None
+    j = i + am[0]
+    if keys[j] in ("تا", "که") and scan.joined(j - 1):
+        j += 1
+    elif "که" in keys[bisect_left(scan.starts, cs) : az[0]]:
+        return None  # «همان چیزی که مربیان از من خواستند»: the verb closes a relative clause
+    if j >= len(keys) or text[scan.ends[j - 1] : scan.starts[j]].strip(" \u200c") or scan.block_of[j] != scan.block_of[i]:
+        return None
+    e = _clause_cut(text, scan.starts[j], _content_end(text, scan.starts[j], b_end))
+    for q in range(j + 1, bisect_left(scan.starts, e)):
+        if scan.match(q, _ASKED_OF, 3):  # «… قرار دهند و با دعوت از مردم …، خواست …»: a second request
+            ands = [k for k in range(q - 1, j, -1) if keys[k] == "و"]
+            e = scan.starts[ands[-1]] if ands else e
+            break
+    s, e = _trim(text, scan.starts[j], e)
+    if len(text[s:e].split()) < 3:
+        return None
+    return Statement("indirect", s, e, scan.span_text(i, i + am[0]), (cs, scan.starts[az[0]]), scan.starts[i])
+
+
+_CLAUSE_OPENERS = {L.key(w) for w in ("و", "که", "اما", "ولی", "همچنین", "نیز", "هم", "حالیکه", "درحالیکه")}
+
+
+def _plain_passive(scan: Scan, i: int, b_end: int) -> Statement | None:
+    """«گفته می‌شود X …» at token ``i``: the passive, then its content (not «که …», a colon or «»: other steps
+    take those), as a speakerless indirect statement."""
+    pm = scan.match(i, _PASSIVE_PLAIN, 4)
+    if pm is None or i + pm[0] >= len(scan.tokens):
+        return None
+    text, j = scan.text, i + pm[0]
+    gap = text[scan.ends[j - 1] : scan.starts[j]]
+    if gap.strip(" \u200c،") or scan.keys[j] in ("که", "و", "را", "تا") or scan.block_of[j] != scan.block_of[i]:
+        return None
+    if not pm[1].endswith(("است", "شود", "شد")) and i > 0 and scan.keys[i - 1] not in _CLAUSE_OPENERS \
+            and not _CLAUSE_BREAK.search(text, scan.ends[i - 1], scan.starts[i]):
+        return None  # «مطالب گفته شده در جلسه …»: a participle
+    s, e = _trim(text, scan.starts[j], _clause_cut(text, scan.starts[j], _content_end(text, scan.starts[j], b_end)))
+    if e - s <= 10 or len(text[s:e].split()) < 3:
+        return None
+    st = Statement("indirect", s, e, scan.span_text(i, j), (scan.starts[i], scan.starts[i]), scan.starts[i])
+    st.passive = True
+    return st
 
 
 class _Covered:

@@ -15,20 +15,25 @@ HELD_OUT = ("test", "val", "test2")
 @click.argument("gold_dir", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--misses", is_flag=True, help="List wrong speakers per article.")
+@click.option("--statements", is_flag=True,
+              help="List per article the gold statements not found and the predicted ones matching no gold.")
 @click.option("--split", type=click.Choice(["dev", "test1", "test", "val", "test2"]), default=None,
               help="Only the articles of this split (default: all): dev, test1 (the first held-out split, "
                    "retired to development after five runs), test (held out, run twice), val (random articles "
                    "kept out of development, scored only as a whole) or test2 (held out).")
-def attribution(gold_dir: Path, as_json: bool, misses: bool, split: str | None) -> None:
+def attribution(gold_dir: Path, as_json: bool, misses: bool, statements: bool, split: str | None) -> None:
     """Score attribution against GOLD_DIR (one JSON per article, e.g. eval/attribution_gold)."""
     from ..attribute.evaluate import evaluate
     from ..errors import InputError
 
-    if misses and split in HELD_OUT:
+    if misses and (split is None or split in HELD_OUT):
         raise InputError(f"--misses is refused on the held-out split {split!r}: its errors must not be studied")
+    if statements and (split is None or split in HELD_OUT):
+        raise InputError(f"--statements is refused on the held-out split {split or 'all'!r}: its errors must not "
+                         "be studied (use --split dev or test1)")
     res = evaluate(gold_dir, split)
     if as_json:
-        click.echo(json.dumps(res if misses else {k: v for k, v in res.items() if k != "per_article"},
+        click.echo(json.dumps(res if misses or statements else {k: v for k, v in res.items() if k != "per_article"},
                               ensure_ascii=False, indent=2))
         return
     q = res["quotes"]
@@ -46,6 +51,18 @@ def attribution(gold_dir: Path, as_json: bool, misses: bool, split: str | None) 
         for a in res["per_article"]:
             for g, p, t, kind, mention in a["misses"]:
                 click.echo(f"  {a['file']}: gold {g!r} ≠ {p!r}  «{t}»  [{kind}; predicted from {mention!r}]")
+
+    if statements:
+        for a in res["per_article"]:
+            for g, kind, t in a["unfound"]:
+                click.echo(f"  {a['file']}: NOT FOUND [{kind}; {g!r}] «{_short(t)}»")
+            for p, verb, t in a["spurious"]:
+                click.echo(f"  {a['file']}: NO GOLD [{verb!r}; {p!r}] «{_short(t)}»")
+
+
+def _short(t: str, n: int = 160) -> str:
+    t = " ".join(t.split())
+    return t if len(t) <= n else t[: n // 2] + " … " + t[-n // 2 :]
 
 
 eval_commands = [attribution]
