@@ -370,40 +370,41 @@ def _role_at(scan: Scan, i: int) -> int | None:
     if not m or scan.footer[i]:
         return None
     j = i + m[0]
-    if scan.keys[i] == "یکی" and j < len(scan.tokens):
+    n = len(scan.keys)  # (a list: ``len(scan.tokens)`` would be a Python-level call, made at every step below)
+    if scan.keys[i] == "یکی" and j < n:
         # «یکی از اهالی / نمایندگان / شهروندان …» is someone; «یکی از نکاتی که …» is not
         nk = scan.keys[j]
         if not (scan.match(j, L.ROLE_KEYS, 2) or nk.endswith(("ان", "ین", "گان", "ات", "ها", "های")) or nk == "اهالی"):
             return None
     names = L.name_tokens()
     bits, stop_bits = scan._bits, _bits_once("role_stop", L.speech_verbs(), L.OPINION, L.TITLE_KEYS, L.stance_verbs())
-    while j < len(scan.tokens) and j - i < 8 and scan.joined(j - 1):
+    while j < n and j - i < 8 and scan.joined(j - 1):
         k = scan.keys[j]
-        if k == "و" and j - i >= 2 and j + 1 < len(scan.tokens) and scan.joined(j) \
+        if k == "و" and j - i >= 2 and j + 1 < n and scan.joined(j) \
                 and scan.keys[j - 1] + "و" + scan.keys[j + 1] in L.places():
             j += 2  # «فرمانده انتظامی سیستان و بلوچستان»: a place named with «و»
             continue
-        if k == "و" and j - i >= 2 and j + 1 < len(scan.tokens) and scan.joined(j):
+        if k == "و" and j - i >= 2 and j + 1 < n and scan.joined(j):
             nk = scan.keys[j + 1]
             if ((nk not in L.STOP or (scan.keys[j - 1], nk) in _ROLE_COMPOUNDS) and nk not in _ROLE_END and names.get(nk) != "first" and nk not in L.PRONOUNS
                     and not scan.match(j + 1, L.ROLE_KEYS, 2) and not scan.match(j + 1, L.TITLE_KEYS, 3)
                     and nk not in L.sure_places() and not scan.match(j + 1, L.speech_verbs(), 3)):
                 j += 2  # «وزیر آموزش و پرورش», «معاون پیشگیری و درمان …»
                 continue
-        if k == _VALI and j + 1 < len(scan.tokens) and scan.joined(j) and scan.keys[j + 1] == _FAQIH:
+        if k == _VALI and j + 1 < n and scan.joined(j) and scan.keys[j + 1] == _FAQIH:
             j += 2  # «نماینده ولی فقیه در …»: «ولی» (but) is a word of the office here
             continue
-        if k == _IMAM and j - i >= 2 and scan.joined(j) and j + 1 < len(scan.tokens) \
+        if k == _IMAM and j - i >= 2 and scan.joined(j) and j + 1 < n \
                 and not scan.match(j, L.ROLE_KEYS, 2) and scan.keys[j + 1] not in L.FUNCTION:
             j += 2  # «سرپرست کمیته امداد امام خمینی (ره)», «رئیس بیمارستان امام رضا»: an institution's namesake
             continue
-        if j - i >= 2 and scan.joined(j) and j + 1 < len(scan.tokens) and scan.keys[j - 1] not in L.sure_places() \
+        if j - i >= 2 and scan.joined(j) and j + 1 < n and scan.keys[j - 1] not in L.sure_places() \
                 and scan.keys[j - 1] not in L.FUNCTION and (t := scan.match(j, _NAMESAKE_TITLES, 2)) is not None \
-                and j + t[0] < len(scan.tokens) and scan.joined(j + t[0] - 1) and _name_token_ok(scan, j + t[0]):
+                and j + t[0] < n and scan.joined(j + t[0] - 1) and _name_token_ok(scan, j + t[0]):
             # «رئیس دانشگاه آزاد اسلامی واحد آیت‌الله آملی», «سرمربی تیم فوتبال فجر شهید سپاسی شیراز»: a title after an
             # institution's noun names the institution (after a place it is the holder's: «امام جمعه تهران آیت‌الله …»)
             j += t[0] + 1
-            while j < len(scan.tokens) and scan.joined(j - 1) and scan.keys[j] in L.name_tokens() and _name_token_ok(scan, j):
+            while j < n and scan.joined(j - 1) and scan.keys[j] in L.name_tokens() and _name_token_ok(scan, j):
                 j += 1
             continue
         if j - 1 > i and scan.keys[j - 1] in L.sure_places() and L.sure_places()[scan.keys[j - 1]].kind != "region" \
@@ -416,11 +417,11 @@ def _role_at(scan: Scan, i: int) -> int | None:
                                             or scan.match(j, L.TITLE_KEYS, 3) or scan.match(j, L.stance_verbs(), 3))):
             break
         j += 1
-    if j - i >= 8 and j + 1 < len(scan.tokens) and scan.keys[j] == _IMAM and scan.joined(j - 1) and scan.joined(j) \
+    if j - i >= 8 and j + 1 < n and scan.keys[j] == _IMAM and scan.joined(j - 1) and scan.joined(j) \
             and not scan.match(j, L.ROLE_KEYS, 2) and scan.keys[j + 1] not in L.FUNCTION:
         j += 2  # a long role ending in a namesake: «رئیس دانشگاه آزاد اسلامی واحد یادگار امام خمینی (ره)»
-    elif j - i >= 8 and j + 1 < len(scan.tokens) and scan.joined(j - 1) and scan.keys[j - 1] not in L.sure_places() \
-            and (t := scan.match(j, _NAMESAKE_TITLES, 2)) is not None and j + t[0] < len(scan.tokens) \
+    elif j - i >= 8 and j + 1 < n and scan.joined(j - 1) and scan.keys[j - 1] not in L.sure_places() \
+            and (t := scan.match(j, _NAMESAKE_TITLES, 2)) is not None and j + t[0] < n \
             and scan.joined(j + t[0] - 1) and _name_token_ok(scan, j + t[0]):
         j += t[0] + 1  # «رئیس دانشگاه آزاد اسلامی علوم و تحقیقات واحد آیت‌الله آملی»
     return j
@@ -428,12 +429,12 @@ def _role_at(scan: Scan, i: int) -> int | None:
 
 def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     """Name, role and pronoun mentions in text order, and the people they refer to."""
-    toks = scan.tokens
+    n = len(scan.keys)  # the number of tokens (a list's length, no Python-level ``Tokens.__len__`` call)
     names = L.name_tokens()
     raw: list[tuple[Mention, list[str]]] = []  # name mentions with their titles
     roles: list[Mention] = []
     pronouns: list[Mention] = []
-    used = [False] * len(toks)
+    used = [False] * n
     role_bit = scan.bits_of(L.ROLE_KEYS)
     trigger_bits = scan.bits_of(L.TITLE_KEYS, L.ROLE_KEYS, L.PRONOUNS)
     solos = L.solo_names()
@@ -448,40 +449,40 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         # titles, possibly stacked: «حضرت آیت‌الله», «حجت‌الاسلام والمسلمین»
         titles: list[str] = []
         j = i
-        while j < len(toks):
+        while j < n:
             m = scan.match(j, L.TITLE_KEYS, 3) if scan.may(j, L.TITLE_KEYS) else None
             r = scan.match(j, L.ROLE_KEYS, 2)
             if not m or (r and r[0] > m[0]):  # «امام جمعه» is a role, «امام خمینی» a title
                 break
             nxt = j + m[0]
-            if r and r[0] == m[0] and nxt < len(toks) and scan.keys[nxt] in L.common_words() \
+            if r and r[0] == m[0] and nxt < n and scan.keys[nxt] in L.common_words() \
                     and scan.keys[nxt] not in names and not titles:
                 break  # «کاپیتان تیم فوتبال پدیده خراسان»: a role head that is a title too, before an ordinary word
             titles.append(scan.span_text(j, j + m[0]))
             j += m[0]
-            if not scan.joined(j - 1) and not scan.text[scan.ends[j - 1] : scan.starts[j] if j < len(toks) else None].strip(" ") == "«":
+            if not scan.joined(j - 1) and not scan.text[scan.ends[j - 1] : scan.starts[j] if j < n else None].strip(" ") == "«":
                 break
         name_rng: tuple[int, int] | None = None
         after_cue = i >= 2 and scan.keys[i - 2] == "به" and scan.keys[i - 1] in _CUE_NOUNS and scan.joined(i - 1)
         span_start = scan.starts[i]
         span_end = 0
-        if j < len(toks):
+        if j < n:
             opens = scan.text[max(0, scan.starts[j] - 2) : scan.starts[j]]
             g = _guillemet_name(scan, j) if any(c in opens for c in "«“\"'") else None
             if g and g[0] > 0 and scan.keys[g[0] - 1] in _SOURCE_CUES and not titles:
                 g = None  # «به گزارش "ورزش سه"، مدافع پرسپولیس …»: the outlet that reports, no one's name
-            if g and (titles or _role_at(scan, g[1]) or (g[1] < len(toks) and _role_after(scan, g[3], g[1]))
+            if g and (titles or _role_at(scan, g[1]) or (g[1] < n and _role_after(scan, g[3], g[1]))
                       or not titles and _quoted_subject(scan, g)):
                 name_rng, span_end = (g[0], g[1]), g[3]
             elif titles:
                 k = j
-                if scan.keys[j] in _FUNCTION_FIRST and j + 1 < len(toks) and scan.joined(j) \
+                if scan.keys[j] in _FUNCTION_FIRST and j + 1 < n and scan.joined(j) \
                         and (_unknown_word(scan, j + 1) or scan.keys[j + 1] in names):
                     k = j + 1  # «مهندس ولی آذروش»: a first name that is also a function word («ولی»: but)
-                while k < len(toks) and k - j < 4 and _name_token_ok(scan, k) and (k == j or scan.joined(k - 1)):
+                while k < n and k - j < 4 and _name_token_ok(scan, k) and (k == j or scan.joined(k - 1)):
                     if k > j and scan.keys[k] in L.common_words():
                         # «حجت الاسلام محمدرضا میر تاج‌الدینی»: a frequent word inside, when a rare one follows
-                        if k - j < 3 and k + 1 < len(toks) and scan.joined(k) and _unknown_word(scan, k + 1):
+                        if k - j < 3 and k + 1 < n and scan.joined(k) and _unknown_word(scan, k + 1):
                             k += 2
                             continue
                         if scan.keys[k].endswith("ی") and _clause_openers(scan)[scan.keys[k]] >= 2:
@@ -500,7 +501,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     and len(scan.keys[j]) >= 3 and scan.keys[j] not in L.sure_places():
                 # «به گفته شیرین ولی‌پوری خودزنی …»: after «به گفته» comes who said it
                 k = j + 1
-                while k < len(toks) and k - j < 2 and scan.joined(k - 1) and _name_token_ok(scan, k) \
+                while k < n and k - j < 2 and scan.joined(k - 1) and _name_token_ok(scan, k) \
                         and scan.keys[k] not in L.common_words() and len(scan.keys[k]) >= 3:
                     k += 1
                 if k - j >= 2:
@@ -508,7 +509,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
             if name_rng is None and not titles and j == i and _clause_start(scan, i) and _unknown_word(scan, i):
                 # «هدایت‌اله جمالی‌پور در جلسه …»: two or three unknown words opening a clause, then «در / با …»
                 k = i + 1
-                while k < len(toks) and k - i < 3 and scan.joined(k - 1) and _unknown_word(scan, k) \
+                while k < n and k - i < 3 and scan.joined(k - 1) and _unknown_word(scan, k) \
                         and scan.keys[k] not in _AFTER_SOLE_SUBJECT \
                         and not (k > i + 1 and scan.keys[k].endswith("ی") and scan.keys[k][:-1] in L.common_words()):
                     k += 1  # not «اسکولز | راجع به …», «رسولی محلاتی | روایتی …»
@@ -516,10 +517,10 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 # that no first name precedes
                 owned = scan.keys[k - 1] in {scan.keys[m.t1 - 1] for m, _ in raw} and scan.keys[i] not in names
                 # «شهردار اشتوتگارت ، فریتس کوهن ، پیام …»: between commas right after a role, in apposition
-                between_commas = bool(roles) and roles[-1].t1 == i and k < len(toks) \
+                between_commas = bool(roles) and roles[-1].t1 == i and k < n \
                     and _COMMA_GAP.fullmatch(text[scan.ends[i - 1] : scan.starts[i]]) is not None \
                     and _COMMA_GAP.fullmatch(text[scan.ends[k - 1] : scan.starts[k]]) is not None
-                if k - i == 1 and k + 1 < len(toks) and scan.joined(i) and _name_token_ok(scan, k) \
+                if k - i == 1 and k + 1 < n and scan.joined(i) and _name_token_ok(scan, k) \
                         and not scan.keys[i].endswith("ی") and names.get(scan.keys[i]) not in ("last", "solo") \
                         and (scan.keys[k].endswith("ی") or names.get(scan.keys[k]) in ("last", "solo")) \
                         and scan.keys[k] not in {scan.keys[m.t1 - 1] for m, _ in raw} \
@@ -529,12 +530,12 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     # «احد جمالی در دیدار … گفت», «ماشاءالله عظیمی …»: an unknown first name, then a surname in «ی»
                     # that is a frequent word too
                     k += 1
-                if k - i >= 2 and k < len(toks) and not owned and (between_commas or scan.joined(k - 1) and (
+                if k - i >= 2 and k < n and not owned and (between_commas or scan.joined(k - 1) and (
                         scan.keys[k] in _AFTER_SUBJECT or scan.match(k, L.speech_verbs(), 3)) or _subject_slot(scan, k)) \
                         and not (_GROUP_NOUN.search(scan.keys[i]) and (v2 := _says(scan, k)) is not None
                                  and _PLURAL_VERB.search(scan.keys[v2[1] - 1])):  # «کتابداران تهرانی … گفتند»
                     name_rng, span_end = (i, k), scan.ends[k - 1]
-                elif k - i == 1 and k < len(toks) and not owned and scan.keys[i] not in L.maybe_first_names() \
+                elif k - i == 1 and k < n and not owned and scan.keys[i] not in L.maybe_first_names() \
                         and (v := _says(scan, k) if scan.joined(k - 1) else _apposition_says(scan, k)) is not None \
                         and _sole_name_word(scan, i) \
                         and not (_GROUP_NOUN.search(scan.keys[i]) and _PLURAL_VERB.search(scan.keys[v[1] - 1])):
@@ -546,11 +547,11 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 name_rng, span_end = (i, i + 2), scan.ends[i + 1]
             if name_rng is None and not titles and names.get(scan.keys[j]) == "first" and _name_token_ok(scan, j):
                 k = j + 1
-                while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and scan.keys[k] in names:
+                while k < n and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and scan.keys[k] in names:
                     k += 1
                 # then surnames the lexicon does not know: one right after a first name may be an ordinary
                 # word too («اسماعیل دوستی», «مهدی چمران»), further ones may not
-                while k < len(toks) and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) \
+                while k < n and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) \
                         and len(scan.keys[k]) >= 3 and scan.keys[k] not in L.sure_places() \
                         and (k == j + 1 or scan.keys[k] not in L.common_words()) and not _NOT_NAME.search(scan.keys[k]):
                     k += 1
@@ -568,10 +569,10 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     and not (j > 0 and scan.joined(j - 1) and names.get(scan.keys[j - 1]) == "first"):
                 # «ترامپ», «همتی», «هاشمی رفسنجانی»: a surname that names a person on its own
                 k = j + 1
-                while k < len(toks) and k - j < 3 and scan.joined(k - 1) and scan.keys[k] in names \
+                while k < n and k - j < 3 and scan.joined(k - 1) and scan.keys[k] in names \
                         and _name_token_ok(scan, k):  # «اسفندیار رحیم مشایی»
                     k += 1
-                if k == j + 1 and k + 1 < len(toks) and scan.joined(j) and _unknown_word(scan, k) and (
+                if k == j + 1 and k + 1 < n and scan.joined(j) and _unknown_word(scan, k) and (
                         _COMMA_GAP.fullmatch(scan.gaps[k]) is not None or scan.joined(k) and _role_at(scan, k + 1)):
                     k += 1  # «منصور ابراهیم‌زاده، سرمربی راه‌آهن»: a first name that also stands alone as a surname
                 name_rng, span_end = (j, k), scan.ends[k - 1]
@@ -730,10 +731,8 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
     firsts, maybe, names, ordinary = L.first_names(), L.maybe_first_names(), L.name_tokens(), L.ordinary_words()
     out: list[tuple[Mention, list[str]]] = []
     common = L.common_words()
-    rare = set(counts)
-    rare -= ordinary
-    rare -= common
-    rare = {k for k in rare if len(k) >= 4}
+    # a comprehension over the article's words («set -= frozenset» would walk all 37k ordinary words)
+    rare = {k for k in counts if len(k) >= 4 and k not in ordinary and k not in common}
     if not rare:
         return out
     at = list(compress(range(len(keys)), map(rare.__contains__, keys)))
