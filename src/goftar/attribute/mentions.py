@@ -868,16 +868,20 @@ def _quantified(scan: Scan, i: int, used: list[bool]) -> int:
     return q if not any(used[q:i]) else i
 
 
+@lru_cache(maxsize=1)
+def _first_or_solo() -> frozenset[str]:
+    """Keys of first names and of surnames that name a person alone (a mention may start at either)."""
+    return L.first_names() | L.solo_names()
+
+
 def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     """Token indices where a mention may start (most words can start none): a title, role or pronoun, a
     known first name, a word right after «, after «به گفته …» nouns, or an unfrequent word after punctuation."""
     keys, bits, text = scan.keys, scan._bits, scan.text
-    firsts = L.first_names()
     common = L.common_words()
     n = len(keys)
     out = {i for i in scan._some if bits[i] & trigger_bits}
-    out.update(compress(range(n), map(firsts.__contains__, keys)))
-    out.update(compress(range(n), map(L.solo_names().__contains__, keys)))
+    out.update(compress(range(n), map(_first_or_solo().__contains__, keys)))  # one pass for both lists
     out.update(compress(range(1, n), map(_CUE_NOUNS.__contains__, keys[:-1])))
     if keys and keys[0] not in common:
         out.add(0)
@@ -1088,7 +1092,7 @@ def _clause_start(scan: Scan, i: int) -> bool:
     """Token ``i`` opens a sentence or a clause (after «.», «:», «،», a line break or «به گزارش …،»)."""
     if i == 0:
         return True
-    gap = scan.text[scan.ends[i - 1] : scan.starts[i]]
+    gap = scan.gaps[i - 1]  # the text between token i - 1 and token i, already cut by the tokenizer
     return gap != " " and bool(_CLAUSE_GAP.search(gap))
 
 
