@@ -727,18 +727,18 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
     """«ذخیره ایکر کاسیاس شد … با جدایی کاسیاس»: a first name (known, or a word the lexicons do not know) and a
     rare word that the article writes again on its own — a person no cue introduces, typically a foreign name."""
     keys = scan.keys
-    counts = Counter(keys)
     firsts, maybe, names, ordinary = L.first_names(), L.maybe_first_names(), L.name_tokens(), L.ordinary_words()
     out: list[tuple[Mention, list[str]]] = []
     common = L.common_words()
     # a comprehension over the article's words («set -= frozenset» would walk all 37k ordinary words)
-    rare = {k for k in counts if len(k) >= 4 and k not in ordinary and k not in common}
+    rare = {k for k in set(keys) if len(k) >= 4 and k not in ordinary and k not in common}
     if not rare:
         return out
     at = list(compress(range(len(keys)), map(rare.__contains__, keys)))
     where: dict[str, list[int]] = {}
     for q in at:
         where.setdefault(keys[q], []).append(q)
+    counts = {k: len(w) for k, w in where.items()}  # how often each rare word is written (no Counter of all words)
     for q in at:
         k = keys[q]
         if q == 0 or used[q] or used[q - 1] or not scan.joined(q - 1):

@@ -122,9 +122,19 @@ _CLAUSE_BREAK = re.compile(r"[.،:؛!؟\n]")
 
 
 def _sentence_start(text: str, lo: int, pos: int) -> int:
+    # the end of the last sentence end in [lo, pos), searched backwards from ``pos`` (every match of _SENT_END
+    # is one of these characters, so this is the last match ``finditer(text, lo, pos)`` would give, found
+    # without scanning the whole paragraph before ``pos``)
     s = lo
-    for m in _SENT_END.finditer(text, lo, pos):
-        s = m.end()
+    p = pos
+    while p > lo:
+        p = max(text.rfind(".", lo, p), text.rfind("\n", lo, p), text.rfind("!", lo, p), text.rfind("؟", lo, p),
+                text.rfind("?", lo, p))
+        if p < 0:
+            break
+        if _SENT_END.match(text, p, pos):
+            s = p + 1
+            break
     while s < pos and text[s].isspace():
         s += 1
     return s
