@@ -200,18 +200,23 @@ def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int) -> 
     # «وی … را ملزم به … دانست»: a pronoun opening a sentence with a verb of saying or of stance; «او همچون
     # رونالدو …» with none is the speaker's own sentence, and so is «بارها اعلام کردیم …»
     tables = (L.speech_verbs(), L.stance_verbs(), L.OPINION) if _OPENS_PRONOUN.match(text, s, e) else (L.speech_verbs(),)
-    depth = 0
     i0 = _token_before(scan, s)
     i = 0 if i0 is None else i0 + 1
-    pos = s
-    while i < len(scan.tokens) and scan.starts[i] < e:
-        ts = scan.starts[i]
-        depth += text.count("«", pos, ts) - text.count("»", pos, ts)
-        pos = ts
-        for tb in tables if depth <= 0 else ():
-            vm = scan.match(i, tb, 4)
-            if vm and not "".join(scan.keys[i : i + vm[0]]).endswith("یم"):
-                return True
+    starts, n = scan.starts, len(scan.keys)
+    if i >= n:
+        return False
+    # only tokens where a verb of ``tables`` may start are looked at (their bits); the «…» depth there is
+    # counted from the sentence start (or from the first token, when it starts before ``s``)
+    bits, want = scan._bits, scan.bits_of(*tables)
+    base = min(s, starts[i])
+    while i < n and starts[i] < e:
+        if bits[i] & want or want < 0:  # (-1: a table not registered, any token)
+            ts = starts[i]
+            if text.count("«", base, ts) - text.count("»", base, ts) <= 0:
+                for tb in tables:
+                    vm = scan.match(i, tb, 4)
+                    if vm and not "".join(scan.keys[i : i + vm[0]]).endswith("یم"):
+                        return True
         i += 1
     return False
 
