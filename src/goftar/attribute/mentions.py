@@ -451,8 +451,10 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         j = i
         while j < n:
             m = scan.match(j, L.TITLE_KEYS, 3) if scan.may(j, L.TITLE_KEYS) else None
+            if not m:
+                break
             r = scan.match(j, L.ROLE_KEYS, 2)
-            if not m or (r and r[0] > m[0]):  # «امام جمعه» is a role, «امام خمینی» a title
+            if r and r[0] > m[0]:  # «امام جمعه» is a role, «امام خمینی» a title
                 break
             nxt = j + m[0]
             if r and r[0] == m[0] and nxt < n and scan.keys[nxt] in L.common_words() \
@@ -468,7 +470,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         span_end = 0
         if j < n:
             opens = scan.text[max(0, scan.starts[j] - 2) : scan.starts[j]]
-            g = _guillemet_name(scan, j) if any(c in opens for c in "«“\"'") else None
+            g = _guillemet_name(scan, j) if any(map(opens.__contains__, "«“\"'")) else None
             if g and g[0] > 0 and scan.keys[g[0] - 1] in _SOURCE_CUES and not titles:
                 g = None  # «به گزارش "ورزش سه"، مدافع پرسپولیس …»: the outlet that reports, no one's name
             if g and (titles or _role_at(scan, g[1]) or (g[1] < n and _role_after(scan, g[3], g[1]))
@@ -730,8 +732,9 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
     firsts, maybe, names, ordinary = L.first_names(), L.maybe_first_names(), L.name_tokens(), L.ordinary_words()
     out: list[tuple[Mention, list[str]]] = []
     common = L.common_words()
-    # a comprehension over the article's words («set -= frozenset» would walk all 37k ordinary words)
-    rare = {k for k in set(keys) if len(k) >= 4 and k not in ordinary and k not in common}
+    # the article's own words looked up in the lists, in C: «set.difference» walks the smaller set (the
+    # article's words), where «set -= frozenset» would walk all 37k ordinary words
+    rare = {k for k in set(keys).difference(common).difference(ordinary) if len(k) >= 4}
     if not rare:
         return out
     at = list(compress(range(len(keys)), map(rare.__contains__, keys)))
@@ -923,7 +926,8 @@ def _recurring_surname(scan: Scan, i: int) -> bool:
     again on its own as a subject, each followed by «در / با / …» or a speech verb — a person whose first name
     the lexicon cannot tell from a word."""
     n = len(scan.keys)
-    if i + 2 >= n or not (scan.joined(i) and scan.joined(i + 1)) or not _clause_start(scan, i):
+    if i + 2 >= n or scan.keys[i] not in L.maybe_first_names() or not (scan.joined(i) and scan.joined(i + 1)) \
+            or not _clause_start(scan, i):  # (the first-name test first: it rejects nearly every word)
         return False
     k0, k1, k2 = scan.keys[i], scan.keys[i + 1], scan.keys[i + 2]
     if k0 not in L.maybe_first_names() or k0 in L.sure_places() or not _name_token_ok(scan, i) \
