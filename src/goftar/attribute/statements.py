@@ -343,11 +343,12 @@ def _verb_before(scan: Scan, pos: int, table: dict[str, str]) -> tuple[int, int]
     j = _token_before(scan, pos)
     if j is None:
         return None
-    keys, join = scan.keys, scan._join
+    keys, join, bits = scan.keys, scan._join, scan._bits
+    want = scan.bits_of(table)  # -1 when ``table`` is not registered: no token is ruled out by its bits
     for n in (4, 3, 2, 1):
         i = j - n + 1
-        if i < 0 or not all(join[i:j]):
-            continue
+        if i < 0 or want >= 0 and not bits[i] & want or not all(join[i:j]):
+            continue  # (no entry of ``table`` can start at token i when its bit is not set there)
         if "".join(keys[i : j + 1]) in table:
             return i, j + 1
     return None
