@@ -434,7 +434,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     toks = scan.tokens
     skip_to = 0
     # only tokens that may start a cue phrase or a verb, and «که / با / از»
-    keys, n_toks = scan.keys, len(toks)
+    keys = scan.keys
+    n_toks = len(keys)  # the token count (a list's length: no Python-level Tokens.__len__ call below)
     for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL, _PASSIVE, _PASSIVE_PLAIN,
                              _ASKED_OF, _ELLIPTIC):
         if keys[i] in _WITH_ONLY and not (i + 1 < n_toks and keys[i + 1] in _WITH_CUE) and not scan.match(
@@ -463,7 +464,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         if m and L.key(m[1]) != L.key("به نقل از"):
             j = i + m[0]
             skip_to = j
-            if j < len(toks) and scan.keys[j] in _FIRST_PERSON:
+            if j < n_toks and scan.keys[j] in _FIRST_PERSON:
                 continue  # «به اعتقاد من، …»: the writer's own view
             comma = text.find("،", scan.ends[j - 1], b_end)
             send = _content_end(text, scan.ends[j - 1], b_end)
@@ -482,7 +483,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     out.append(st)
                     covered.append((s, e))
                 continue
-            if 0 <= comma < send and j < len(toks):
+            if 0 <= comma < send and j < n_toks:
                 s, e = _trim(text, comma + 1, send)
                 if e > s:
                     st = Statement("indirect", s, e, m[1], (scan.starts[j], comma), t.start, inherit=False)
@@ -545,7 +546,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             lo = next((x.end for x in mentions if cs <= x.start < t.start), cs)  # after the subject
             az = [q for q in range(i - 1, max(-1, i - 30), -1) if scan.starts[q] >= lo and scan.keys[q] == "از"
                   and not (q > 0 and scan.keys[q - 1] in _OF_NOT_OBJECT)]
-            that = i + vm[0] < len(toks) and scan.keys[i + vm[0]] == "که"
+            that = i + vm[0] < n_toks and scan.keys[i + vm[0]] == "که"
             if not az and not that:  # the «از …» phrase holds a name itself: the «از» nearest the verb
                 az = [q for q in range(i - 1, max(-1, i - 25), -1) if scan.starts[q] >= cs and scan.keys[q] == "از"][:1]
             if az:
@@ -558,7 +559,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             # sentence, what was said is its prepositional object
             ve = scan.ends[i + vm[0] - 1]
             tail = text[ve : ve + 2]
-            nxt_verb = i + vm[0] + 1 < len(toks) and scan.keys[i + vm[0]] == "و" and scan.joined(i + vm[0] - 1) \
+            nxt_verb = i + vm[0] + 1 < n_toks and scan.keys[i + vm[0]] == "و" and scan.joined(i + vm[0] - 1) \
                 and scan.match(i + vm[0] + 1, verbs, 4) is not None  # «… بر … تأکید کرد و گفت: …»
             if tail[:1] in (".", "") or tail in ("\n", " \n") or nxt_verb:
                 cs = _sentence_start(text, b_start, t.start)
@@ -581,7 +582,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                                          (cs, scan.starts[q]), t.start))
                     covered.append((scan.starts[q], ve))
                     continue
-        if vm and i + vm[0] < len(toks):
+        if vm and i + vm[0] < n_toks:
             j = i + vm[0]
             gap = text[scan.ends[j - 1] : scan.starts[j]]
             nk = scan.keys[j]
@@ -653,14 +654,14 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         if t.key == "خواستار" and not scan.match(i, verbs, 4):
             cs = _sentence_start(text, b_start, t.start)
             send = _sentence_end(text, t.end, b_end)
-            for q in range(i + 1, min(len(toks), i + 40)):
+            for q in range(i + 1, min(n_toks, i + 40)):
                 if scan.starts[q] >= send or inside(scan.starts[q]):
                     break
-                if scan.keys[q] in _ASKED or (q + 1 < len(toks) and scan.keys[q] + scan.keys[q + 1] in _ASKED):
+                if scan.keys[q] in _ASKED or (q + 1 < n_toks and scan.keys[q] + scan.keys[q + 1] in _ASKED):
                     q1 = q + 1 if scan.keys[q] in _ASKED else q + 2
-                    if q1 < len(toks) and scan.keys[q1] in ("بود", "است"):
+                    if q1 < n_toks and scan.keys[q1] in ("بود", "است"):
                         q1 += 1
-                    if q - i >= 4 and not (q1 < len(toks) and scan.keys[q1] == "که"):  # «خواستار این شده بود که …»
+                    if q - i >= 4 and not (q1 < n_toks and scan.keys[q1] == "که"):  # «خواستار این شده بود که …»
                         ve = scan.ends[q1 - 1]
                         out.append(Statement("reported", t.start, ve, "خواستار شد", (cs, t.start), t.start))
                         covered.append((t.start, ve))
@@ -671,17 +672,17 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         # 5. «با تاکید بر اینکه X … افزود»
         # «با تاکید بر اینکه», «ضمن تاکید بر اینکه», «پس از تاکید بر این که»
         after_with = t.key in ("با", "ضمن") or (t.key == "از" and i > 0 and scan.keys[i - 1] == "پس")
-        if after_with and i + 2 < len(toks) and scan.keys[i + 1] in _WITH_CUE:
+        if after_with and i + 2 < n_toks and scan.keys[i + 1] in _WITH_CUE:
             j = i + 2
-            if scan.keys[j] in _FEELING and j + 1 < len(toks) and scan.keys[j + 1] in ("بر", "از", "به"):
+            if scan.keys[j] in _FEELING and j + 1 < n_toks and scan.keys[j + 1] in ("بر", "از", "به"):
                 j += 1  # «ضمن تاکید مجدد بر …», «با ابراز امیدواری از اینکه …»
             if scan.keys[j] in {"بر", "به"} or scan.keys[j] == "از" and scan.keys[j - 1] in _FEELING:
                 j += 1
-            th = scan.match(j, _THAT_T, 2) if j < len(toks) else None
-            if not th and j + 2 < len(toks) and scan.keys[j] in _THIS and scan.keys[j + 1] in _THIS_POINT \
+            th = scan.match(j, _THAT_T, 2) if j < n_toks else None
+            if not th and j + 2 < n_toks and scan.keys[j] in _THIS and scan.keys[j + 1] in _THIS_POINT \
                     and scan.keys[j + 2] == "که":
                 th = (3, "این موضوع که")  # «ضمن اشاره به این موضوع که …»
-            if not th and scan.keys[i + 1] in _STRESS and scan.keys[j - 1] == "بر" and j < len(toks):
+            if not th and scan.keys[i + 1] in _STRESS and scan.keys[j - 1] == "بر" and j < n_toks:
                 # «با تاکید بر توجه جدی دولت نهم به نظرات مردم افزود: …»: the stance is the noun phrase
                 np_ = _stressed_phrase(scan, j, b_end)
                 if np_ is not None and not inside(np_[0]):
@@ -701,11 +702,11 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     if v:
                         stop = scan.starts[v[0]]
                 else:
-                    for q in range(j + th[0], len(toks)):
+                    for q in range(j + th[0], n_toks):
                         if scan.starts[q] >= send:
                             break
                         vv = scan.match(q, verbs, 4)
-                        if vv and (q + vv[0] >= len(toks) or scan.starts[q + vv[0]] >= send
+                        if vv and (q + vv[0] >= n_toks or scan.starts[q + vv[0]] >= send
                                    or text[scan.ends[q + vv[0] - 1] : scan.starts[q + vv[0]]].strip()
                                    or "،" in text[scan.ends[q - 1] : scan.starts[q]]):
                             stop = scan.starts[q]
