@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import not_, or_
+from operator import and_, not_
 
 from . import lexicon as L
 from .text import Block, Token, Tokens
@@ -135,12 +135,18 @@ class Scan:
         _register_lexicons()
         # a list's bit is set on token i when an entry may start there: the word is an entry, or the word and
         # the next one (joined) begin one — most words that merely begin an entry («م», «ر») are left out
-        exact = list(map(_EXACT_BITS.get, keys, repeat(0)))
-        bits = list(map(or_, exact, map(_PREFIX_BITS.get, map(str.__add__, keys, keys[1:]), repeat(0))))
-        if keys:
-            bits.append(exact[-1])
-        for i in compress(range(n), map(not_, join)):
-            bits[i] = exact[i]  # not joined to the next word: only whole one-word entries
+        bits = list(map(_EXACT_BITS.get, keys, repeat(0)))
+        # a pair is looked up only where the word joins the next one and is itself a prefix of some entry
+        # (every prefix of an entry is a key of _PREFIX_BITS; an empty key prefixes anything); elsewhere a
+        # token keeps the bits of the one-word entries it is
+        pair = list(map(and_, map(_PREFIX_BITS.__contains__, keys), join))
+        for i in compress(range(n), map(not_, keys)):
+            pair[i] = join[i]
+        at = compress(range(n), pair)
+        for i, b in zip(at, map(_PREFIX_BITS.get, map(str.__add__, compress(keys, pair), compress(keys[1:], pair)),
+                                repeat(0))):
+            if b:
+                bits[i] |= b
         self._bits = bits
         self._some = list(compress(range(n), bits))  # tokens where some entry may start
 
