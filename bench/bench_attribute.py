@@ -92,8 +92,8 @@ def main() -> None:
     times: dict[str, list[float]] = {}
     fresh: list[Document] = []
     order = [("goftar read + attribution", lambda: read_all(settings)),
-            ("goftar read, no attribution", lambda: read_all(no_attr)),
-            ("attribute stage alone", attribute_all)]
+             ("goftar read, no attribution", lambda: read_all(no_attr)),
+             ("attribute stage alone", attribute_all)]
     for r in range(REPEAT):
         # the row that runs first after hazm's process pays for the switch (cold caches): each round starts
         # with the next row, so that no row always pays it
