@@ -5,6 +5,8 @@
 # Q(speaker, mention, mention_kind, kind, text-anchor) as in attr_gold_src_a; speaker None = no speaker.
 from attr_gold_src_a import Q
 
+SPLIT = "dev"
+
 
 def QA(s, m, mk, k, t, after):
     """Q whose anchor is searched only after ``after`` (the lead repeats the statement's first words)."""

@@ -15,7 +15,6 @@ from attr_gold_src_d import GOLD as D  # noqa: E402
 from attr_gold_src_e import GOLD as E, RST as E_RST, SRC as E_SRC  # noqa: E402
 from attr_gold_src_f import NEWS as F_NEWS, RST as F_RST  # noqa: E402
 from attr_gold_src_g import NEWS as G_NEWS, RST as G_RST  # noqa: E402
-from attr_gold_src_h import NEWS as H_NEWS  # noqa: E402
 
 out = ROOT / "eval" / "attribution_gold"
 out.mkdir(exist_ok=True)
@@ -46,11 +45,7 @@ for name, g in G_NEWS.items():  # third-round held-out test split: Fars news (fa
     rec = {"source": {"corpus": "langml_fars_varzesh3_news", "file": g["file"], "index": g["index"]}, "split": "test",
            "quotes": g["quotes"], "people": g["people"], "places": g["places"], "events": g.get("events", [])}
     (out / f"{name}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-for name, g in H_NEWS.items():  # fourth-round dev additions: random Fars / Varzesh3 news (file and index)
-    rec = {"source": {"corpus": "langml_fars_varzesh3_news", "file": g["file"], "index": g["index"]}, "split": "dev",
-           "quotes": g["quotes"], "people": g["people"], "places": g["places"], "events": g.get("events", [])}
-    (out / f"{name}.json").write_text(json.dumps(rec, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-# fifth round (and later): each eval/attr_gold_src_<x>.py that defines SPLIT ("dev", "val", "test2" …) and NEWS
+# fourth round and later: each eval/attr_gold_src_<x>.py that defines SPLIT ("dev", "val", "test2" …) and NEWS
 # (Fars / Varzesh3 news by file and index) is picked up as it is written, so annotators never share this script
 for src in sorted((ROOT / "eval").glob("attr_gold_src_*.py")):
     mod = __import__(src.stem)

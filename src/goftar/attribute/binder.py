@@ -32,7 +32,7 @@ from typing import Any
 
 from . import lexicon as L
 from .mentions import Mention, Person, Scan
-from .statements import Statement
+from .statements import _GROUPS, _THEY, _THIS, Statement
 
 MODEL_FILE = "attr_binder.json"
 
@@ -58,15 +58,12 @@ FEATURES = (
 TRACE: list[list[Case]] | None = None
 
 _BREAK = re.compile(r"[.!؟?\n]")
-_THIS = {L.key("این"), L.key("همین")}
 _ISHAN = L.key("ایشان")
 #: «یک / یکی از …» makes a role indefinite: someone unnamed, not a person of the article
 _ONE = {L.key("یک"), L.key("یکی")}
-_PLURAL_PRONOUNS = {L.key(w) for w in ("آنها", "آن‌ها", "آنان", "ایشان")} - {L.key("ایشان")}
 _ORG_HEADS = {L.key(w) for w in L.ORG_HEADS}
-_GROUP_WORDS = {L.key(w) for w in """عده‌ای گروهی برخی بسیاری مسئولان مسیولان مسوولان کارشناسان منتقدان فعالان
-روانشناسان روان‌شناسان اقتصاددانان جامعه‌شناسان پژوهشگران کارگران معدنچیان حقوقدانان پزشکان نظریه‌پردازان ساکنان
-اهالی شاهدان نمایندگان اعضای موافقان مخالفان تحلیلگران یکی""".split()}
+#: group subjects («کارشناسان», «برخی») — the rules' list — and «یکی» («یکی از …»)
+_GROUP_WORDS = _GROUPS | {L.key("یکی")}
 
 
 @dataclass
@@ -280,7 +277,7 @@ def cases(scan: Scan, statements: list[Statement], mentions: list[Mention], peop
         vw = st.verb.split()
         plural = bool(vw) and vw[-1].endswith("ند")
         pk = _pronoun_key(m.text) if m is not None and m.kind == "pronoun" else ""
-        ishan, they = pk == _ISHAN, pk in _PLURAL_PRONOUNS
+        ishan, they = pk == _ISHAN, pk in _THEY
         subj_prev = subject_of(s_here - 1)
         before: dict[int, int] = {}
         after: dict[int, int] = {}

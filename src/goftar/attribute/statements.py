@@ -446,19 +446,6 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             continue
         blk = scan.blocks[scan.block_of[i]]
         b_start, b_end = blk.start, blk.end
-        pm = scan.match(i, _PASSIVE, 4)
-        if pm and L.key(pm[1]) in _RUMOUR and i + pm[0] < n_toks and keys[i + pm[0]] != "که" and scan.joined(i + pm[0] - 1) \
-                and scan.block_of[i + pm[0]] == scan.block_of[i] and keys[i + pm[0]] not in _NOT_CONTENT:
-            # «… و گفته می‌شود مذاکرات برای حضور برانکو آغاز شده است»: a rumour, said by no one
-            j = i + pm[0]
-            s, e = _trim(text, scan.starts[j], _clause_cut(text, scan.starts[j], _content_end(text, scan.starts[j], b_end)))
-            if len(text[s:e].split()) >= 5:
-                st = Statement("indirect", s, e, scan.span_text(i, j), (t.start, t.start), t.start)
-                st.passive = True
-                out.append(st)
-                covered.append((s, e))
-                skip_to = j
-                continue
         # 2. «به گفته X، …»
         m = scan.match(i, _INDIRECT_CUES, 2)
         if m and L.key(m[1]) != L.key("به نقل از"):
@@ -795,7 +782,7 @@ def _asked_of(scan: Scan, i: int, b_start: int, b_end: int) -> Statement | None:
     return Statement("indirect", s, e, scan.span_text(i, i + am[0]), (cs, scan.starts[az[0]]), scan.starts[i])
 
 
-_CLAUSE_OPENERS = {L.key(w) for w in ("و", "که", "اما", "ولی", "همچنین", "نیز", "هم", "حالیکه", "درحالیکه")}
+_CLAUSE_OPENERS = {L.key(w) for w in ("و", "که", "اما", "ولی", "همچنین", "نیز", "هم", "حالیکه", "درحالیکه")} | _THAT
 
 
 def _plain_passive(scan: Scan, i: int, b_end: int) -> Statement | None:
@@ -1483,11 +1470,6 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
 _AFTER_SUBJECT_WORDS = {L.key(w) for w in ("در", "با", "ضمن", "طی", "نیز", "هم", "همچنین", "امروز", "روز",
                                             "پیرامون", "درباره", "راجع", "به", "از", "بر", "که")}
 _DIGITS = re.compile(r"[0-9۰-۹]")
-#: passive forms whose content may follow with no «که» (a rumour): not «اعلام شده» («موازین اعلام شده از سوی …»)
-_RUMOUR = {L.key(w) for w in ("گفته می‌شود", "گفته می شود", "گفته می‌شد", "شنیده می‌شود", "شنیده شده", "شنیده شده است",
-                               "شایعه شده", "شایعه شده است")}
-#: words after «گفته می‌شود» that are not the content said («… گفته می‌شود و …», «… گفته شده است.»)
-_NOT_CONTENT = {L.key(w) for w in ("و", "است", "بود", "تا", "را", "به", "از", "با", "در")}
 #: «به نقل از / به گزارش …» with no comma after it: what follows names the source
 _SOURCE_BEFORE = re.compile(r"(?:نقل\s+از|گزارش)[^،,:.]*$")
 _THEY = {L.key(w) for w in ("آنها", "آن‌ها", "آنان")}

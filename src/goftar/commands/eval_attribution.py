@@ -26,11 +26,12 @@ def attribution(gold_dir: Path, as_json: bool, misses: bool, statements: bool, s
     from ..attribute.evaluate import evaluate
     from ..errors import InputError
 
-    if misses and (split is None or split in HELD_OUT):
-        raise InputError(f"--misses is refused on the held-out split {split!r}: its errors must not be studied")
-    if statements and (split is None or split in HELD_OUT):
-        raise InputError(f"--statements is refused on the held-out split {split or 'all'!r}: its errors must not "
-                         "be studied (use --split dev or test1)")
+    listing = " and ".join(flag for flag, on in (("--misses", misses), ("--statements", statements)) if on)
+    if listing and (split is None or split in HELD_OUT):
+        where = f"the held-out split {split!r}" if split else "all splits at once"
+        verb = "are" if misses and statements else "is"
+        raise InputError(f"{listing} {verb} refused on {where}: held-out errors must not be studied "
+                         "(use --split dev or test1)")
     res = evaluate(gold_dir, split)
     if as_json:
         click.echo(json.dumps(res if misses or statements else {k: v for k, v in res.items() if k != "per_article"},
