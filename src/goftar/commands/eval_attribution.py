@@ -8,7 +8,7 @@ import click
 
 
 #: splits whose errors are never listed: studying them would make them development data
-HELD_OUT = ("test", "val", "test2")
+HELD_OUT = ("test", "test3")
 
 
 @click.command("attribution")
@@ -17,10 +17,10 @@ HELD_OUT = ("test", "val", "test2")
 @click.option("--misses", is_flag=True, help="List wrong speakers per article.")
 @click.option("--statements", is_flag=True,
               help="List per article the gold statements not found and the predicted ones matching no gold.")
-@click.option("--split", type=click.Choice(["dev", "test1", "test", "val", "test2"]), default=None,
-              help="Only the articles of this split (default: all): dev, test1 (the first held-out split, "
-                   "retired to development after five runs), test (held out, run twice), val (random articles "
-                   "kept out of development, scored only as a whole) or test2 (held out).")
+@click.option("--split", type=click.Choice(["dev", "test1", "val", "test2", "test", "test3"]), default=None,
+              help="Only the articles of this split (default: all): dev; test1, val and test2 (earlier held-out "
+                   "splits, retired to development once their errors were studied); test (held out, older) or "
+                   "test3 (held out, sixth round).")
 def attribution(gold_dir: Path, as_json: bool, misses: bool, statements: bool, split: str | None) -> None:
     """Score attribution against GOLD_DIR (one JSON per article, e.g. eval/attribution_gold)."""
     from ..attribute.evaluate import evaluate
@@ -31,7 +31,7 @@ def attribution(gold_dir: Path, as_json: bool, misses: bool, statements: bool, s
         where = f"the held-out split {split!r}" if split else "all splits at once"
         verb = "are" if misses and statements else "is"
         raise InputError(f"{listing} {verb} refused on {where}: held-out errors must not be studied "
-                         "(use --split dev or test1)")
+                         "(use --split dev, test1, val or test2)")
     res = evaluate(gold_dir, split)
     if as_json:
         click.echo(json.dumps(res if misses or statements else {k: v for k, v in res.items() if k != "per_article"},
