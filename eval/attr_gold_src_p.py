@@ -8,7 +8,16 @@
 #   fars4_NNN (fars-news-4.json.gz, index NNN): 142 030 045 244 061 145 022 043 122 070 226 169
 #   varzesh3_NNN (varzesh3-3.json.gz): 387 015 120 242 122 393 154 204 331 448 446 337
 # Annotated by reading the text only; goftar was never run on them (its output and source never looked at).
-# Counts: COUNTS
+# Counts: 24 articles, 182 statements — mention_kind name 65, pronoun 58, role 51, none 8; kind direct 126,
+# indirect 29, reported 27; 3 events (2 meetings, 1 call); every article holds at least one statement.
+# Decisions beyond the README's conventions (each noted at its article): dash turns of a story's dialogue without a
+# speech verb are their speaker's (the held-out rule for interview turns), a press conference printed as paragraphs
+# under subheadings gives one statement per paragraph; «X را … ارزيابي كرد», «X را خاطرنشان / عنوان / تأیید كرد»,
+# «با بيان ضرورت + noun phrase», «با طرح این سوال که …», «ضمن تایید این خبر», «با تمجید از + noun phrase» are
+# reported; «مدعی شد / مدعی است / عقیده دارد که», «طبق اعلام / طبق ادعای X», «وعده داد / از … خواست / پیشنهاد کرد +
+# clause» are indirect; a rumour («شایعه … به گوش می‌رسید / به وجود آمد», «گفته می شود») has no speaker; a sentence
+# whose speech verb was lost («وي … از جمله برنامه‌هاي … است») is not annotated; routine sessions, conferences and
+# reporters' interviews are not events.
 # Q(speaker, mention, mention_kind, kind, text-anchor) as in attr_gold_src_a; speaker None = no speaker.
 from attr_gold_src_a import Q
 
