@@ -7,7 +7,8 @@
 #   fars2_NNN (file "fars-news-2.json.gz", index NNN): 220 137 280 040 193 023 003 185 210 016 172 122 214 205 230 254 057 256 255 166
 #   varzesh1_NNN (file "varzesh3-1.json.gz"): 388 380 239 022 194 094 263 275 143 253
 # Annotated by reading the text only; goftar was never run on them (its output and source never looked at).
-# Counts: COUNTS
+# Counts: 30 articles, 229 statements — mention_kind name 98, role 71, pronoun 60, none 0; kind direct 151,
+# reported 44, indirect 34; 7 events (5 meetings, 2 visits); 1 article with no statement (fars2_185, a paper's abstract).
 # Q(speaker, mention, mention_kind, kind, text-anchor) as in attr_gold_src_a; speaker None = no speaker.
 # Decided here: «X را به Y متهم كرد» (an accusation as the main verb) is a stance, `reported`, like «X را رد / تکذیب کرد».
 from attr_gold_src_a import Q
@@ -206,7 +207,7 @@ NEWS = {
  # paragraphs without a verb of saying that continue an expert's argument ([4]–[5] «زیرا اگر ما …», [8], [26], [29]–[30]) are
  # taken into the statement before them; the lead's «برخی کارشناسان … معتقدند» is a statement of its own (role);
  # «برخی کارشناسان آسیای مرکزی معتقدند» inside Kortov's statement [20] is not annotated separately; subheadings [2], [11], [21] are not statements
- quotes=[Q("برخی کارشناسان","برخی کارشناسان که افکار و اندیشه‌های چینی‌ها را مطالعه کرده و می‌شناسند","role","indirect","آنان با اطمینان گام‌های خود را بر می‌دارند … به پروسه همگرایی اتحادیه اوراسیا وارد خواهند شد"),
+ quotes=[Q("برخی کارشناسان","برخی کارشناسان","role","indirect","آنان با اطمینان گام‌های خود را بر می‌دارند … به پروسه همگرایی اتحادیه اوراسیا وارد خواهند شد"),
   Q("سریکژان مامبتالین","سریکژان مامبتالین","name","indirect","احتمالا یکی از دلایل همگرایی (اتحادیه گمرکی … به یک شهر چینی شبیه شده است."),
   Q("سریکژان مامبتالین","وی","pronoun","indirect","قزاقستان در توسعه طلبی و نفوذ چین … جز فعالان عرصه روابط تجاری با چین خواهند شد."),
   Q("سریکژان مامبتالین","سیرکژان مامبتالین","name","direct","اما روسیه از این امکان بی بهره است … برای آنکه چین کالای مورد نیاز کل دنیا را تامین می‌کند."),
