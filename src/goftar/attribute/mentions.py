@@ -499,6 +499,9 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     k += 1
                 if k > j and k - j < 4 and _surname_before_apposition(scan, k):
                     k += 1  # «ژنرال محمد ظهیر عظیمی، سخنگوی …»
+                elif k == j + 1 and (scan.keys[j] in L.first_names() or _unknown_word(scan, j)) \
+                        and _clause_start(scan, i) and _surname_in_subject_slot(scan, k):
+                    k += 1  # «سید بهلول حسینی نماینده مردم میانه در گفت‌وگو … گفت»
                 # «شهید، تکریم …» (a comma between), «آقایان گفتن …», «32 شهید تقدیم …» (a count): no name
                 apart = j > 0 and not scan.joined(j - 1) and "«" not in scan.gaps[j - 1]
                 counted = i > 0 and _DIGIT.search(scan.keys[i - 1]) is not None
@@ -533,7 +536,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                         and (scan.keys[k].endswith("ی") or names.get(scan.keys[k]) in ("last", "solo")) \
                         and scan.keys[k] not in {scan.keys[m.t1 - 1] for m, _ in raw} \
                         and len(scan.keys[k]) >= 3 and scan.keys[k] not in L.sure_places() \
-                        and not _NOT_NAME.search(scan.keys[k]) and scan.keys[k] not in L.FUNCTION \
+                        and not _not_name_at(scan, k) and scan.keys[k] not in L.FUNCTION \
                         and _subject_slot(scan, k + 1):
                     # «احد جمالی در دیدار … گفت», «ماشاءالله عظیمی …»: an unknown first name, then a surname in «ی»
                     # that is a frequent word too
@@ -561,11 +564,16 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 # word too («اسماعیل دوستی», «مهدی چمران»), further ones may not
                 while k < n and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) \
                         and len(scan.keys[k]) >= 3 and scan.keys[k] not in L.sure_places() \
-                        and (k == j + 1 or scan.keys[k] not in L.common_words()) and not _NOT_NAME.search(scan.keys[k]):
+                        and (k == j + 1 or scan.keys[k] not in L.common_words()) and not _not_name_at(scan, k):
                     k += 1
                 if k - j >= 2 and k - j < 4 and _surname_before_apposition(scan, k):
                     k += 1  # «محمد ظهیر عظیمی، سخنگوی وزارت دفاع …»: a surname in «ی» that is a frequent word too
-                if k == j + 2 and _first_name_alone(scan, j):
+                if k - j < 3 and j == i and _clause_start(scan, j) and _surname_in_subject_slot(scan, k):
+                    # «محمد اسلامی افزود: …», «سید بهلول حسینی نماینده مردم میانه … گفت»: a subject's surname
+                    # that is an ordinary word too
+                    k += 1
+                    name_rng, span_end = (j, k), scan.ends[k - 1]
+                elif k == j + 2 and _first_name_alone(scan, j):
                     k = j + 1  # «آریا ساعت …», «آریا داریم …», «آریا اندازه …»: the first name alone
                     name_rng, span_end = (j, k), scan.ends[j]
                 elif k - j >= 2:
@@ -642,7 +650,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 while k3 > 0 and i - k3 < 2 and scan.joined(k3 - 1) and not used[k3 - 1] \
                         and _name_token_ok(scan, k3 - 1) and len(scan.keys[k3 - 1]) >= 3 \
                         and scan.keys[k3 - 1] not in L.sure_places() and not scan.footer[k3 - 1] \
-                        and not _NOT_NAME.search(scan.keys[k3 - 1]):
+                        and not _not_name_at(scan, k3 - 1):
                     k3 -= 1
                 if i - k3 == 2 and any(scan.keys[q] not in L.common_words() for q in range(k3, i)) \
                         and (k3 == 0 or _STOP_BEFORE.search(scan.text[scan.ends[k3 - 1] : scan.starts[k3]])):
@@ -836,7 +844,7 @@ def _trim_run_on(scan: Scan, raw: list[tuple[Mention, list[str]]]) -> None:
         if m.t1 - m.t0 < 2 or m.t1 - 1 <= m.t0:
             continue
         last = scan.keys[m.t1 - 1]
-        if last in names or not (last in ordinary or last in common or _NOT_NAME.search(last)):
+        if last in names or not (last in ordinary or last in common or _not_name_form(last)):
             continue
         words = m.text.split()
         if len(words) < 2 or L.key(" ".join(words[:-1])) not in written:
@@ -920,6 +928,35 @@ _VAGUE_ROLE = {L.key(w) for w in ("یکی از", "عده‌ای", "گروهی", 
 # infinitives, plurals, adverbs with tanwin, «می‌…» verbs: never a name
 _NOT_NAME = re.compile(r"(?:دن|تن|ها|های|هایی|گان|ات|ً|ی‌ای|امروز|دیروز|امشب|شده|شدهاند|شدهاست)$|^(?:می|نمی)"
                        r"|[0-9۰-۹a-zA-Z]")
+
+_PLURAL_ENDS = ("ها", "های", "هایی")
+
+
+@lru_cache(maxsize=65536)
+def _not_name_form(k: str) -> bool:
+    """:data:`_NOT_NAME` for a word key, but a plural only where the rest is a word: «کتابهایی» (کتاب + هایی),
+    not the surname «شیخبهایی» («شیخ‌بهایی»: no word «شیخب»)."""
+    m = _NOT_NAME.search(k)
+    if m is None:
+        return False
+    end = m.group()
+    if end not in _PLURAL_ENDS:
+        return True
+    stem = k[: -len(end)]
+    if len(stem) < 2 or stem in L.common_words() or stem in L.ordinary_words() or stem in L.FUNCTION:
+        return True
+    # «رسانهای» («رسانه‌ای» with its half-space lost) is «رسانه» + «ای», no plural but no name either
+    return end == "های" and (stem + "ه" in L.common_words() or stem + "ه" in L.ordinary_words())
+
+
+_HALF_SPACED_SUFFIX = re.compile("\u200c(?:ها|های|هایی|ای)$")
+
+
+def _not_name_at(scan: Scan, j: int) -> bool:
+    """:func:`_not_name_form` of token ``j``, or a word that bears a plural or «ای» after a half-space
+    («مدیربرنامه‌های», «مدیررسانه‌ای») and is no known name token («خامنه‌ای»)."""
+    k = scan.keys[j]
+    return _not_name_form(k) or _HALF_SPACED_SUFFIX.search(scan.words[j]) is not None and k not in L.name_tokens()
 
 
 #: what follows a subject's name when the clause goes on («مرادنیا پیش از ظهر امروز در نشست …»)
@@ -1007,6 +1044,32 @@ def _surname_before_apposition(scan: Scan, k: int) -> bool:
         and _role_at(scan, k + 1) is not None
 
 
+#: what a subject's name never runs on into, whatever the slot after it: function words, the words that open the
+#: rest of a clause («در / با / امروز / صبح …») and those that end a role («دیدار», «نیز», «هیئت» …)
+_NOT_SURNAME = L.FUNCTION | _AFTER_SOLE_SUBJECT | _ROLE_END | _ADVERBS
+
+
+def _surname_in_subject_slot(scan: Scan, k: int) -> bool:
+    """Token ``k``, right after a first name that opens the clause, is its surname whatever word it is — a frequent
+    word or an ordinary noun too («محمد اسلامی افزود: …», «سید بهلول حسینی نماینده مردم میانه در گفت‌وگو … گفت») —
+    when what follows it is the rest of a speech verb's clause (:func:`_subject_slot`), or a role in apposition and
+    then that clause.  (A first name alone is a subject there too, but then the next word is «در / با / …», the verb
+    or a comma, which no surname is.)"""
+    n = len(scan.keys)
+    if k + 1 >= n or not scan.joined(k - 1):
+        return False
+    key = scan.keys[k]
+    if len(key) < 3 or key in _NOT_SURNAME or key in L.PRONOUNS or key in L.speech_nouns() or key in L.name_tokens() and key in L.first_names() \
+            or _DIGIT.search(key) or not_name_word(scan, k) or _not_name_at(scan, k) \
+            or scan._bits[k] & _bits_once("name_stop", L.TITLE_KEYS, L.ROLE_KEYS, L.speech_verbs()) and (
+                scan.match(k, L.TITLE_KEYS, 3) or scan.match(k, L.ROLE_KEYS, 2) or scan.match(k, L.speech_verbs(), 3)):
+        return False
+    if _subject_slot(scan, k + 1):
+        return True
+    r = _role_at(scan, k + 1) if scan.joined(k) else None
+    return r is not None and r < n and _subject_slot(scan, r)
+
+
 def _sole_name_word(scan: Scan, i: int) -> bool:
     """An unknown word that is no inflected or glued form of frequent words: not «مطلبی» / «ساعتی» (a frequent
     noun with the indefinite «ی»), «بشدت» («ب» + a frequent word), «آن‌گونه» / «درباره‌اش» / «دراین‌ارتباط»
@@ -1092,7 +1155,7 @@ def _unknown_word(scan: Scan, j: int) -> bool:
     """A word that could be part of a name: not frequent, not a function word, role, title, verb or place."""
     k = scan.keys[j]
     return (len(k) >= 3 and k not in L.common_words() and k not in L.sure_places() and _name_token_ok(scan, j)
-            and not _NOT_NAME.search(k))
+            and not _not_name_at(scan, j))
 
 
 _CLAUSE_GAP = re.compile(r"[.!؟?:،\n]")
