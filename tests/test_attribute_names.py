@@ -43,3 +43,11 @@ def test_a_noun_of_a_split_light_verb_is_no_surname():
 def test_first_name_alone_before_a_clause_word_stays_alone():
     text = "محمد امروز در جلسه شورای شهر گفت: بودجه امسال کافی نیست."
     assert all(" امروز" not in p for p in people_of(text))
+
+
+def test_foreign_name_with_a_three_letter_surname_written_again():
+    # varzesh3-2 (Varzesh3 news): «لیونل مسی», then «مسی» alone; «مسی» (three letters) is in no word list
+    text = ("آرژانتین در جام جهانی با نتیجه 2 بر صفر از سد اسلوونی گذشت. ریکاردو آلوارز در دقیقه 12 و لیونل مسی در "
+            "دقیقه 76 گل‌های آرژانتین را به ثمر رساندند.\n\nنکته جالب در این بازی این بود که مسی که در نیمه دوم به "
+            "میدان آمد بار دیگر دچار مصدومیت شد.")
+    assert "لیونل مسی" in people_of(text)

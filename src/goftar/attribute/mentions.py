@@ -748,7 +748,8 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
     common = L.common_words()
     # the article's own words looked up in the lists, in C: «set.difference» walks the smaller set (the
     # article's words), where «set -= frozenset» would walk all 37k ordinary words
-    rare = {k for k in set(keys).difference(common).difference(ordinary) if len(k) >= 4}
+    # (three letters will do for the surname: «لیونل مسی», «فیلیپ لام», «هرنان پرز»)
+    rare = {k for k in set(keys).difference(common).difference(ordinary) if len(k) >= 3}
     if not rare:
         return out
     at = list(compress(range(len(keys)), map(rare.__contains__, keys)))
