@@ -51,3 +51,12 @@ def test_foreign_name_with_a_three_letter_surname_written_again():
             "دقیقه 76 گل‌های آرژانتین را به ثمر رساندند.\n\nنکته جالب در این بازی این بود که مسی که در نیمه دوم به "
             "میدان آمد بار دیگر دچار مصدومیت شد.")
     assert "لیونل مسی" in people_of(text)
+
+
+def test_unknown_first_name_and_a_surname_that_is_a_word_the_article_repeats_as_a_subject():
+    # «ساری» is a town too; the article writes it again on its own as the subject of «گفت»
+    text = ("مائوریتزیو ساری در پایان بازی گفت: \"این همان وضعیتی بود که در بازی قبلی تجربه کردیم.\"\n\n"
+            "جورجو کیه لینی بعد از مدت ها در ترکیب اصلی یوونتوس قرار گرفت. ساری در این باره گفت: \"او یک ساعت و ۲۰ "
+            "دقیقه در آن زمین حضور داشت.\"")
+    assert "مائوریتزیو ساری" in people_of(text)
+    assert speakers_of(text) == ["مائوریتزیو ساری", "مائوریتزیو ساری"]

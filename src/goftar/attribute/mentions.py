@@ -524,6 +524,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                         and scan.keys[k] not in _AFTER_SOLE_SUBJECT \
                         and not (k > i + 1 and scan.keys[k].endswith("ی") and scan.keys[k][:-1] in L.common_words()):
                     k += 1  # not «اسکولز | راجع به …», «رسولی محلاتی | روایتی …»
+                if k - i == 1 and _surname_in_subject_slot(scan, k) and _bare_subject_elsewhere(scan, k):
+                    k += 1  # «مائوریتزیو ساری در پایان بازی گفت … ساری در ادامه گفت»: a surname that is a word too
                 # «افشاگری کوهن در …» (Cohen's disclosure) is not a new person: it ends in a known surname
                 # that no first name precedes
                 owned = scan.keys[k - 1] in {scan.keys[m.t1 - 1] for m, _ in raw} and scan.keys[i] not in names
@@ -1069,6 +1071,16 @@ def _surname_in_subject_slot(scan: Scan, k: int) -> bool:
         return True
     r = _role_at(scan, k + 1) if scan.joined(k) else None
     return r is not None and r < n and _subject_slot(scan, r)
+
+
+def _bare_subject_elsewhere(scan: Scan, k: int) -> bool:
+    """The word at token ``k`` (a surname after an unknown first name) opens another clause of the article on its own,
+    as the subject of what follows («ساری در ادامه گفت», «لندمن، ساکن شیکاگو، در مصاحبه … گفت»)."""
+    key, first, keys = scan.keys[k], scan.keys[k - 1], scan.keys
+    if not _clause_openers(scan)[key]:
+        return False
+    return any(q != k and keys[q - 1] != first and _clause_start(scan, q) and _subject_slot(scan, q + 1)
+               for q in range(1, len(keys) - 1) if keys[q] == key)
 
 
 def _sole_name_word(scan: Scan, i: int) -> bool:
