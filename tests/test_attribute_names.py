@@ -60,3 +60,11 @@ def test_unknown_first_name_and_a_surname_that_is_a_word_the_article_repeats_as_
             "دقیقه در آن زمین حضور داشت.\"")
     assert "مائوریتزیو ساری" in people_of(text)
     assert speakers_of(text) == ["مائوریتزیو ساری", "مائوریتزیو ساری"]
+
+
+def test_subject_of_two_coordinated_light_verbs_the_first_left_without_its_verb():
+    # «… اشاره و بر … تاکید کرد»: «اشاره» stands for «اشاره کرد»; the speech verb is within reach of the subject
+    text = ("مردم این خطه در آیین‌ها شرکت کردند.\n\nکريم عزيز‌زاده به نقش روحانيون، ائمه جمعه و يادگاران انقلاب در "
+            "هشت ساله دفاع مقدس در تبيين ارزش‌ها و آرمان‌ها و اهداف والاي نظام اسلامي اشاره و بر تلاش رسانه‌ها بر "
+            "دستيابي به اين اهداف تاكيد كرد.")
+    assert [p.replace(" ", "") for p in people_of(text)] == ["کریمعزیززاده"]

@@ -1090,6 +1090,8 @@ def _sole_name_word(scan: Scan, i: int) -> bool:
     k, common = scan.keys[i], L.common_words()
     if k.startswith("ب") and k[1:] in common:
         return False  # «بشدت»
+    if k.endswith("اتی") and len(k) >= 6 and k[:-3] in common:
+        return False  # «توافقاتی»: a plural with the indefinite «ی» («براتی», «نجاتی» are names)
     if k.endswith("ی") and k[:-1] in common and (scan.keys.count(k) < 2 or _clause_openers(scan)[k] < 2):
         return False  # «مطلبی»: a surname of that form («حضرتی») opens several clauses of the article
     parts = [L.key(w) for w in scan.words[i].split("\u200c") if w]
@@ -1109,7 +1111,7 @@ def _says(scan: Scan, t: int, limit: int = 30) -> tuple[int, int] | None:
         return None
     verb_bits = _bits_once("says", L.speech_verbs(), L.OPINION)
     other_bits = _bits_once("someone", L.ROLE_KEYS, L.TITLE_KEYS, L.PRONOUNS)
-    firsts = L.first_names()
+    firsts, nouns = L.first_names(), L.speech_nouns()
     governed = False  # past a preposition, a role or a name is an object («سلمان در مراسم … مسئولان …»)
     for q in range(t, min(len(keys), t + limit)):
         if q > t and (_STOP_BEFORE.search(scan.gaps[q - 1]) or scan.block_of[q] != scan.block_of[t]):
@@ -1118,6 +1120,8 @@ def _says(scan: Scan, t: int, limit: int = 30) -> tuple[int, int] | None:
             m = scan.match(q, L.speech_verbs(), 3) or scan.match(q, L.OPINION, 3)
             if m:
                 return q, q + m[0]
+        if keys[q] in nouns and q + 1 < len(keys) and keys[q + 1] == "و" and scan.joined(q) and q > t:
+            return q, q + 1  # «… به نقش … اشاره و بر … تاکید کرد»: the light verb of the first of two is left out
         if not governed and (keys[q] in firsts or scan._bits[q] & other_bits and (
                 scan.match(q, L.ROLE_KEYS, 2) or scan.match(q, L.TITLE_KEYS, 3) or keys[q] in L.PRONOUNS)):
             return None  # «بالاخره دیروز سخنگوی قوه قضاییه … اعلام کرد»: someone else is the subject
