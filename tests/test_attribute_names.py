@@ -68,3 +68,10 @@ def test_subject_of_two_coordinated_light_verbs_the_first_left_without_its_verb(
             "هشت ساله دفاع مقدس در تبيين ارزش‌ها و آرمان‌ها و اهداف والاي نظام اسلامي اشاره و بر تلاش رسانه‌ها بر "
             "دستيابي به اين اهداف تاكيد كرد.")
     assert [p.replace(" ", "") for p in people_of(text)] == ["کریمعزیززاده"]
+
+
+def test_quoted_name_then_an_apposition_without_a_comma():
+    text = ('ايران به افغانستان كمك كرد.\n\n"گل آقا شيرزوي" والي ننگرهار نيز ضمن قدرداني از اين كمك‌هاي ايران گفت كه '
+            'ايران در مجموع به ارزش 350 هزار دلار كمك كرده است.')
+    assert [p.replace(" ", "") for p in people_of(text)] == ["گلآقاشیرزوی"]
+    assert [(s or "").replace(" ", "") for s in speakers_of(text)] == ["گلآقاشیرزوی"]

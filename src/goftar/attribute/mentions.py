@@ -349,8 +349,19 @@ def _quoted_subject(scan: Scan, g: tuple[int, int, int, int]) -> bool:
             return False  # «به گزارش "ورزش سه"، …»: the outlet that reports
     gap = scan.text[g[3] : scan.starts[t]]
     if not gap.strip():
-        return _says(scan, t) is not None
+        return _says(scan, t) is not None or _bare_apposition_says(scan, t)
     return _COMMA_GAP.fullmatch(gap) is not None and _apposition_says(scan, t) is not None
+
+
+def _bare_apposition_says(scan: Scan, t: int) -> bool:
+    """From token ``t``, right after a quoted name: an apposition of up to four words with no comma («"گل آقا شيرزوي"
+    والي ننگرهار نيز ضمن … گفت»), then what follows a subject and the speech verb of the sentence."""
+    for q in range(t + 1, min(len(scan.keys), t + 5)):
+        if not scan.joined(q - 1) or scan.keys[q - 1] in L.FUNCTION or not_name_word(scan, q - 1):
+            return False
+        if scan.keys[q] in _AFTER_SOLE_SUBJECT:
+            return _says(scan, q) is not None
+    return False
 
 
 _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر", "دختر", "برادر", "خواهر", "پدر", "مادر", "وکیل")}
