@@ -75,3 +75,10 @@ def test_quoted_name_then_an_apposition_without_a_comma():
             'ايران در مجموع به ارزش 350 هزار دلار كمك كرده است.')
     assert [p.replace(" ", "") for p in people_of(text)] == ["گلآقاشیرزوی"]
     assert [(s or "").replace(" ", "") for s in speakers_of(text)] == ["گلآقاشیرزوی"]
+
+
+def test_first_name_that_is_a_word_too_before_a_surname_no_list_holds():
+    # varzesh3-1: «میلاد» (birth) is a first name that is also a word; «سرلک» is in no list
+    text = ("حسن جعفری مدافع راست فصل گذشته سپاهان و همینطور میلاد سرلک مدافع میانی قرمزپوشان قائمشهری، با هم به "
+            "نساجی پیوستند.")
+    assert "میلاد سرلک" in people_of(text)

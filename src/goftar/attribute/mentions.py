@@ -775,7 +775,7 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         if q == 0 or used[q] or used[q - 1] or not scan.joined(q - 1):
             continue
         f = keys[q - 1]
-        if counts[k] < 2 and (f in ordinary or f in common or f in names) or names.get(k) == "first" \
+        if counts[k] < 2 and (f in ordinary or f in common or f in names) and f not in maybe or names.get(k) == "first" \
                 or not _unknown_word(scan, q):
             continue  # (a word written once needs an unknown word before it)
         if f == k or names.get(f) == "last" or _arabic_word(scan.words[q - 1]) or _arabic_word(scan.words[q]) \
@@ -788,8 +788,9 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         twice = counts[k] >= 2 and any(r > 0 and keys[r - 1] != f for r in where[k] if r != q)
         # once only: two words no list holds («تیبو کورتوا», «خورخه سمپائولی»), outside Arabic passages and
         # not a frequent word under a prefix or a suffix («ناظرین بی‌طرف», «بادبادک هفت‌رنگ»)
-        if not twice and not (f not in ordinary and f not in names and len(f) >= 3 and _unknown_word(scan, q - 1)
-                              and not _inflected(f, ordinary) and not _inflected(k, ordinary, surname=True)
+        # a first name that is a word too («جان بولتون»: «جان», life) will do before such a surname
+        if not twice and not ((f in maybe or f not in ordinary and f not in names and len(f) >= 3
+                               and _unknown_word(scan, q - 1) and not _inflected(f, ordinary)) and not _inflected(k, ordinary, surname=True)
                               and not _glued(scan.words[q - 1]) and not _glued(scan.words[q])
                               and scan.block_of[q] not in _arabic_blocks(scan)
                               and not (q >= 2 and (keys[q - 2] in L.PLACE_CUES or keys[q - 2] in _THING_CUES))):
