@@ -393,7 +393,7 @@ def _role_at(scan: Scan, i: int) -> int | None:
         nk = scan.keys[j]
         if not (scan.match(j, L.ROLE_KEYS, 2) or nk.endswith(("ان", "ین", "گان", "ات", "ها", "های")) or nk == "اهالی"):
             return None
-    names = L.name_tokens()
+    names, maybe = L.name_tokens(), L.maybe_first_names()
     bits, stop_bits = scan._bits, _bits_once("role_stop", L.speech_verbs(), L.OPINION, L.TITLE_KEYS, L.stance_verbs())
     while j < n and j - i < 8 and scan.joined(j - 1):
         k = scan.keys[j]
@@ -428,6 +428,7 @@ def _role_at(scan: Scan, i: int) -> int | None:
                 and k not in _ROLE_AFTER_PLACE:
             break  # «معاون رئیس جمهور عراق | وتوی مجدد …»: a role ends after its country or city
         if (k in L.FUNCTION or names.get(k) == "first" or k in L.CLAUSE_VERBS or k in _ROLE_END or not_name_word(scan, j)
+                or k in maybe and j + 1 < n and scan.joined(j) and _unknown_word(scan, j + 1)  # «… و میلاد سرلک»
                 or _INFINITIVE.search(k) and k not in _NOT_INFINITIVE
                 or k.endswith("ترین") and j > i + 1  # a superlative opens the object: «… دانشگاهی | مهم‌ترین شاخص»
                 or bits[j] & stop_bits and (scan.match(j, L.speech_verbs(), 3) or scan.match(j, L.OPINION, 3)
