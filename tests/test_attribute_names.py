@@ -82,3 +82,11 @@ def test_first_name_that_is_a_word_too_before_a_surname_no_list_holds():
     text = ("حسن جعفری مدافع راست فصل گذشته سپاهان و همینطور میلاد سرلک مدافع میانی قرمزپوشان قائمشهری، با هم به "
             "نساجی پیوستند.")
     assert "میلاد سرلک" in people_of(text)
+
+
+def test_board_right_after_a_role_head_is_part_of_the_office():
+    # fars-news-2: «هیئت» ends a role elsewhere («… هیئت همراه»), but «رئیس هیئت فوتبال …» is one office
+    rec = record(read_text("رئیس هیئت فوتبال استان اردبیل از برگزاری دو دوره فستیوال استعدادیابی در رده سنی "
+                           "نونهالان خبر داد."), with_raw=False)
+    mentions = [(q["speaker_mention"] or "") for q in (rec["quotes"] or []) + (rec["reported_statements"] or [])]
+    assert mentions and mentions[0].startswith("رئیس هیئت فوتبال")

@@ -380,13 +380,16 @@ _ROLE_END = {L.key(w) for w in """دیدار ملاقات گفتگو گفت‌و
 دیروز معتقد هیئت هیات فعلا فعلاً باید نباید بار هنوز اخیرا اخیراً پیشتر قبلا قبلاً سپس امشب امسال صبح عصر شب عزم
 یعنی نظیر مانند مثل همچون اقدام تاکید تأکید اشاره انتقاد اعلام بیان اظهار ابراز بعدازظهر بعدازظهرامروز ظهر بامداد دیشب""".split()}
 
+#: «هیئت» (board) ends a role («… | هیئت همراه»), but right after the head it is the office («رئیس هیئت جودو»)
+_BOARD = {L.key(w) for w in ("هیئت", "هیات")}
+
 
 def _role_at(scan: Scan, i: int) -> int | None:
     """End token (exclusive) of a role phrase starting at ``i`` («رئیس جمهور کوبا», «وزیر امور خارجه»)."""
     m = scan.match(i, L.ROLE_KEYS, 2)
     if not m or scan.footer[i]:
         return None
-    j = i + m[0]
+    j = head_end = i + m[0]
     n = len(scan.keys)  # (a list: ``len(scan.tokens)`` would be a Python-level call, made at every step below)
     if scan.keys[i] == "یکی" and j < n:
         # «یکی از اهالی / نمایندگان / شهروندان …» is someone; «یکی از نکاتی که …» is not
@@ -427,7 +430,8 @@ def _role_at(scan: Scan, i: int) -> int | None:
         if j - 1 > i and scan.keys[j - 1] in L.sure_places() and L.sure_places()[scan.keys[j - 1]].kind != "region" \
                 and k not in _ROLE_AFTER_PLACE:
             break  # «معاون رئیس جمهور عراق | وتوی مجدد …»: a role ends after its country or city
-        if (k in L.FUNCTION or names.get(k) == "first" or k in L.CLAUSE_VERBS or k in _ROLE_END or not_name_word(scan, j)
+        if (k in L.FUNCTION or names.get(k) == "first" or k in L.CLAUSE_VERBS or not_name_word(scan, j)
+                or k in _ROLE_END and not (j == head_end and k in _BOARD)  # «رئیس هیئت فوتبال استان», «عضو هیئت علمی»
                 or k in maybe and j + 1 < n and scan.joined(j) and _unknown_word(scan, j + 1)  # «… و میلاد سرلک»
                 or _INFINITIVE.search(k) and k not in _NOT_INFINITIVE
                 or k.endswith("ترین") and j > i + 1  # a superlative opens the object: «… دانشگاهی | مهم‌ترین شاخص»
