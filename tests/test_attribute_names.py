@@ -90,3 +90,9 @@ def test_board_right_after_a_role_head_is_part_of_the_office():
                            "نونهالان خبر داد."), with_raw=False)
     mentions = [(q["speaker_mention"] or "") for q in (rec["quotes"] or []) + (rec["reported_statements"] or [])]
     assert mentions and mentions[0].startswith("رئیس هیئت فوتبال")
+
+
+def test_namesake_titled_imam_after_an_institution_noun_is_no_one_in_the_article():
+    text = ("وی افزود: این تعداد از مددجویان تحت پوشش کمیته امداد امام خمینی(ره) بوده است.\n\n"
+            "مشکی‌پوشان روز جمعه در ورزشگاه امام رضا به میدان می روند.")
+    assert people_of(text) == []

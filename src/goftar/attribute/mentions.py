@@ -841,13 +841,14 @@ def _listed_names(scan: Scan, raw: list[tuple[Mention, list[str]]], used: list[b
 #: places and buildings named after someone («بیمارستان سینا», «خیابان امینی», «ورزشگاه شهید متقی»)
 _NAMESAKE_NOUNS = {L.key(w) for w in """بیمارستان بیمارستانهای خیابان بلوار تقاطع بزرگراه اتوبان کوچه میدان ورزشگاه
     استادیوم سالن تالار مدرسه مدارس دبیرستان هنرستان دبستان ابتدایی دانشگاه پارک بوستان مسجد حسینیه پایگاه مجتمع
-    شهرک پادگان فرودگاه ناو ایستگاه""".split()}
-_MARTYR = {L.key(w) for w in ("شهید", "شهیده", "سردار شهید")}
+    شهرک پادگان فرودگاه ناو ایستگاه بندر سد اردوگاه امداد""".split()}  # «کمیته امداد امام خمینی (ره)»
+#: titles a namesake may bear: «مدرسه شهید ساجدی», «میدان امام خمینی», «بیمارستان حضرت امام رضا»
+_MARTYR = {L.key(w) for w in ("شهید", "شهیده", "سردار شهید", "امام", "حضرت امام", "حضرت")}
 
 
 def _namesake(scan: Scan, x: tuple[Mention, list[str]]) -> bool:
-    """A name right after a place or building noun, with no title but «شهید»: the place's namesake, no one in
-    the article («در بیمارستان سینا انجام شد», «مدرسه شهید ساجدی»)."""
+    """A name right after a place or building noun, with no title but «شهید» or «امام»: the place's namesake, no
+    one in the article («در بیمارستان سینا انجام شد», «مدرسه شهید ساجدی», «میدان امام خمینی»)."""
     m, titles = x
     return m.t0 > 0 and scan.keys[m.t0 - 1] in _NAMESAKE_NOUNS and scan.joined(m.t0 - 1) \
         and all(L.key(t) in _MARTYR for t in titles)
