@@ -96,3 +96,10 @@ def test_namesake_titled_imam_after_an_institution_noun_is_no_one_in_the_article
     text = ("وی افزود: این تعداد از مددجویان تحت پوشش کمیته امداد امام خمینی(ره) بوده است.\n\n"
             "مشکی‌پوشان روز جمعه در ورزشگاه امام رضا به میدان می روند.")
     assert people_of(text) == []
+
+
+def test_first_name_that_is_a_role_head_too_before_a_surname():
+    # «امیر» (emir) heads a role, but before a surname it is a first name: «امیر غفور», not «امیر قطر»
+    text = "در تمرین عصر امروز، امیر غفور پس از اصابت توپ به صورتش از ناحیه بینی آسیب دید."
+    assert people_of(text) == ["امیر غفور"]
+    assert people_of("امیر قطر در دیدار با رئیس جمهور فرانسه گفت: روابط دو کشور خوب است.") == []

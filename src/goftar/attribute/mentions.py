@@ -574,7 +574,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     name_rng, span_end = (i, i + 1), scan.ends[i]
             if name_rng is None and not titles and j == i and _recurring_surname(scan, i):
                 name_rng, span_end = (i, i + 2), scan.ends[i + 1]
-            if name_rng is None and not titles and names.get(scan.keys[j]) == "first" and _name_token_ok(scan, j):
+            if name_rng is None and not titles and names.get(scan.keys[j]) == "first" \
+                    and (_name_token_ok(scan, j) or _first_name_not_role(scan, j)):
                 k = j + 1
                 while k < n and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and scan.keys[k] in names:
                     k += 1
@@ -1055,6 +1056,17 @@ def _first_name_alone(scan: Scan, j: int) -> bool:
         got = (scan, followers)
         _FOLLOWERS_OF[id(scan)] = got
     return sum(f in ordinary or f in common for f in got[1].get(scan.keys[j], ())) >= 3
+
+
+def _first_name_not_role(scan: Scan, j: int) -> bool:
+    """The first name at token ``j`` is a one-word role head too («امیر», «ملک», «رهبر»), but a surname follows it, not
+    the rest of an office: «امیر قلعه‌نویی» (a known surname or a word no list holds), not «امیر قطر»."""
+    m = scan.match(j, L.ROLE_KEYS, 2)
+    if m is None or m[0] != 1 or j + 1 >= len(scan.keys) or not scan.joined(j) or scan.match(j, L.TITLE_KEYS, 3):
+        return False
+    nxt = scan.keys[j + 1]  # (before another first name it is a rank: «امیر علیرضا انگیزه»)
+    kind = L.name_tokens().get(nxt)
+    return nxt not in L.places() and (kind in ("last", "solo") or kind is None and _unknown_word(scan, j + 1))
 
 
 def _surname_before_apposition(scan: Scan, k: int) -> bool:
