@@ -103,3 +103,11 @@ def test_first_name_that_is_a_role_head_too_before_a_surname():
     text = "در تمرین عصر امروز، امیر غفور پس از اصابت توپ به صورتش از ناحیه بینی آسیب دید."
     assert people_of(text) == ["امیر غفور"]
     assert people_of("امیر قطر در دیدار با رئیس جمهور فرانسه گفت: روابط دو کشور خوب است.") == []
+
+
+def test_one_word_the_article_writes_inside_a_role_is_a_team_not_a_person():
+    # val (varzesh4): «شهرخودرو» is listed after a role and a comma, and written again inside «دروازه‌بان سابق شهرخودرو»
+    text = ("دروازه بان سابق تیم های پیکان، شهرخودرو، نفت مسجد سلیمان و نفت تهران در ادامه درباره شرایط خودش هم "
+            "گفت:« آماده هستم.»\n\nدروازه بان سابق شهرخودرو درباره عملکرد سیدمهدی رحمتی هم گفت:« او یک دروازه بان "
+            "باتجربه است.»")
+    assert "شهرخودرو" not in people_of(text)

@@ -687,6 +687,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
             i = r
             continue
         i += 1
+    raw = [x for x in raw if not _team_in_a_role(scan, x[0], roles)]
     for m, _ in raw:  # names found looking back from a role leave their tokens unmarked
         used[m.t0 : m.t1] = [True] * (m.t1 - m.t0)
     raw += _repeated_names(scan, used)
@@ -696,6 +697,17 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     people = _people(scan, raw, roles)
     mentions = sorted([m for m, _ in raw] + roles + pronouns, key=lambda m: m.start)
     return mentions, people
+
+
+def _team_in_a_role(scan: Scan, m: Mention, roles: list[Mention]) -> bool:
+    """A one-word name no list holds that the article writes inside a role phrase too («دروازه‌بان سابق شهرخودرو»):
+    a team or a body the role names, not a person («دروازه‌بان سابق تیم‌های پیکان، شهرخودرو، نفت … گفت»)."""
+    if m.t1 - m.t0 != 1 or not roles:
+        return False
+    k = scan.keys[m.t0]
+    if k in L.name_tokens():
+        return False
+    return any(scan.keys[q] == k for r in roles if r.t1 - r.t0 >= 2 for q in range(r.t0 + 1, r.t1))
 
 
 _ARABIC_WORD = re.compile(r"^ال|[أإةؤً]")
