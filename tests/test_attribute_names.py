@@ -111,3 +111,10 @@ def test_one_word_the_article_writes_inside_a_role_is_a_team_not_a_person():
             "گفت:« آماده هستم.»\n\nدروازه بان سابق شهرخودرو درباره عملکرد سیدمهدی رحمتی هم گفت:« او یک دروازه بان "
             "باتجربه است.»")
     assert "شهرخودرو" not in people_of(text)
+
+
+def test_a_name_ends_where_the_article_writes_its_surname_alone():
+    # varzesh3-1 (Varzesh3 news): «مهدی ترابی پنالتی / دمید» ran on; «ترابی» stands alone in the headline
+    text = ("تصمیم نهایی زرگر در مورد پنالتی روی ترابی\n\nدر دقیقه 70 دیدار دو تیم پرسپولیس و سپیدرود داور ابتدا روی "
+            "مهدی ترابی پنالتی گرفت اما سپس با داور پشت دروازه مشورت کرد.")
+    assert people_of(text) == ["مهدی ترابی"]

@@ -867,10 +867,18 @@ def _namesake(scan: Scan, x: tuple[Mention, list[str]]) -> bool:
         and all(L.key(t) in _MARTYR for t in titles)
 
 
+def _bare_elsewhere(scan: Scan, k: int) -> bool:
+    """The surname at token ``k`` stands elsewhere in the article without the word that follows it here: the name
+    ends at it («امیر عابدزاده غایب بودند … عابدزاده در تمرین …»)."""
+    keys, key = scan.keys, scan.keys[k]
+    nxt = keys[k + 1] if k + 1 < len(keys) else ""
+    return any(keys[q] == key and (q + 1 >= len(keys) or keys[q + 1] != nxt) for q in range(len(keys)) if q != k)
+
+
 def _trim_run_on(scan: Scan, raw: list[tuple[Mention, list[str]]]) -> None:
-    """«افشین قطبی تسلیت …», «خمینی نه‌تنها …» where the article names «افشین قطبی» / «خمینی» elsewhere: a name
-    that ran on into an ordinary word ends before it."""
-    if len(raw) < 2:
+    """«افشین قطبی تسلیت …», «خمینی نه‌تنها …» where the article names «افشین قطبی» / «خمینی» elsewhere (or writes the
+    surname alone: «امیر عابدزاده غایب … عابدزاده»): a name that ran on into an ordinary word ends before it."""
+    if not raw:
         return
     written = {L.key(m.text) for m, _ in raw}
     names, ordinary, common = L.name_tokens(), L.ordinary_words(), L.common_words()
@@ -881,7 +889,8 @@ def _trim_run_on(scan: Scan, raw: list[tuple[Mention, list[str]]]) -> None:
         if last in names or not (last in ordinary or last in common or _not_name_form(last)):
             continue
         words = m.text.split()
-        if len(words) < 2 or L.key(" ".join(words[:-1])) not in written:
+        if len(words) < 2 or L.key(" ".join(words[:-1])) not in written and not (
+                len(words) >= 3 and _bare_elsewhere(scan, m.t1 - 2)):
             continue
         full = m.role == m.text
         m.t1 -= 1
