@@ -118,3 +118,16 @@ def test_a_name_ends_where_the_article_writes_its_surname_alone():
     text = ("تصمیم نهایی زرگر در مورد پنالتی روی ترابی\n\nدر دقیقه 70 دیدار دو تیم پرسپولیس و سپیدرود داور ابتدا روی "
             "مهدی ترابی پنالتی گرفت اما سپس با داور پشت دروازه مشورت کرد.")
     assert people_of(text) == ["مهدی ترابی"]
+
+
+def test_a_surname_a_role_ran_into_stays_a_person_when_it_opens_a_speech_clause():
+    # fars-news-2: the role runs on into «… نور الدین پیرموذن»; «پیرموذن تاکید کرد» still names a person
+    text = ("به گزارش خبرنگار پارلمانی خبرگزاری فارس نور الدین پیرموذن نماینده اردبیل عصر امروز در جمع خبرنگاران "
+            "گفت: فراکسیون اقلیت کار شکنی نمی‌کند.\n\nپیرموذن تاکید کرد: ما معتقدیم معرفی وزیران باید شفاف باشد.")
+    assert "پیرموذن" in people_of(text)
+
+
+def test_barrier_idiom_is_no_namesake():
+    # «از سد X گذشت» (got past X) in wrestling news: X is a wrestler, not a dam's namesake
+    text = "در وزن 84 مصطفی یونسی‌نیا در یک نبرد جنجالی از سد حامد تاتاری گذشت. اعتراض مداوم تاتاری به داور ادامه یافت."
+    assert "حامد تاتاری" in people_of(text)

@@ -705,9 +705,13 @@ def _team_in_a_role(scan: Scan, m: Mention, roles: list[Mention]) -> bool:
     if m.t1 - m.t0 != 1 or not roles:
         return False
     k = scan.keys[m.t0]
-    if k in L.name_tokens():
+    if k in L.name_tokens() or not any(scan.keys[q] == k for r in roles if r.t1 - r.t0 >= 2
+                                       for q in range(r.t0 + 1, r.t1)):
         return False
-    return any(scan.keys[q] == k for r in roles if r.t1 - r.t0 >= 2 for q in range(r.t0 + 1, r.t1))
+    # (a role may run on into a surname: «خبرنگار … فارس نور الدین پیرموذن نماینده»; a word that opens a clause
+    # right before «در / با …» or a speech verb, «پیرموذن تاکید کرد», is a person)
+    return not any(scan.keys[q] == k and _clause_start(scan, q) and _subject_follows(scan, q + 1)
+                   for q in range(len(scan.keys) - 1))
 
 
 _ARABIC_WORD = re.compile(r"^ال|[أإةؤً]")
@@ -854,7 +858,7 @@ def _listed_names(scan: Scan, raw: list[tuple[Mention, list[str]]], used: list[b
 #: places and buildings named after someone («بیمارستان سینا», «خیابان امینی», «ورزشگاه شهید متقی»)
 _NAMESAKE_NOUNS = {L.key(w) for w in """بیمارستان بیمارستانهای خیابان بلوار تقاطع بزرگراه اتوبان کوچه میدان ورزشگاه
     استادیوم سالن تالار مدرسه مدارس دبیرستان هنرستان دبستان ابتدایی دانشگاه پارک بوستان مسجد حسینیه پایگاه مجتمع
-    شهرک پادگان فرودگاه ناو ایستگاه بندر سد اردوگاه امداد هتل""".split()}  # «کمیته امداد امام خمینی (ره)»
+    شهرک پادگان فرودگاه ناو ایستگاه بندر اردوگاه امداد هتل""".split()}  # «کمیته امداد امام خمینی (ره)»
 #: titles a namesake may bear: «مدرسه شهید ساجدی», «میدان امام خمینی», «بیمارستان حضرت امام رضا»
 _MARTYR = {L.key(w) for w in ("شهید", "شهیده", "سردار شهید", "امام", "حضرت امام", "حضرت")}
 
