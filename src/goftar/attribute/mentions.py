@@ -875,6 +875,8 @@ def _bare_elsewhere(scan: Scan, k: int) -> bool:
     """The surname at token ``k`` stands elsewhere in the article without the word that follows it here: the name
     ends at it («امیر عابدزاده غایب بودند … عابدزاده در تمرین …»)."""
     keys, key = scan.keys, scan.keys[k]
+    if key in L.common_words():  # «ناصر پایه گذار»: «پایه» stands elsewhere as the word it is
+        return False
     nxt = keys[k + 1] if k + 1 < len(keys) else ""
     return any(keys[q] == key and (q + 1 >= len(keys) or keys[q + 1] != nxt) for q in range(len(keys)) if q != k)
 
