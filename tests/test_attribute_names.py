@@ -131,3 +131,10 @@ def test_barrier_idiom_is_no_namesake():
     # «از سد X گذشت» (got past X) in wrestling news: X is a wrestler, not a dam's namesake
     text = "در وزن 84 مصطفی یونسی‌نیا در یک نبرد جنجالی از سد حامد تاتاری گذشت. اعتراض مداوم تاتاری به داور ادامه یافت."
     assert "حامد تاتاری" in people_of(text)
+
+
+def test_pronoun_with_a_glued_question_marker_is_no_name():
+    # test2 (fars4): an interview's question «*شما گفته بودید …»
+    text = ("متن مصاحبه را در زیر می‌خوانید؛\n\n*شما گفته بودید استقلال 500 – 600 پاس در دربی داده است؟\n\n"
+            "بله، ما بهتر بازی کردیم.")
+    assert all("شما" not in p for p in people_of(text))

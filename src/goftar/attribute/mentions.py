@@ -242,6 +242,8 @@ def _block_ranges(starts: list[int], blocks: list[Block]) -> tuple[list[int], li
 
 
 _DIGIT = re.compile(r"[0-9۰-۹]")
+#: symbols glued to a word («*شما»: an interview's question marker glued to a pronoun; «*احمد نوراللهی»: a bullet)
+_SYMBOL = re.compile(r"[*#@&%+=/\\|~^_<>\[\]{}]")
 #: finite verbs: «می‌…» / «نمی‌…», past stems with a personal ending («شنیدم», «کردند»), subjunctives
 #: («بدهیم», «بگیرند»); no part of a name or a role phrase (known name tokens excepted: «میرحسین»)
 _VERBISH = re.compile(r"^.{3,}(?:(?<!مق)دم|تم|دیم|تیم|دید|تید|دند|تند)$"  # «…مقدم» is a surname
@@ -298,7 +300,8 @@ def not_name_word(scan: Scan, j: int) -> bool:
 def _name_token_ok(scan: Scan, j: int) -> bool:
     """Could token ``j`` be part of a person's name (not a function word, title, role, verb or number)?"""
     k = scan.keys[j]
-    if k in L.STOP or _DIGIT.search(k) or not_name_word(scan, j):
+    if k in L.STOP or _DIGIT.search(k) or not_name_word(scan, j) \
+            or _SYMBOL.search(k) and _SYMBOL.sub("", k) in L.STOP:  # «*شما»
         return False
     bits = scan._bits[j]
     if not bits & _bits_once("name_stop", L.TITLE_KEYS, L.ROLE_KEYS, L.speech_verbs()):
