@@ -138,3 +138,9 @@ def test_pronoun_with_a_glued_question_marker_is_no_name():
     text = ("متن مصاحبه را در زیر می‌خوانید؛\n\n*شما گفته بودید استقلال 500 – 600 پاس در دربی داده است؟\n\n"
             "بله، ما بهتر بازی کردیم.")
     assert all("شما" not in p for p in people_of(text))
+
+
+def test_compound_first_name_written_apart():
+    # varzesh3-1 (Varzesh3 news): «زین الدین» is the first name «زین‌الدین» written with a space
+    text = "زین الدین زیدان در نشست خبری پیش از بازی گفت: ما می‌خواهیم فردا تیمی را ببینیم که اخیرا دیده‌ایم."
+    assert people_of(text) == ["زین الدین زیدان"]

@@ -577,9 +577,10 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     name_rng, span_end = (i, i + 1), scan.ends[i]
             if name_rng is None and not titles and j == i and _recurring_surname(scan, i):
                 name_rng, span_end = (i, i + 2), scan.ends[i + 1]
-            if name_rng is None and not titles and names.get(scan.keys[j]) == "first" \
+            split = name_rng is None and not titles and _split_first(scan, j)
+            if name_rng is None and not titles and (names.get(scan.keys[j]) == "first" or split) \
                     and (_name_token_ok(scan, j) or _first_name_not_role(scan, j)):
-                k = j + 1
+                k = j + 2 if split else j + 1
                 while k < n and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and scan.keys[k] in names:
                     k += 1
                 # then surnames the lexicon does not know: one right after a first name may be an ordinary
@@ -943,6 +944,16 @@ def _first_or_solo() -> frozenset[str]:
     return L.first_names() | L.solo_names()
 
 
+#: second halves of compound first names («زین الدین», «روح الله», «عبد الرحمن») copied text writes apart
+_ARABIC_TAILS = {L.key(w) for w in ("الله", "الدین", "الرحمن", "الرحیم", "الحسین", "الزمان", "السادات", "الملک")}
+
+
+def _split_first(scan: Scan, j: int) -> bool:
+    """Tokens ``j`` and ``j + 1`` are one compound first name written apart («زین الدین زیدان», «روح الله …»)."""
+    return j + 1 < len(scan.keys) and scan.keys[j + 1] in _ARABIC_TAILS and scan.joined(j) \
+        and scan.keys[j] + scan.keys[j + 1] in L.first_names() and scan.keys[j] not in L.STOP
+
+
 def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     """Token indices where a mention may start (most words can start none): a title, role or pronoun, a
     known first name, a word right after «, after «به گفته …» nouns, or an unfrequent word after punctuation."""
@@ -951,6 +962,7 @@ def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     n = len(keys)
     out = {i for i in scan._some if bits[i] & trigger_bits}
     out.update(compress(range(n), map(_first_or_solo().__contains__, keys)))  # one pass for both lists
+    out.update(q - 1 for q in compress(range(1, n), map(_ARABIC_TAILS.__contains__, keys[1:])) if _split_first(scan, q - 1))
     out.update(compress(range(1, n), map(_CUE_NOUNS.__contains__, keys[:-1])))
     if keys and keys[0] not in common:
         out.add(0)
