@@ -103,6 +103,13 @@ def stance_verbs() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def speech_nouns() -> frozenset[str]:
+    """Keys of the nouns of light speech and stance verbs («خبر» of «خبر … داد», «تاکید», «اشاره»): a word that may
+    open the verb of a clause, split from its light verb («خبر از توافق … داده»), is nobody's surname."""
+    return frozenset(key(n) for light in (_LIGHT, _STANCE_LIGHT) for nouns in light.values() for n in nouns)
+
+
 #: opinion verbs that take their content directly: «X معتقد است …»
 OPINION = {key(x): x for x in ("معتقد است", "معتقدند", "معتقد", "می‌داند", "می‌دانند", "اعتقاد دارند",
                                 "اعتقاد دارد", "عقیده دارند", "عقیده دارد", "باور دارند", "باور دارد", "معتقد بود", "معتقد بودند", "معتقد است که", "بر این باور است",

@@ -242,10 +242,12 @@ def _block_ranges(starts: list[int], blocks: list[Block]) -> tuple[list[int], li
 
 
 _DIGIT = re.compile(r"[0-9۰-۹]")
+#: symbols glued to a word («*شما»: an interview's question marker glued to a pronoun; «*احمد نوراللهی»: a bullet)
+_SYMBOL = re.compile(r"[*#@&%+=/\\|~^_<>\[\]{}]")
 #: finite verbs: «می‌…» / «نمی‌…», past stems with a personal ending («شنیدم», «کردند»), subjunctives
 #: («بدهیم», «بگیرند»); no part of a name or a role phrase (known name tokens excepted: «میرحسین»)
 _VERBISH = re.compile(r"^.{3,}(?:(?<!مق)دم|تم|دیم|تیم|دید|تید|دند|تند)$"  # «…مقدم» is a surname
-                      r"|^ب(?:ده|کن|گیر|رو|زن|گذار|ساز|گو|خواه|رس|دار|شو|یاب|بین|پرداز|دان|توان)(?:م|ی|د|یم|ید|ند)$")
+                      r"|^ب(?:ده|کن|گیر|رو|زن|گذار|ساز|گو|خواه|رس|دار|شو|یاب|بین|پرداز|دان|توان|یای|یاور|نویس|خوان)(?:م|ی|د|یم|ید|ند)$")
 #: adverbs (tanwin often lost in copied text: «قاعدتا», «تقریبا») and focus words: they end a name or a role
 _ADVERBS = {L.key(w) for w in """قاعدتا تقریبا نسبتا واقعا اصلا فعلا عملا اخیرا قبلا دقیقا صرفا کاملا شدیدا مجددا
 ظاهرا حتما بعدا اولا ثانیا مثلا طبیعتا احتمالا بعضا عمدتا نهایتا اساسا لزوما اتفاقا تماما مستقیما رسما کلا جدا
@@ -298,7 +300,8 @@ def not_name_word(scan: Scan, j: int) -> bool:
 def _name_token_ok(scan: Scan, j: int) -> bool:
     """Could token ``j`` be part of a person's name (not a function word, title, role, verb or number)?"""
     k = scan.keys[j]
-    if k in L.STOP or _DIGIT.search(k) or not_name_word(scan, j):
+    if k in L.STOP or _DIGIT.search(k) or not_name_word(scan, j) \
+            or _SYMBOL.search(k) and _SYMBOL.sub("", k) in L.STOP:  # «*شما»
         return False
     bits = scan._bits[j]
     if not bits & _bits_once("name_stop", L.TITLE_KEYS, L.ROLE_KEYS, L.speech_verbs()):
@@ -349,8 +352,19 @@ def _quoted_subject(scan: Scan, g: tuple[int, int, int, int]) -> bool:
             return False  # «به گزارش "ورزش سه"، …»: the outlet that reports
     gap = scan.text[g[3] : scan.starts[t]]
     if not gap.strip():
-        return _says(scan, t) is not None
+        return _says(scan, t) is not None or _bare_apposition_says(scan, t)
     return _COMMA_GAP.fullmatch(gap) is not None and _apposition_says(scan, t) is not None
+
+
+def _bare_apposition_says(scan: Scan, t: int) -> bool:
+    """From token ``t``, right after a quoted name: an apposition of up to four words with no comma («"گل آقا شيرزوي"
+    والي ننگرهار نيز ضمن … گفت»), then what follows a subject and the speech verb of the sentence."""
+    for q in range(t + 1, min(len(scan.keys), t + 5)):
+        if not scan.joined(q - 1) or scan.keys[q - 1] in L.FUNCTION or not_name_word(scan, q - 1):
+            return False
+        if scan.keys[q] in _AFTER_SOLE_SUBJECT:
+            return _says(scan, q) is not None
+    return False
 
 
 _POSSESSED = {L.key(w) for w in ("دفتر", "همسر", "فرزند", "پسر", "دختر", "برادر", "خواهر", "پدر", "مادر", "وکیل")}
@@ -369,20 +383,23 @@ _ROLE_END = {L.key(w) for w in """دیدار ملاقات گفتگو گفت‌و
 دیروز معتقد هیئت هیات فعلا فعلاً باید نباید بار هنوز اخیرا اخیراً پیشتر قبلا قبلاً سپس امشب امسال صبح عصر شب عزم
 یعنی نظیر مانند مثل همچون اقدام تاکید تأکید اشاره انتقاد اعلام بیان اظهار ابراز بعدازظهر بعدازظهرامروز ظهر بامداد دیشب""".split()}
 
+#: «هیئت» (board) ends a role («… | هیئت همراه»), but right after the head it is the office («رئیس هیئت جودو»)
+_BOARD = {L.key(w) for w in ("هیئت", "هیات")}
+
 
 def _role_at(scan: Scan, i: int) -> int | None:
     """End token (exclusive) of a role phrase starting at ``i`` («رئیس جمهور کوبا», «وزیر امور خارجه»)."""
     m = scan.match(i, L.ROLE_KEYS, 2)
     if not m or scan.footer[i]:
         return None
-    j = i + m[0]
+    j = head_end = i + m[0]
     n = len(scan.keys)  # (a list: ``len(scan.tokens)`` would be a Python-level call, made at every step below)
     if scan.keys[i] == "یکی" and j < n:
         # «یکی از اهالی / نمایندگان / شهروندان …» is someone; «یکی از نکاتی که …» is not
         nk = scan.keys[j]
         if not (scan.match(j, L.ROLE_KEYS, 2) or nk.endswith(("ان", "ین", "گان", "ات", "ها", "های")) or nk == "اهالی"):
             return None
-    names = L.name_tokens()
+    names, maybe = L.name_tokens(), L.maybe_first_names()
     bits, stop_bits = scan._bits, _bits_once("role_stop", L.speech_verbs(), L.OPINION, L.TITLE_KEYS, L.stance_verbs())
     while j < n and j - i < 8 and scan.joined(j - 1):
         k = scan.keys[j]
@@ -416,7 +433,9 @@ def _role_at(scan: Scan, i: int) -> int | None:
         if j - 1 > i and scan.keys[j - 1] in L.sure_places() and L.sure_places()[scan.keys[j - 1]].kind != "region" \
                 and k not in _ROLE_AFTER_PLACE:
             break  # «معاون رئیس جمهور عراق | وتوی مجدد …»: a role ends after its country or city
-        if (k in L.FUNCTION or names.get(k) == "first" or k in L.CLAUSE_VERBS or k in _ROLE_END or not_name_word(scan, j)
+        if (k in L.FUNCTION or names.get(k) == "first" or k in L.CLAUSE_VERBS or not_name_word(scan, j)
+                or k in _ROLE_END and not (j == head_end and k in _BOARD)  # «رئیس هیئت فوتبال استان», «عضو هیئت علمی»
+                or k in maybe and j + 1 < n and scan.joined(j) and _unknown_word(scan, j + 1)  # «… و میلاد سرلک»
                 or _INFINITIVE.search(k) and k not in _NOT_INFINITIVE
                 or k.endswith("ترین") and j > i + 1  # a superlative opens the object: «… دانشگاهی | مهم‌ترین شاخص»
                 or bits[j] & stop_bits and (scan.match(j, L.speech_verbs(), 3) or scan.match(j, L.OPINION, 3)
@@ -499,6 +518,9 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     k += 1
                 if k > j and k - j < 4 and _surname_before_apposition(scan, k):
                     k += 1  # «ژنرال محمد ظهیر عظیمی، سخنگوی …»
+                elif k == j + 1 and (scan.keys[j] in L.first_names() or _unknown_word(scan, j)) \
+                        and _clause_start(scan, i) and _surname_in_subject_slot(scan, k):
+                    k += 1  # «سید بهلول حسینی نماینده مردم میانه در گفت‌وگو … گفت»
                 # «شهید، تکریم …» (a comma between), «آقایان گفتن …», «32 شهید تقدیم …» (a count): no name
                 apart = j > 0 and not scan.joined(j - 1) and "«" not in scan.gaps[j - 1]
                 counted = i > 0 and _DIGIT.search(scan.keys[i - 1]) is not None
@@ -521,6 +543,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                         and scan.keys[k] not in _AFTER_SOLE_SUBJECT \
                         and not (k > i + 1 and scan.keys[k].endswith("ی") and scan.keys[k][:-1] in L.common_words()):
                     k += 1  # not «اسکولز | راجع به …», «رسولی محلاتی | روایتی …»
+                if k - i == 1 and _surname_in_subject_slot(scan, k) and _bare_subject_elsewhere(scan, k):
+                    k += 1  # «مائوریتزیو ساری در پایان بازی گفت … ساری در ادامه گفت»: a surname that is a word too
                 # «افشاگری کوهن در …» (Cohen's disclosure) is not a new person: it ends in a known surname
                 # that no first name precedes
                 owned = scan.keys[k - 1] in {scan.keys[m.t1 - 1] for m, _ in raw} and scan.keys[i] not in names
@@ -533,7 +557,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                         and (scan.keys[k].endswith("ی") or names.get(scan.keys[k]) in ("last", "solo")) \
                         and scan.keys[k] not in {scan.keys[m.t1 - 1] for m, _ in raw} \
                         and len(scan.keys[k]) >= 3 and scan.keys[k] not in L.sure_places() \
-                        and not _NOT_NAME.search(scan.keys[k]) and scan.keys[k] not in L.FUNCTION \
+                        and not _not_name_at(scan, k) and scan.keys[k] not in L.FUNCTION \
                         and _subject_slot(scan, k + 1):
                     # «احد جمالی در دیدار … گفت», «ماشاءالله عظیمی …»: an unknown first name, then a surname in «ی»
                     # that is a frequent word too
@@ -553,19 +577,26 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     name_rng, span_end = (i, i + 1), scan.ends[i]
             if name_rng is None and not titles and j == i and _recurring_surname(scan, i):
                 name_rng, span_end = (i, i + 2), scan.ends[i + 1]
-            if name_rng is None and not titles and names.get(scan.keys[j]) == "first" and _name_token_ok(scan, j):
-                k = j + 1
+            split = name_rng is None and not titles and _split_first(scan, j)
+            if name_rng is None and not titles and (names.get(scan.keys[j]) == "first" or split) \
+                    and (_name_token_ok(scan, j) or _first_name_not_role(scan, j)):
+                k = j + 2 if split else j + 1
                 while k < n and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and scan.keys[k] in names:
                     k += 1
                 # then surnames the lexicon does not know: one right after a first name may be an ordinary
                 # word too («اسماعیل دوستی», «مهدی چمران»), further ones may not
                 while k < n and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) \
                         and len(scan.keys[k]) >= 3 and scan.keys[k] not in L.sure_places() \
-                        and (k == j + 1 or scan.keys[k] not in L.common_words()) and not _NOT_NAME.search(scan.keys[k]):
+                        and (k == j + 1 or scan.keys[k] not in L.common_words()) and not _not_name_at(scan, k):
                     k += 1
                 if k - j >= 2 and k - j < 4 and _surname_before_apposition(scan, k):
                     k += 1  # «محمد ظهیر عظیمی، سخنگوی وزارت دفاع …»: a surname in «ی» that is a frequent word too
-                if k == j + 2 and _first_name_alone(scan, j):
+                if k - j < 3 and j == i and _clause_start(scan, j) and _surname_in_subject_slot(scan, k):
+                    # «محمد اسلامی افزود: …», «سید بهلول حسینی نماینده مردم میانه … گفت»: a subject's surname
+                    # that is an ordinary word too
+                    k += 1
+                    name_rng, span_end = (j, k), scan.ends[k - 1]
+                elif k == j + 2 and _first_name_alone(scan, j):
                     k = j + 1  # «آریا ساعت …», «آریا داریم …», «آریا اندازه …»: the first name alone
                     name_rng, span_end = (j, k), scan.ends[j]
                 elif k - j >= 2:
@@ -642,7 +673,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 while k3 > 0 and i - k3 < 2 and scan.joined(k3 - 1) and not used[k3 - 1] \
                         and _name_token_ok(scan, k3 - 1) and len(scan.keys[k3 - 1]) >= 3 \
                         and scan.keys[k3 - 1] not in L.sure_places() and not scan.footer[k3 - 1] \
-                        and not _NOT_NAME.search(scan.keys[k3 - 1]):
+                        and not _not_name_at(scan, k3 - 1):
                     k3 -= 1
                 if i - k3 == 2 and any(scan.keys[q] not in L.common_words() for q in range(k3, i)) \
                         and (k3 == 0 or _STOP_BEFORE.search(scan.text[scan.ends[k3 - 1] : scan.starts[k3]])):
@@ -660,6 +691,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
             i = r
             continue
         i += 1
+    raw = [x for x in raw if not _team_in_a_role(scan, x[0], roles)]
     for m, _ in raw:  # names found looking back from a role leave their tokens unmarked
         used[m.t0 : m.t1] = [True] * (m.t1 - m.t0)
     raw += _repeated_names(scan, used)
@@ -669,6 +701,21 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     people = _people(scan, raw, roles)
     mentions = sorted([m for m, _ in raw] + roles + pronouns, key=lambda m: m.start)
     return mentions, people
+
+
+def _team_in_a_role(scan: Scan, m: Mention, roles: list[Mention]) -> bool:
+    """A one-word name no list holds that the article writes inside a role phrase too («دروازه‌بان سابق شهرخودرو»):
+    a team or a body the role names, not a person («دروازه‌بان سابق تیم‌های پیکان، شهرخودرو، نفت … گفت»)."""
+    if m.t1 - m.t0 != 1 or not roles:
+        return False
+    k = scan.keys[m.t0]
+    if k in L.name_tokens() or not any(scan.keys[q] == k for r in roles if r.t1 - r.t0 >= 2
+                                       for q in range(r.t0 + 1, r.t1)):
+        return False
+    # (a role may run on into a surname: «خبرنگار … فارس نور الدین پیرموذن نماینده»; a word that opens a clause
+    # right before «در / با …» or a speech verb, «پیرموذن تاکید کرد», is a person)
+    return not any(scan.keys[q] == k and _clause_start(scan, q) and _subject_follows(scan, q + 1)
+                   for q in range(len(scan.keys) - 1))
 
 
 _ARABIC_WORD = re.compile(r"^ال|[أإةؤً]")
@@ -740,7 +787,8 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
     common = L.common_words()
     # the article's own words looked up in the lists, in C: «set.difference» walks the smaller set (the
     # article's words), where «set -= frozenset» would walk all 37k ordinary words
-    rare = {k for k in set(keys).difference(common).difference(ordinary) if len(k) >= 4}
+    # (three letters will do for the surname: «لیونل مسی», «فیلیپ لام», «هرنان پرز»)
+    rare = {k for k in set(keys).difference(common).difference(ordinary) if len(k) >= 3}
     if not rare:
         return out
     at = list(compress(range(len(keys)), map(rare.__contains__, keys)))
@@ -753,7 +801,7 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         if q == 0 or used[q] or used[q - 1] or not scan.joined(q - 1):
             continue
         f = keys[q - 1]
-        if counts[k] < 2 and (f in ordinary or f in common or f in names) or names.get(k) == "first" \
+        if counts[k] < 2 and (f in ordinary or f in common or f in names) and f not in maybe or names.get(k) == "first" \
                 or not _unknown_word(scan, q):
             continue  # (a word written once needs an unknown word before it)
         if f == k or names.get(f) == "last" or _arabic_word(scan.words[q - 1]) or _arabic_word(scan.words[q]) \
@@ -766,8 +814,9 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         twice = counts[k] >= 2 and any(r > 0 and keys[r - 1] != f for r in where[k] if r != q)
         # once only: two words no list holds («تیبو کورتوا», «خورخه سمپائولی»), outside Arabic passages and
         # not a frequent word under a prefix or a suffix («ناظرین بی‌طرف», «بادبادک هفت‌رنگ»)
-        if not twice and not (f not in ordinary and f not in names and len(f) >= 3 and _unknown_word(scan, q - 1)
-                              and not _inflected(f, ordinary) and not _inflected(k, ordinary, surname=True)
+        # a first name that is a word too («جان بولتون»: «جان», life) will do before such a surname
+        if not twice and not ((f in maybe or f not in ordinary and f not in names and len(f) >= 3
+                               and _unknown_word(scan, q - 1) and not _inflected(f, ordinary)) and not _inflected(k, ordinary, surname=True)
                               and not _glued(scan.words[q - 1]) and not _glued(scan.words[q])
                               and scan.block_of[q] not in _arabic_blocks(scan)
                               and not (q >= 2 and (keys[q - 2] in L.PLACE_CUES or keys[q - 2] in _THING_CUES))):
@@ -813,22 +862,33 @@ def _listed_names(scan: Scan, raw: list[tuple[Mention, list[str]]], used: list[b
 #: places and buildings named after someone («بیمارستان سینا», «خیابان امینی», «ورزشگاه شهید متقی»)
 _NAMESAKE_NOUNS = {L.key(w) for w in """بیمارستان بیمارستانهای خیابان بلوار تقاطع بزرگراه اتوبان کوچه میدان ورزشگاه
     استادیوم سالن تالار مدرسه مدارس دبیرستان هنرستان دبستان ابتدایی دانشگاه پارک بوستان مسجد حسینیه پایگاه مجتمع
-    شهرک پادگان فرودگاه ناو ایستگاه""".split()}
-_MARTYR = {L.key(w) for w in ("شهید", "شهیده", "سردار شهید")}
+    شهرک پادگان فرودگاه ناو ایستگاه بندر اردوگاه امداد هتل""".split()}  # «کمیته امداد امام خمینی (ره)»
+#: titles a namesake may bear: «مدرسه شهید ساجدی», «میدان امام خمینی», «بیمارستان حضرت امام رضا»
+_MARTYR = {L.key(w) for w in ("شهید", "شهیده", "سردار شهید", "امام", "حضرت امام", "حضرت")}
 
 
 def _namesake(scan: Scan, x: tuple[Mention, list[str]]) -> bool:
-    """A name right after a place or building noun, with no title but «شهید»: the place's namesake, no one in
-    the article («در بیمارستان سینا انجام شد», «مدرسه شهید ساجدی»)."""
+    """A name right after a place or building noun, with no title but «شهید» or «امام»: the place's namesake, no
+    one in the article («در بیمارستان سینا انجام شد», «مدرسه شهید ساجدی», «میدان امام خمینی»)."""
     m, titles = x
     return m.t0 > 0 and scan.keys[m.t0 - 1] in _NAMESAKE_NOUNS and scan.joined(m.t0 - 1) \
         and all(L.key(t) in _MARTYR for t in titles)
 
 
+def _bare_elsewhere(scan: Scan, k: int) -> bool:
+    """The surname at token ``k`` stands elsewhere in the article without the word that follows it here: the name
+    ends at it («امیر عابدزاده غایب بودند … عابدزاده در تمرین …»)."""
+    keys, key = scan.keys, scan.keys[k]
+    if key in L.common_words():  # «ناصر پایه گذار»: «پایه» stands elsewhere as the word it is
+        return False
+    nxt = keys[k + 1] if k + 1 < len(keys) else ""
+    return any(keys[q] == key and (q + 1 >= len(keys) or keys[q + 1] != nxt) for q in range(len(keys)) if q != k)
+
+
 def _trim_run_on(scan: Scan, raw: list[tuple[Mention, list[str]]]) -> None:
-    """«افشین قطبی تسلیت …», «خمینی نه‌تنها …» where the article names «افشین قطبی» / «خمینی» elsewhere: a name
-    that ran on into an ordinary word ends before it."""
-    if len(raw) < 2:
+    """«افشین قطبی تسلیت …», «خمینی نه‌تنها …» where the article names «افشین قطبی» / «خمینی» elsewhere (or writes the
+    surname alone: «امیر عابدزاده غایب … عابدزاده»): a name that ran on into an ordinary word ends before it."""
+    if not raw:
         return
     written = {L.key(m.text) for m, _ in raw}
     names, ordinary, common = L.name_tokens(), L.ordinary_words(), L.common_words()
@@ -836,10 +896,11 @@ def _trim_run_on(scan: Scan, raw: list[tuple[Mention, list[str]]]) -> None:
         if m.t1 - m.t0 < 2 or m.t1 - 1 <= m.t0:
             continue
         last = scan.keys[m.t1 - 1]
-        if last in names or not (last in ordinary or last in common or _NOT_NAME.search(last)):
+        if last in names or not (last in ordinary or last in common or _not_name_form(last)):
             continue
         words = m.text.split()
-        if len(words) < 2 or L.key(" ".join(words[:-1])) not in written:
+        if len(words) < 2 or L.key(" ".join(words[:-1])) not in written and not (
+                len(words) >= 3 and _bare_elsewhere(scan, m.t1 - 2)):
             continue
         full = m.role == m.text
         m.t1 -= 1
@@ -883,6 +944,16 @@ def _first_or_solo() -> frozenset[str]:
     return L.first_names() | L.solo_names()
 
 
+#: second halves of compound first names («زین الدین», «روح الله», «عبد الرحمن») copied text writes apart
+_ARABIC_TAILS = {L.key(w) for w in ("الله", "الدین", "الرحمن", "الرحیم", "الحسین", "الزمان", "السادات", "الملک")}
+
+
+def _split_first(scan: Scan, j: int) -> bool:
+    """Tokens ``j`` and ``j + 1`` are one compound first name written apart («زین الدین زیدان», «روح الله …»)."""
+    return j + 1 < len(scan.keys) and scan.keys[j + 1] in _ARABIC_TAILS and scan.joined(j) \
+        and scan.keys[j] + scan.keys[j + 1] in L.first_names() and scan.keys[j] not in L.STOP
+
+
 def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     """Token indices where a mention may start (most words can start none): a title, role or pronoun, a
     known first name, a word right after «, after «به گفته …» nouns, or an unfrequent word after punctuation."""
@@ -891,6 +962,7 @@ def _mention_starts(scan: Scan, trigger_bits: int) -> list[int]:
     n = len(keys)
     out = {i for i in scan._some if bits[i] & trigger_bits}
     out.update(compress(range(n), map(_first_or_solo().__contains__, keys)))  # one pass for both lists
+    out.update(q - 1 for q in compress(range(1, n), map(_ARABIC_TAILS.__contains__, keys[1:])) if _split_first(scan, q - 1))
     out.update(compress(range(1, n), map(_CUE_NOUNS.__contains__, keys[:-1])))
     if keys and keys[0] not in common:
         out.add(0)
@@ -920,6 +992,35 @@ _VAGUE_ROLE = {L.key(w) for w in ("یکی از", "عده‌ای", "گروهی", 
 # infinitives, plurals, adverbs with tanwin, «می‌…» verbs: never a name
 _NOT_NAME = re.compile(r"(?:دن|تن|ها|های|هایی|گان|ات|ً|ی‌ای|امروز|دیروز|امشب|شده|شدهاند|شدهاست)$|^(?:می|نمی)"
                        r"|[0-9۰-۹a-zA-Z]")
+
+_PLURAL_ENDS = ("ها", "های", "هایی")
+
+
+@lru_cache(maxsize=65536)
+def _not_name_form(k: str) -> bool:
+    """:data:`_NOT_NAME` for a word key, but a plural only where the rest is a word: «کتابهایی» (کتاب + هایی),
+    not the surname «شیخبهایی» («شیخ‌بهایی»: no word «شیخب»)."""
+    m = _NOT_NAME.search(k)
+    if m is None:
+        return False
+    end = m.group()
+    if end not in _PLURAL_ENDS:
+        return True
+    stem = k[: -len(end)]
+    if len(stem) < 2 or stem in L.common_words() or stem in L.ordinary_words() or stem in L.FUNCTION:
+        return True
+    # «رسانهای» («رسانه‌ای» with its half-space lost) is «رسانه» + «ای», no plural but no name either
+    return end == "های" and (stem + "ه" in L.common_words() or stem + "ه" in L.ordinary_words())
+
+
+_HALF_SPACED_SUFFIX = re.compile("\u200c(?:ها|های|هایی|ای)$")
+
+
+def _not_name_at(scan: Scan, j: int) -> bool:
+    """:func:`_not_name_form` of token ``j``, or a word that bears a plural or «ای» after a half-space
+    («مدیربرنامه‌های», «مدیررسانه‌ای») and is no known name token («خامنه‌ای»)."""
+    k = scan.keys[j]
+    return _not_name_form(k) or _HALF_SPACED_SUFFIX.search(scan.words[j]) is not None and k not in L.name_tokens()
 
 
 #: what follows a subject's name when the clause goes on («مرادنیا پیش از ظهر امروز در نشست …»)
@@ -999,12 +1100,59 @@ def _first_name_alone(scan: Scan, j: int) -> bool:
     return sum(f in ordinary or f in common for f in got[1].get(scan.keys[j], ())) >= 3
 
 
+def _first_name_not_role(scan: Scan, j: int) -> bool:
+    """The first name at token ``j`` is a one-word role head too («امیر», «ملک», «رهبر»), but a surname follows it, not
+    the rest of an office: «امیر قلعه‌نویی» (a known surname or a word no list holds), not «امیر قطر»."""
+    m = scan.match(j, L.ROLE_KEYS, 2)
+    if m is None or m[0] != 1 or j + 1 >= len(scan.keys) or not scan.joined(j) or scan.match(j, L.TITLE_KEYS, 3):
+        return False
+    nxt = scan.keys[j + 1]  # (before another first name it is a rank: «امیر علیرضا انگیزه»)
+    kind = L.name_tokens().get(nxt)
+    return nxt not in L.places() and (kind in ("last", "solo") or kind is None and _unknown_word(scan, j + 1))
+
+
 def _surname_before_apposition(scan: Scan, k: int) -> bool:
     """Token ``k``, right after a name, is its surname in «ی» though a frequent word too: a comma and a role follow
     («محمد ظهیر عظیمی، سخنگوی وزارت دفاع افغانستان»)."""
     return k + 1 < len(scan.keys) and scan.joined(k - 1) and scan.keys[k].endswith("ی") and _name_token_ok(scan, k) \
         and scan.keys[k] not in L.sure_places() and _COMMA_GAP.fullmatch(scan.gaps[k]) is not None \
         and _role_at(scan, k + 1) is not None
+
+
+#: what a subject's name never runs on into, whatever the slot after it: function words, the words that open the
+#: rest of a clause («در / با / امروز / صبح …») and those that end a role («دیدار», «نیز», «هیئت» …)
+_NOT_SURNAME = L.FUNCTION | _AFTER_SOLE_SUBJECT | _ROLE_END | _ADVERBS
+
+
+def _surname_in_subject_slot(scan: Scan, k: int) -> bool:
+    """Token ``k``, right after a first name that opens the clause, is its surname whatever word it is — a frequent
+    word or an ordinary noun too («محمد اسلامی افزود: …», «سید بهلول حسینی نماینده مردم میانه در گفت‌وگو … گفت») —
+    when what follows it is the rest of a speech verb's clause (:func:`_subject_slot`), or a role in apposition and
+    then that clause.  (A first name alone is a subject there too, but then the next word is «در / با / …», the verb
+    or a comma, which no surname is.)"""
+    n = len(scan.keys)
+    if k + 1 >= n or not scan.joined(k - 1):
+        return False
+    key = scan.keys[k]
+    if len(key) < 3 or key in _NOT_SURNAME or key in L.PRONOUNS or key in L.speech_nouns() or key in L.name_tokens() and key in L.first_names() \
+            or _DIGIT.search(key) or not_name_word(scan, k) or _not_name_at(scan, k) \
+            or scan._bits[k] & _bits_once("name_stop", L.TITLE_KEYS, L.ROLE_KEYS, L.speech_verbs()) and (
+                scan.match(k, L.TITLE_KEYS, 3) or scan.match(k, L.ROLE_KEYS, 2) or scan.match(k, L.speech_verbs(), 3)):
+        return False
+    if _subject_slot(scan, k + 1):
+        return True
+    r = _role_at(scan, k + 1) if scan.joined(k) else None
+    return r is not None and r < n and _subject_slot(scan, r)
+
+
+def _bare_subject_elsewhere(scan: Scan, k: int) -> bool:
+    """The word at token ``k`` (a surname after an unknown first name) opens another clause of the article on its own,
+    as the subject of what follows («ساری در ادامه گفت», «لندمن، ساکن شیکاگو، در مصاحبه … گفت»)."""
+    key, first, keys = scan.keys[k], scan.keys[k - 1], scan.keys
+    if not _clause_openers(scan)[key]:
+        return False
+    return any(q != k and keys[q - 1] != first and _clause_start(scan, q) and _subject_slot(scan, q + 1)
+               for q in range(1, len(keys) - 1) if keys[q] == key)
 
 
 def _sole_name_word(scan: Scan, i: int) -> bool:
@@ -1014,6 +1162,8 @@ def _sole_name_word(scan: Scan, i: int) -> bool:
     k, common = scan.keys[i], L.common_words()
     if k.startswith("ب") and k[1:] in common:
         return False  # «بشدت»
+    if k.endswith("اتی") and len(k) >= 6 and k[:-3] in common:
+        return False  # «توافقاتی»: a plural with the indefinite «ی» («براتی», «نجاتی» are names)
     if k.endswith("ی") and k[:-1] in common and (scan.keys.count(k) < 2 or _clause_openers(scan)[k] < 2):
         return False  # «مطلبی»: a surname of that form («حضرتی») opens several clauses of the article
     parts = [L.key(w) for w in scan.words[i].split("\u200c") if w]
@@ -1033,7 +1183,7 @@ def _says(scan: Scan, t: int, limit: int = 30) -> tuple[int, int] | None:
         return None
     verb_bits = _bits_once("says", L.speech_verbs(), L.OPINION)
     other_bits = _bits_once("someone", L.ROLE_KEYS, L.TITLE_KEYS, L.PRONOUNS)
-    firsts = L.first_names()
+    firsts, nouns = L.first_names(), L.speech_nouns()
     governed = False  # past a preposition, a role or a name is an object («سلمان در مراسم … مسئولان …»)
     for q in range(t, min(len(keys), t + limit)):
         if q > t and (_STOP_BEFORE.search(scan.gaps[q - 1]) or scan.block_of[q] != scan.block_of[t]):
@@ -1042,6 +1192,8 @@ def _says(scan: Scan, t: int, limit: int = 30) -> tuple[int, int] | None:
             m = scan.match(q, L.speech_verbs(), 3) or scan.match(q, L.OPINION, 3)
             if m:
                 return q, q + m[0]
+        if keys[q] in nouns and q + 1 < len(keys) and keys[q + 1] == "و" and scan.joined(q) and q > t:
+            return q, q + 1  # «… به نقش … اشاره و بر … تاکید کرد»: the light verb of the first of two is left out
         if not governed and (keys[q] in firsts or scan._bits[q] & other_bits and (
                 scan.match(q, L.ROLE_KEYS, 2) or scan.match(q, L.TITLE_KEYS, 3) or keys[q] in L.PRONOUNS)):
             return None  # «بالاخره دیروز سخنگوی قوه قضاییه … اعلام کرد»: someone else is the subject
@@ -1092,7 +1244,7 @@ def _unknown_word(scan: Scan, j: int) -> bool:
     """A word that could be part of a name: not frequent, not a function word, role, title, verb or place."""
     k = scan.keys[j]
     return (len(k) >= 3 and k not in L.common_words() and k not in L.sure_places() and _name_token_ok(scan, j)
-            and not _NOT_NAME.search(k))
+            and not _not_name_at(scan, j))
 
 
 _CLAUSE_GAP = re.compile(r"[.!؟?:،\n]")
