@@ -1068,6 +1068,35 @@ def _roles_agree(role: str, roles: list[str]) -> bool:
     return any(len(words & ({L.key(w) for w in r.split()} - L.FUNCTION)) >= 2 for r in roles)
 
 
+#: words a repeat of a role may add or drop and still name the same office («… اتاق بازرگانی استان اردبیل»)
+_ROLE_FILLER = {L.key(w) for w in ("استان", "شهرستان", "کشور", "شهر")}
+
+
+def _role_words(role: str) -> set[str]:
+    return {L.key(w) for w in role.split()} - L.FUNCTION - _ROLE_FILLER
+
+
+def _held_by_other(role: str, p: Person, mentions: list[Mention]) -> bool:
+    """Does someone other than ``p`` already hold ``role`` in the article — written the same, or as the start of
+    a longer role phrase («فرماندار مسجدسلیمان» and «فرماندار مسجدسلیمان خواستار …»), or with the same words up
+    to «استان / شهرستان» («رئیس کمیسیون کشاورزی اتاق بازرگانی اردبیل»)? A role repeated in a report is the
+    office of the one introduced with it, not of the next person named."""
+    words = _role_words(role)
+    if not words:
+        return False
+    head = L.key(role.split()[0])
+    seen: set[int] = set()
+    for m in mentions:
+        q = m.person
+        if q is None or q is p or id(q) in seen:
+            continue
+        seen.add(id(q))
+        for r in q.roles:
+            if L.key(r.split()[0]) == head and words <= _role_words(r):
+                return True
+    return False
+
+
 def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
     """«رییس سازمان X گفته … . علیرضا جمشیدی … افزوده»: a report names by role first, then by name.
 
@@ -1090,7 +1119,8 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
             if p is not None and m is not None and m.kind == "name" and (not p.roles or _roles_agree(role, p.roles)) \
                     and first >= st.at - 200 \
                     and first >= (st.mention.start if st.mention else 0) \
-                    and not (scan is not None and _introduces_new(scan, m)):  # «علی احمدی نیز گفت»: someone else
+                    and not (scan is not None and _introduces_new(scan, m)) \
+                    and not _held_by_other(role, p, mentions):  # «علی احمدی نیز گفت»: someone else
                 _give_role(p, role, statements, mentions)
             break
 
