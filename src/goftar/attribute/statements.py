@@ -987,6 +987,47 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
             last_end = max(last_end, st.end, st.at)
 
 
+def relayed_speakers(statements: list[Statement], mentions: list[Mention]) -> None:
+    """«خبرگزاری امارات … گزارش داد: آیت الله خامنه‌ای خواستار تحریم … شدند», «به نوشته پایگاه بلومبرگ، یک مقام
+    ارشد دولت جانسون … اعلام کرد …»: an outlet that relays someone's words is the channel, not the speaker. When
+    the statement an outlet (or no one) was given opens with its own subject — a name or a role — followed in the
+    same sentence by a verb of saying, asking or judging, the statement is that subject's."""
+    scan = _SCAN[0] if _SCAN else None
+    if scan is None:
+        return
+    text = scan.text
+    tables = (L.speech_verbs(), L.OPINION, L.stance_verbs(), _REQUEST)
+    for st in statements:
+        m0 = st.mention
+        if st.person is not None or st.passive or m0 is not None and m0.kind not in ("org", "group") \
+                or st.speaker is None and m0 is None or not _REPORTING.search(st.verb):
+            continue  # only what is reported or written («گزارش داد», «به نوشته …»), not an org's «اضافه کرد»
+        s = st.start
+        while s < st.end and text[s] in " «\u200c":
+            s += 1
+        e = _sentence_end(text, s, st.end)
+        t0, t1 = bisect_left(scan.starts, s), bisect_left(scan.starts, e)
+        verb = next((q for q in range(t0 + 1, t1) if any(scan.may(q, tb) and scan.match(q, tb, 4) for tb in tables)),
+                    None)
+        if verb is None:
+            continue
+        men = _subject(scan, mentions, s, scan.starts[verb])
+        if men is None or men.kind not in ("name", "role") or _quoted_at(text, s, men.start) \
+                or len(text[s : men.start].split()) > 2:
+            continue  # the subject opens the relayed sentence (a title or a time word before it at most)
+        st.mention = men
+        if men.person is not None:
+            st.person, st.speaker = men.person, men.person.name
+        else:
+            st.speaker = men.text
+
+
+#: «خواستار … شد»: a request, the verb of the relayed «… خواستار تحریم کنفرانس شدند»
+_REQUEST = {L.key("خواستار"): "خواستار شد"}
+#: verbs of an outlet reporting or writing
+_REPORTING = re.compile(r"گزارش|نوشت|نقل")
+
+
 #: verbs that go on with the speaker of the statement before («وی افزود», «او ادامه داد»)
 _CONTINUE = {"افزود", "ادامه داد", "اضافه کرد"}
 
