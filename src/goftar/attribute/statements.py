@@ -1412,6 +1412,24 @@ def _introduced_unnamed(men: Mention) -> bool:
                and len(men.text.split()) >= 2 for m in _ALL)
 
 
+def _last_named(men: Mention, persons: list[Mention]) -> Person | None:
+    """The person named last before ``men`` (by name, outside «…»), in its paragraph or the one before."""
+    scan = _SCAN[0] if _SCAN else None
+    if scan is None or not scan.blocks:
+        return None
+    b = scan.block_of[men.t0]
+    lo = scan.blocks[max(0, b - 1)].start
+    for m in reversed(persons):
+        if m.start >= men.start or m.kind != "name":
+            continue
+        if m.start < lo:
+            return None
+        if m.person is not None and not _quoted_at(scan.text, lo, m.start):
+            p = m.person  # named again, or with a role: someone the report is about, not a namesake in passing
+            return p if p.roles or sum(x.person is p for x in persons) >= 2 else None
+    return None
+
+
 def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mention], last_name: str | None = None) -> None:
     if men.kind == "pronoun":
         if last_name is not None and last is None:  # the previous speaker was an unnamed role
@@ -1438,6 +1456,13 @@ def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mentio
             and not _introduced_unnamed(men):
         # «این جامعه‌شناس», «این پژوهشگر اجتماعی»: the one just quoted
         st.person, st.speaker = last, (last.name if last else last_name)
+    elif men.kind == "role" and _after_this(men, persons) and not _introduced_unnamed(men) \
+            and (p := _last_named(men, persons)) is not None:
+        # «… مینو عابدی کماندار ملی‌پوش اصفهانی موفق به کسب سه مدال … شد. این ورزشکار اصفهانی … مدعی شد»:
+        # nobody has spoken yet; the demonstrative points back at the person last named
+        st.person, st.speaker = p, p.name
+        men.person = p
+        p.add(p.mentions, men.text)
     else:
         st.speaker = men.text
 
