@@ -982,7 +982,7 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
         if st.speaker is not None and st.person is None and men.kind == "role" \
                 and L.key(men.text.split()[0]) in _GROUPS:
             group, group_end = st.speaker, max(st.end, st.at)  # «کارشناسان … گفتند»: no «وی» after it
-        elif st.speaker is not None:
+        elif st.speaker is not None and not _nested(st, statements):
             last, last_name = st.person, st.speaker
             last_end = max(last_end, st.end, st.at)
 
@@ -1026,6 +1026,24 @@ def relayed_speakers(statements: list[Statement], mentions: list[Mention]) -> No
 _REQUEST = {L.key("خواستار"): "خواستار شد"}
 #: verbs of an outlet reporting or writing
 _REPORTING = re.compile(r"گزارش|نوشت|نقل")
+
+
+def _nested(st: Statement, statements: list[Statement]) -> bool:
+    """Is ``st`` said inside another's words («وی افزود: … به همین دلیل بوش … اعلام کرد که …»)? The one quoted
+    within a quote is not who the report's next «وی گفت» is about."""
+    scan = _SCAN[0] if _SCAN else None
+    for o in statements:
+        if o is st or o.kind == "reported" or o.at >= st.at:
+            continue
+        if o.start <= st.at < o.end and o.start <= st.clause[0]:
+            return True
+        # «وی افزود: … نیاورده بودند. به همین دلیل بوش … اعلام کرد که …»: words after a colon run to the end of
+        # their paragraph, whatever the statement finder cut (a new «X گفت: …» is the report's own turn)
+        if scan is not None and o.kind == "direct" and st.kind != "direct" and o.end <= st.clause[0] \
+                and ":" in scan.text[o.at : o.start] \
+                and "\n" not in scan.text[o.start : st.at] and not scan.text[o.end : st.clause[0]].count("«"):
+            return True
+    return False
 
 
 #: verbs that go on with the speaker of the statement before («وی افزود», «او ادامه داد»)
