@@ -1234,7 +1234,8 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
         if (st.person is None and m is not None and m.kind == "role" and st.speaker == m.text and prev is not None
                 and prev.person is not None and scan is not None
                 and (not prev.person.roles or _next_colon_turn(scan, prev, st)
-                     or _next_turn(scan, prev, st) and _one_speaker_so_far(statements, st, prev.person))
+                     or _next_turn(scan, prev, st) and _one_speaker_so_far(statements, st, prev.person)
+                     or _sole_head_holder(m.text, prev.person, mentions))
                 and L.key(m.text.split()[0]) not in _GROUPS and not _introduces_new(scan, m)
                 and not any(x.kind == "name" and prev.at < x.start < m.start and x.person is not prev.person
                             and not any(o.start <= x.start < o.end for o in statements)  # not one quoted
@@ -1255,6 +1256,16 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
             prev = st if st.person is not None else prev
         else:
             prev = None  # an unresolved role or group spoke in between
+
+
+def _sole_head_holder(role: str, p: Person, mentions: list[Mention]) -> bool:
+    """«امیرقلعه نویی سرمربی طلایی پوشان … گفت … سرمربی سپاهان توضیح داد»: ``p`` holds a role with the head of
+    ``role`` («سرمربی») and nobody else in the article does — a report varies how it names its one coach."""
+    head = L.key(role.split()[0])
+    if not any(L.key(r.split()[0]) == head for r in p.roles if r.split()):
+        return False
+    return not any(m.person is not None and m.person is not p and any(
+        L.key(r.split()[0]) == head for r in m.person.roles if r.split()) for m in mentions)
 
 
 def _next_colon_turn(scan: Scan, prev: Statement, st: Statement) -> bool:
