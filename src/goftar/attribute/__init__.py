@@ -25,7 +25,7 @@ from .events import find_events, resolve_date
 from .mentions import (Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats,
                        org_mentions, unique_orgs)
 from .statements import (Statement, alias_roles, alias_roles_forward, bind_role_references, find_statements,
-                         headline_speaker, relayed_speakers, resolve,
+                         headline_speaker, lead_role_holder, relayed_speakers, resolve,
                          role_of_previous_speaker)
 from .text import blocks, tokenize
 
@@ -93,6 +93,7 @@ def _attribute(doc: Document) -> Document:
     headline_speaker(statements, mentions)  # «افشاریان: …» names the lead's role before any other guess
     alias_roles(statements, mentions)
     alias_roles_forward(statements, mentions)
+    lead_role_holder(statements, mentions)
     bind_role_references(statements, mentions, people)
     role_of_previous_speaker(statements, mentions)
     binder.rebind(scan, statements, mentions, people)  # learned re-resolution of role / pronoun speakers (off without its model file)

@@ -1223,6 +1223,41 @@ def alias_roles_forward(statements: list[Statement], mentions: list[Mention]) ->
             break
 
 
+def lead_role_holder(statements: list[Statement], mentions: list[Mention]) -> None:
+    """«سخنگوی نمایندگی ایران در سازمان ملل … گفت که …» in the lead, then «علیرضا میریوسفی سخنگوی هیئت ایران …» in
+    the body: a report's lead names its main speaker by role and the body names them. A role nobody holds that
+    speaks in the lead is the first person named in the body with a role of the same head («سخنگوی»), when that
+    person is the first such holder (not a group, «یکی از …» or «این …»)."""
+    scan = _SCAN[0] if _SCAN else None
+    if scan is None or not scan.blocks:
+        return
+    for st in statements:
+        m = st.mention
+        if st.person is not None or m is None or m.kind != "role" or not _same_role(st.speaker, m.text) \
+                or scan.blocks[scan.block_of[m.t0]].kind != "lead" or L.key(m.text.split()[0]) in _GROUPS \
+                or scan.keys[m.t0] == "یکی" or _after_this(m, mentions):
+            continue
+        head = L.key(m.text.split()[0])
+        lead_end = scan.blocks[scan.block_of[m.t0]].end
+        for x in mentions:
+            p = x.person
+            if x.start < lead_end or x.kind != "name" or p is None \
+                    or not any(L.key(r.split()[0]) == head for r in p.roles if r.split()):
+                continue
+            if _first_in_body(p, mentions) >= lead_end and not _places_differ(m.text, p.roles):
+                # not someone the title or lead named before, nor the coach of another country
+                _give_role(p, m.text, statements, mentions)
+            break
+
+
+def _places_differ(role: str, roles: list[str]) -> bool:
+    """«سرمربی تیم فوتبال نوجوانان کره‌جنوبی» and «سرمربی تیم ملی ازبکستان»: both roles name places, none shared."""
+    places = L.sure_places()
+    mine = {L.key(w) for w in role.split()} & places.keys()
+    theirs = {L.key(w) for r in roles for w in r.split()} & places.keys()
+    return bool(mine and theirs and not mine & theirs)
+
+
 def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention]) -> None:
     """«غلامعلی حداد عادل … گفت: … وی افزود: … رئیس مجلس شورای اسلامی گفت: …»: a role nobody holds, right
     after statements of a person who has no role of their own, is that person's — unless the clause brings the
