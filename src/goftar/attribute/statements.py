@@ -1403,7 +1403,8 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
                 continue
             if rw[0] != words[0]:
                 continue
-            if not any(w in places for w in rest) and len(words) - len(rest) >= 0.6 * len(words):
+            if not any(w in places for w in rest) and len(words) - len(rest) >= 0.6 * len(words) \
+                    and not _other_office(rest, words, rw):
                 cands[id(p)] = p
                 continue
             # a holder who speaks in the article, written with no place of their own («سرمربی برزیلی این
@@ -1427,6 +1428,16 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
                     other.person, other.speaker = p, p.name
             m.person = p
             p.add(p.mentions, m.text)
+
+
+def _other_office(rest: list[str], words: list[str], rw: list[str]) -> bool:
+    """«مدیر مسئول روزنامه اعتماد» and «مدیر مسئول روزنامه سیاست روز»: each role has words the other lacks past
+    their shared head — the same title of two different bodies."""
+    extra = set(rw) - set(words) - L.FUNCTION - _ROLE_FILLER
+    mine = set(rest) - L.FUNCTION - _ROLE_FILLER
+    # one word written two ways is no difference («رئیس جمهور» / «رئیس جمهوری اسلامی»)
+    mine = {w for w in mine if not any(x.startswith(w) or w.startswith(x) for x in extra)}
+    return bool(extra) and bool(mine) and not any(w.startswith(x) or x.startswith(w) for w in mine for x in rw)
 
 
 _BULLETS = set("-–—*•·")
