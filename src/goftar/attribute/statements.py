@@ -1031,17 +1031,17 @@ _REPORTING = re.compile(r"گزارش|نوشت|نقل")
 def _nested(st: Statement, statements: list[Statement]) -> bool:
     """Is ``st`` said inside another's words («وی افزود: … به همین دلیل بوش … اعلام کرد که …»)? The one quoted
     within a quote is not who the report's next «وی گفت» is about."""
-    scan = _SCAN[0] if _SCAN else None
+    text = _SCAN[0].text if _SCAN else ""
+    at, lo = st.at, st.clause[0]
     for o in statements:
-        if o is st or o.kind == "reported" or o.at >= st.at:
+        if o.kind == "reported" or o.at >= at or o.start > lo:
             continue
-        if o.start <= st.at < o.end and o.start <= st.clause[0]:
+        if at < o.end:
             return True
         # «وی افزود: … نیاورده بودند. به همین دلیل بوش … اعلام کرد که …»: words after a colon run to the end of
         # their paragraph, whatever the statement finder cut (a new «X گفت: …» is the report's own turn)
-        if scan is not None and o.kind == "direct" and st.kind != "direct" and o.end <= st.clause[0] \
-                and ":" in scan.text[o.at : o.start] \
-                and "\n" not in scan.text[o.start : st.at] and not scan.text[o.end : st.clause[0]].count("«"):
+        if text and o.kind == "direct" and st.kind != "direct" and o.end <= lo and text.find("\n", o.start, at) < 0 \
+                and text.find(":", o.at, o.start) >= 0 and text.find("«", o.end, lo) < 0:
             return True
     return False
 
