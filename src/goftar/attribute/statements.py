@@ -1239,6 +1239,19 @@ def lead_role_holder(statements: list[Statement], mentions: list[Mention]) -> No
             continue
         head = L.key(m.text.split()[0])
         lead_end = scan.blocks[scan.block_of[m.t0]].end
+        opener = _dateline_speaker(scan, statements, lead_end)
+        lead_start = scan.blocks[scan.block_of[m.t0]].start
+        others = {L.key(x.text.split()[0]) for x in mentions if x is not m and x.kind.startswith("role")
+                  and lead_start <= x.start < lead_end}
+        if opener is not None and not _places_differ(m.text, opener.roles) \
+                and not _held_by_other(m.text, opener, mentions) \
+                and not any(L.key(r.split()[0]) in others for r in opener.roles if r.split()):
+            # (not when the lead names the opener's office too: «وزیر خارجه ایتالیا در دیدار با دبیر شورای عالی
+            # امنیت ملی … گفت» ⏎ «به گزارش …، حسن روحانی دبیر شورای عالی امنیت ملی …»: the other party)
+            # «نماینده مجلس گفت: …» ⏎ «به گزارش خبرگزاری فارس، مهدی عیسی زاده عضو کمیسیون اجتماعی مجلس … یادآور
+            # شد: …»: the body's first sentence names the lead's speaker, whatever other role it gives them
+            _give_role(opener, m.text, statements, mentions)
+            continue
         for x in mentions:
             p = x.person
             if x.start < lead_end or x.kind != "name" or p is None \
@@ -1248,6 +1261,20 @@ def lead_role_holder(statements: list[Statement], mentions: list[Mention]) -> No
                 # not someone the title or lead named before, nor the coach of another country
                 _give_role(p, m.text, statements, mentions)
             break
+
+
+def _dateline_speaker(scan: Scan, statements: list[Statement], lead_end: int) -> Person | None:
+    """The person who speaks first in the body when the body opens «به گزارش …، NAME …» and NAME is the first
+    statement's subject, first named there (not in the title or lead)."""
+    first = min((o for o in statements if o.at >= lead_end), key=lambda o: o.at, default=None)
+    if first is None or first.person is None or first.mention is None or first.mention.kind != "name":
+        return None
+    b = scan.blocks[scan.block_of[first.mention.t0]]
+    d = _DATELINE.match(scan.text, b.start, first.mention.start)
+    if b.start < lead_end or d is None or scan.text[d.end() : first.mention.start].strip(" \u200c«»\"") \
+            or _first_in_body(first.person, _ALL) < first.mention.start:
+        return None
+    return first.person
 
 
 def _places_differ(role: str, roles: list[str]) -> bool:
