@@ -1447,6 +1447,15 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
                      and any(L.key(t) == title for t in x.person.titles)]
             if named:
                 cands[id(named[-1])] = named[-1]
+        if not cands and scan is not None and scan.keys[m.t0] != "یکی" and not _after_this(m, mentions) \
+                and not _introduces_new(scan, m):
+            # «شهردار تبریز … این شایعه را تکذیب کرد» in a report whose one «شهردار» is «نجفی»: the only holder of
+            # the head, when the two roles name no different places or bodies
+            heads = [(p, rw) for p, rw in holders if rw[0] == words[0]]
+            if len({id(p) for p, _ in heads}) == 1 and not any(
+                    _other_office([w for w in words if w not in rw], words, rw) or _places_differ(m.text, [" ".join(rw)])
+                    for _, rw in heads):
+                cands[id(heads[0][0])] = heads[0][0]
         if len(cands) == 1:
             p = next(iter(cands.values()))
             role = st.speaker
