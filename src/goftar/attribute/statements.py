@@ -1291,13 +1291,22 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
     role in as someone new («معاون استاندار نیز گفت»)."""
     scan = _SCAN[0] if _SCAN else None
     prev: Statement | None = None
+    headline = _headline_person(mentions)
     for st in statements:
         m = st.mention
+        if m is not None and m.kind == "pronoun" and st.person is None and st.speaker and headline is not None \
+                and prev is not None and prev.person is headline:
+            # «حسن‌زاده: …» ⏎ «از بازیکن سابق ذوب آهن … پرسیدیم … که او … پاسخ داد»: the role the pronoun was
+            # resolved to, in a report of one person's words
+            m = next((x for x in reversed(mentions) if x.kind == "role" and x.person is None and x.start < m.start
+                      and x.text == st.speaker), None)
         if (st.person is None and m is not None and m.kind == "role" and st.speaker == m.text and prev is not None
                 and prev.person is not None and scan is not None
                 and (not prev.person.roles or _next_colon_turn(scan, prev, st)
                      or _next_turn(scan, prev, st) and _one_speaker_so_far(statements, st, prev.person)
-                     or _sole_head_holder(m.text, prev.person, mentions))
+                     or _sole_head_holder(m.text, prev.person, mentions)
+                     # «حسن‌زاده: فقط در ایران …» as the title: the report is that person's words
+                     or prev.person is headline and not prev.person.roles and not _after_this(m, mentions))
                 and L.key(m.text.split()[0]) not in _GROUPS and not _introduces_new(scan, m)
                 and not any(x.kind == "name" and prev.at < x.start < m.start and x.person is not prev.person
                             and not any(o.start <= x.start < o.end for o in statements)  # not one quoted
@@ -1578,25 +1587,33 @@ def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mentio
         st.speaker = men.text
 
 
-def headline_speaker(statements: list[Statement], mentions: list[Mention]) -> None:
-    """«طاهری: هیچ بازیکنی را به برانکو تحمیل نکرده‌ایم» as the title, then «سرپرست باشگاه پرسپولیس می‌گوید …» in
-    the lead: a report whose headline gives a person's words names its main speaker there, and a role nobody holds
-    that speaks before that person is named in the body is theirs (not a group, «یکی از …» or «این …»)."""
+def _headline_person(mentions: list[Mention]) -> Person | None:
+    """The person whose words the title gives («طاهری: هیچ بازیکنی را …»): a name (a title word at most before it)
+    and nothing else before the title's colon."""
     scan = _SCAN[0] if _SCAN else None
     if scan is None or not scan.blocks or scan.blocks[0].kind != "title":
-        return
+        return None
     title = scan.blocks[0]
     colon = scan.text.find(":", title.start, title.end)
     if colon < 0:
         colon = scan.text.find("：", title.start, title.end)
     if colon < 0:
-        return
+        return None
     named = [m for m in mentions if m.kind == "name" and m.person is not None and title.start <= m.start
              and m.end <= colon and not scan.text[m.end : colon].strip(" »\u200c")]
     if not named or len(scan.text[title.start : named[0].start].split()) > 1:
-        return  # the words before the colon are a name (a title word at most before it), not a clause
-    p = named[0].person
-    assert p is not None
+        return None  # the words before the colon are a name (a title word at most before it), not a clause
+    return named[0].person
+
+
+def headline_speaker(statements: list[Statement], mentions: list[Mention]) -> None:
+    """«طاهری: هیچ بازیکنی را به برانکو تحمیل نکرده‌ایم» as the title, then «سرپرست باشگاه پرسپولیس می‌گوید …» in
+    the lead: a report whose headline gives a person's words names its main speaker there, and a role nobody holds
+    that speaks before that person is named in the body is theirs (not a group, «یکی از …» or «این …»)."""
+    scan = _SCAN[0] if _SCAN else None
+    p = _headline_person(mentions)
+    if scan is None or p is None:
+        return
     first = _first_in_body(p, mentions)
     for st in statements:
         m = st.mention
