@@ -1587,6 +1587,12 @@ def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mentio
         st.speaker = men.text
 
 
+def _last_named_is(p: Person, m: Mention, named: list[Mention]) -> bool:
+    """Is ``p`` the person named last (by name) before mention ``m``?"""
+    before = [x for x in named if x.end <= m.start]
+    return bool(before) and before[-1].person is p
+
+
 def _headline_person(mentions: list[Mention]) -> Person | None:
     """The person whose words the title gives («طاهری: هیچ بازیکنی را …»): a name (a title word at most before it)
     and nothing else before the title's colon."""
@@ -1615,13 +1621,16 @@ def headline_speaker(statements: list[Statement], mentions: list[Mention]) -> No
     if scan is None or p is None:
         return
     first = _first_in_body(p, mentions)
+    named = [x for x in mentions if x.kind == "name" and x.person is not None
+             and scan.blocks[scan.block_of[x.t0]].kind not in ("title", "kicker")]
     for st in statements:
         m = st.mention
-        if st.at >= first:
-            break
         if st.person is None and m is not None and m.kind == "role" and _same_role(st.speaker, m.text) \
                 and L.key(m.text.split()[0]) not in _GROUPS and scan.keys[m.t0] != "یکی" \
-                and not _after_this(m, mentions):
+                and not _after_this(m, mentions) and (st.at < first or not p.roles and _last_named_is(
+                    p, m, named) and not _introduces_new(scan, m) and not _held_by_other(m.text, p, mentions)):
+            # before the person is named in the body, or right after («مهدی شریفی با گل زیبایی … . ⏎ مهاجم
+            # سپاهان … گفت: …»: nobody else named between)
             _give_role(p, m.text, statements, mentions)
 
 
