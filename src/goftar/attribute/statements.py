@@ -1231,6 +1231,7 @@ def lead_role_holder(statements: list[Statement], mentions: list[Mention]) -> No
     scan = _SCAN[0] if _SCAN else None
     if scan is None or not scan.blocks:
         return
+    _lead_subject_unread(scan, statements, mentions)
     for st in statements:
         m = st.mention
         if st.person is not None or m is None or m.kind != "role" or not _same_role(st.speaker, m.text) \
@@ -1261,6 +1262,26 @@ def lead_role_holder(statements: list[Statement], mentions: list[Mention]) -> No
                 # not someone the title or lead named before, nor the coach of another country
                 _give_role(p, m.text, statements, mentions)
             break
+
+
+def _lead_subject_unread(scan: Scan, statements: list[Statement], mentions: list[Mention]) -> None:
+    """«محقق مرکز «گلوبال ریسرچ» در مصاحبه با فارس عنوان کرد که …» in the lead, a subject none of the lexicons
+    reads, then «به گزارش …، «استفان لندمن» …» opening the body: the lead's statement is the opener's (when the
+    lead names no role or person of its own that could be someone else)."""
+    for st in statements:
+        if st.speaker is not None or st.mention is not None or st.passive or st.kind == "reported":
+            continue
+        lo, hi = st.clause
+        t = bisect_left(scan.starts, lo)
+        if t >= len(scan.keys) or scan.blocks[scan.block_of[t]].kind != "lead" \
+                or len(scan.text[lo:hi].split()) < 2:
+            continue
+        b = scan.blocks[scan.block_of[t]]
+        if any(b.start <= x.start < b.end and x.kind in ("name", "role", "org") for x in mentions):
+            continue
+        opener = _dateline_speaker(scan, statements, b.end)
+        if opener is not None:
+            st.person, st.speaker = opener, opener.name
 
 
 def _dateline_speaker(scan: Scan, statements: list[Statement], lead_end: int) -> Person | None:
