@@ -25,7 +25,8 @@ from .events import find_events, resolve_date
 from .mentions import (Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats,
                        org_mentions, unique_orgs)
 from .statements import (Statement, alias_roles, alias_roles_forward, bind_role_references, find_statements,
-                         headline_speaker, resolve, role_of_previous_speaker)
+                         headline_speaker, lead_role_holder, relayed_speakers, resolve,
+                         role_of_previous_speaker)
 from .text import blocks, tokenize
 
 LAYERS = ("quote", "reported", "person", "place", "org", "event")
@@ -88,9 +89,11 @@ def _attribute(doc: Document) -> Document:
     mentions = sorted(mentions + org_mentions(scan, mentions, every_org), key=lambda m: m.start)
     statements = find_statements(scan, mentions)
     resolve(scan, statements, mentions)
+    relayed_speakers(statements, mentions)  # «خبرگزاری X گزارش داد: آیت الله … خواستار … شدند»: the subject speaks
     headline_speaker(statements, mentions)  # «افشاریان: …» names the lead's role before any other guess
     alias_roles(statements, mentions)
     alias_roles_forward(statements, mentions)
+    lead_role_holder(statements, mentions)
     bind_role_references(statements, mentions, people)
     role_of_previous_speaker(statements, mentions)
     binder.rebind(scan, statements, mentions, people)  # learned re-resolution of role / pronoun speakers (off without its model file)

@@ -982,9 +982,68 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
         if st.speaker is not None and st.person is None and men.kind == "role" \
                 and L.key(men.text.split()[0]) in _GROUPS:
             group, group_end = st.speaker, max(st.end, st.at)  # «کارشناسان … گفتند»: no «وی» after it
-        elif st.speaker is not None:
+        elif st.speaker is not None and not _nested(st, statements):
             last, last_name = st.person, st.speaker
             last_end = max(last_end, st.end, st.at)
+
+
+def relayed_speakers(statements: list[Statement], mentions: list[Mention]) -> None:
+    """«خبرگزاری امارات … گزارش داد: آیت الله خامنه‌ای خواستار تحریم … شدند», «به نوشته پایگاه بلومبرگ، یک مقام
+    ارشد دولت جانسون … اعلام کرد …»: an outlet that relays someone's words is the channel, not the speaker. When
+    the statement an outlet (or no one) was given opens with its own subject — a name or a role — followed in the
+    same sentence by a verb of saying, asking or judging, the statement is that subject's."""
+    scan = _SCAN[0] if _SCAN else None
+    if scan is None:
+        return
+    text = scan.text
+    tables = (L.speech_verbs(), L.OPINION, L.stance_verbs(), _REQUEST)
+    for st in statements:
+        m0 = st.mention
+        if st.person is not None or st.passive or m0 is not None and m0.kind not in ("org", "group") \
+                or st.speaker is None and m0 is None or not _REPORTING.search(st.verb):
+            continue  # only what is reported or written («گزارش داد», «به نوشته …»), not an org's «اضافه کرد»
+        s = st.start
+        while s < st.end and text[s] in " «\u200c":
+            s += 1
+        e = _sentence_end(text, s, st.end)
+        t0, t1 = bisect_left(scan.starts, s), bisect_left(scan.starts, e)
+        verb = next((q for q in range(t0 + 1, t1) if any(scan.may(q, tb) and scan.match(q, tb, 4) for tb in tables)),
+                    None)
+        if verb is None:
+            continue
+        men = _subject(scan, mentions, s, scan.starts[verb])
+        if men is None or men.kind not in ("name", "role") or _quoted_at(text, s, men.start) \
+                or len(text[s : men.start].split()) > 2:
+            continue  # the subject opens the relayed sentence (a title or a time word before it at most)
+        st.mention = men
+        if men.person is not None:
+            st.person, st.speaker = men.person, men.person.name
+        else:
+            st.speaker = men.text
+
+
+#: «خواستار … شد»: a request, the verb of the relayed «… خواستار تحریم کنفرانس شدند»
+_REQUEST = {L.key("خواستار"): "خواستار شد"}
+#: verbs of an outlet reporting or writing
+_REPORTING = re.compile(r"گزارش|نوشت|نقل")
+
+
+def _nested(st: Statement, statements: list[Statement]) -> bool:
+    """Is ``st`` said inside another's words («وی افزود: … به همین دلیل بوش … اعلام کرد که …»)? The one quoted
+    within a quote is not who the report's next «وی گفت» is about."""
+    text = _SCAN[0].text if _SCAN else ""
+    at, lo = st.at, st.clause[0]
+    for o in statements:
+        if o.kind == "reported" or o.at >= at or o.start > lo:
+            continue
+        if at < o.end:
+            return True
+        # «وی افزود: … نیاورده بودند. به همین دلیل بوش … اعلام کرد که …»: words after a colon run to the end of
+        # their paragraph, whatever the statement finder cut (a new «X گفت: …» is the report's own turn)
+        if text and o.kind == "direct" and st.kind != "direct" and o.end <= lo and text.find("\n", o.start, at) < 0 \
+                and text.find(":", o.at, o.start) >= 0 and text.find("«", o.end, lo) < 0:
+            return True
+    return False
 
 
 #: verbs that go on with the speaker of the statement before («وی افزود», «او ادامه داد»)
@@ -1068,6 +1127,35 @@ def _roles_agree(role: str, roles: list[str]) -> bool:
     return any(len(words & ({L.key(w) for w in r.split()} - L.FUNCTION)) >= 2 for r in roles)
 
 
+#: words a repeat of a role may add or drop and still name the same office («… اتاق بازرگانی استان اردبیل»)
+_ROLE_FILLER = {L.key(w) for w in ("استان", "شهرستان", "کشور", "شهر")}
+
+
+def _role_words(role: str) -> set[str]:
+    return {L.key(w) for w in role.split()} - L.FUNCTION - _ROLE_FILLER
+
+
+def _held_by_other(role: str, p: Person, mentions: list[Mention]) -> bool:
+    """Does someone other than ``p`` already hold ``role`` in the article — written the same, or as the start of
+    a longer role phrase («فرماندار مسجدسلیمان» and «فرماندار مسجدسلیمان خواستار …»), or with the same words up
+    to «استان / شهرستان» («رئیس کمیسیون کشاورزی اتاق بازرگانی اردبیل»)? A role repeated in a report is the
+    office of the one introduced with it, not of the next person named."""
+    words = _role_words(role)
+    if not words:
+        return False
+    head = L.key(role.split()[0])
+    seen: set[int] = set()
+    for m in mentions:
+        q = m.person
+        if q is None or q is p or id(q) in seen:
+            continue
+        seen.add(id(q))
+        for r in q.roles:
+            if L.key(r.split()[0]) == head and words <= _role_words(r):
+                return True
+    return False
+
+
 def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
     """«رییس سازمان X گفته … . علیرضا جمشیدی … افزوده»: a report names by role first, then by name.
 
@@ -1090,7 +1178,8 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
             if p is not None and m is not None and m.kind == "name" and (not p.roles or _roles_agree(role, p.roles)) \
                     and first >= st.at - 200 \
                     and first >= (st.mention.start if st.mention else 0) \
-                    and not (scan is not None and _introduces_new(scan, m)):  # «علی احمدی نیز گفت»: someone else
+                    and not (scan is not None and _introduces_new(scan, m)) \
+                    and not _held_by_other(role, p, mentions):  # «علی احمدی نیز گفت»: someone else
                 _give_role(p, role, statements, mentions)
             break
 
@@ -1134,18 +1223,111 @@ def alias_roles_forward(statements: list[Statement], mentions: list[Mention]) ->
             break
 
 
+def lead_role_holder(statements: list[Statement], mentions: list[Mention]) -> None:
+    """«سخنگوی نمایندگی ایران در سازمان ملل … گفت که …» in the lead, then «علیرضا میریوسفی سخنگوی هیئت ایران …» in
+    the body: a report's lead names its main speaker by role and the body names them. A role nobody holds that
+    speaks in the lead is the first person named in the body with a role of the same head («سخنگوی»), when that
+    person is the first such holder (not a group, «یکی از …» or «این …»)."""
+    scan = _SCAN[0] if _SCAN else None
+    if scan is None or not scan.blocks:
+        return
+    _lead_subject_unread(scan, statements, mentions)
+    for st in statements:
+        m = st.mention
+        if st.person is not None or m is None or m.kind != "role" or not _same_role(st.speaker, m.text) \
+                or scan.blocks[scan.block_of[m.t0]].kind != "lead" or L.key(m.text.split()[0]) in _GROUPS \
+                or scan.keys[m.t0] == "یکی" or _after_this(m, mentions):
+            continue
+        head = L.key(m.text.split()[0])
+        lead_end = scan.blocks[scan.block_of[m.t0]].end
+        opener = _dateline_speaker(scan, statements, lead_end)
+        lead_start = scan.blocks[scan.block_of[m.t0]].start
+        others = {L.key(x.text.split()[0]) for x in mentions if x is not m and x.kind.startswith("role")
+                  and lead_start <= x.start < lead_end}
+        if opener is not None and not _places_differ(m.text, opener.roles) \
+                and not _held_by_other(m.text, opener, mentions) \
+                and not any(L.key(r.split()[0]) in others for r in opener.roles if r.split()):
+            # (not when the lead names the opener's office too: «وزیر خارجه ایتالیا در دیدار با دبیر شورای عالی
+            # امنیت ملی … گفت» ⏎ «به گزارش …، حسن روحانی دبیر شورای عالی امنیت ملی …»: the other party)
+            # «نماینده مجلس گفت: …» ⏎ «به گزارش خبرگزاری فارس، مهدی عیسی زاده عضو کمیسیون اجتماعی مجلس … یادآور
+            # شد: …»: the body's first sentence names the lead's speaker, whatever other role it gives them
+            _give_role(opener, m.text, statements, mentions)
+            continue
+        for x in mentions:
+            p = x.person
+            if x.start < lead_end or x.kind != "name" or p is None \
+                    or not any(L.key(r.split()[0]) == head for r in p.roles if r.split()):
+                continue
+            if _first_in_body(p, mentions) >= lead_end and not _places_differ(m.text, p.roles):
+                # not someone the title or lead named before, nor the coach of another country
+                _give_role(p, m.text, statements, mentions)
+            break
+
+
+def _lead_subject_unread(scan: Scan, statements: list[Statement], mentions: list[Mention]) -> None:
+    """«محقق مرکز «گلوبال ریسرچ» در مصاحبه با فارس عنوان کرد که …» in the lead, a subject none of the lexicons
+    reads, then «به گزارش …، «استفان لندمن» …» opening the body: the lead's statement is the opener's (when the
+    lead names no role or person of its own that could be someone else)."""
+    for st in statements:
+        if st.speaker is not None or st.mention is not None or st.passive or st.kind == "reported":
+            continue
+        lo, hi = st.clause
+        t = bisect_left(scan.starts, lo)
+        if t >= len(scan.keys) or scan.blocks[scan.block_of[t]].kind != "lead" \
+                or len(scan.text[lo:hi].split()) < 2:
+            continue
+        b = scan.blocks[scan.block_of[t]]
+        if any(b.start <= x.start < b.end and x.kind in ("name", "role", "org") for x in mentions):
+            continue
+        opener = _dateline_speaker(scan, statements, b.end)
+        if opener is not None:
+            st.person, st.speaker = opener, opener.name
+
+
+def _dateline_speaker(scan: Scan, statements: list[Statement], lead_end: int) -> Person | None:
+    """The person who speaks first in the body when the body opens «به گزارش …، NAME …» and NAME is the first
+    statement's subject, first named there (not in the title or lead)."""
+    first = min((o for o in statements if o.at >= lead_end), key=lambda o: o.at, default=None)
+    if first is None or first.person is None or first.mention is None or first.mention.kind != "name":
+        return None
+    b = scan.blocks[scan.block_of[first.mention.t0]]
+    d = _DATELINE.match(scan.text, b.start, first.mention.start)
+    if b.start < lead_end or d is None or scan.text[d.end() : first.mention.start].strip(" \u200c«»\"") \
+            or _first_in_body(first.person, _ALL) < first.mention.start:
+        return None
+    return first.person
+
+
+def _places_differ(role: str, roles: list[str]) -> bool:
+    """«سرمربی تیم فوتبال نوجوانان کره‌جنوبی» and «سرمربی تیم ملی ازبکستان»: both roles name places, none shared."""
+    places = L.sure_places()
+    mine = {L.key(w) for w in role.split()} & places.keys()
+    theirs = {L.key(w) for r in roles for w in r.split()} & places.keys()
+    return bool(mine and theirs and not mine & theirs)
+
+
 def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention]) -> None:
     """«غلامعلی حداد عادل … گفت: … وی افزود: … رئیس مجلس شورای اسلامی گفت: …»: a role nobody holds, right
     after statements of a person who has no role of their own, is that person's — unless the clause brings the
     role in as someone new («معاون استاندار نیز گفت»)."""
     scan = _SCAN[0] if _SCAN else None
     prev: Statement | None = None
+    headline = _headline_person(mentions)
     for st in statements:
         m = st.mention
+        if m is not None and m.kind == "pronoun" and st.person is None and st.speaker and headline is not None \
+                and prev is not None and prev.person is headline:
+            # «حسن‌زاده: …» ⏎ «از بازیکن سابق ذوب آهن … پرسیدیم … که او … پاسخ داد»: the role the pronoun was
+            # resolved to, in a report of one person's words
+            m = next((x for x in reversed(mentions) if x.kind == "role" and x.person is None and x.start < m.start
+                      and x.text == st.speaker), None)
         if (st.person is None and m is not None and m.kind == "role" and st.speaker == m.text and prev is not None
                 and prev.person is not None and scan is not None
                 and (not prev.person.roles or _next_colon_turn(scan, prev, st)
-                     or _next_turn(scan, prev, st) and _one_speaker_so_far(statements, st, prev.person))
+                     or _next_turn(scan, prev, st) and _one_speaker_so_far(statements, st, prev.person)
+                     or _sole_head_holder(m.text, prev.person, mentions)
+                     # «حسن‌زاده: فقط در ایران …» as the title: the report is that person's words
+                     or prev.person is headline and not prev.person.roles and not _after_this(m, mentions))
                 and L.key(m.text.split()[0]) not in _GROUPS and not _introduces_new(scan, m)
                 and not any(x.kind == "name" and prev.at < x.start < m.start and x.person is not prev.person
                             and not any(o.start <= x.start < o.end for o in statements)  # not one quoted
@@ -1166,6 +1348,16 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
             prev = st if st.person is not None else prev
         else:
             prev = None  # an unresolved role or group spoke in between
+
+
+def _sole_head_holder(role: str, p: Person, mentions: list[Mention]) -> bool:
+    """«امیرقلعه نویی سرمربی طلایی پوشان … گفت … سرمربی سپاهان توضیح داد»: ``p`` holds a role with the head of
+    ``role`` («سرمربی») and nobody else in the article does — a report varies how it names its one coach."""
+    head = L.key(role.split()[0])
+    if not any(L.key(r.split()[0]) == head for r in p.roles if r.split()):
+        return False
+    return not any(m.person is not None and m.person is not p and any(
+        L.key(r.split()[0]) == head for r in m.person.roles if r.split()) for m in mentions)
 
 
 def _next_colon_turn(scan: Scan, prev: Statement, st: Statement) -> bool:
@@ -1268,7 +1460,8 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
                 continue
             if rw[0] != words[0]:
                 continue
-            if not any(w in places for w in rest) and len(words) - len(rest) >= 0.6 * len(words):
+            if not any(w in places for w in rest) and len(words) - len(rest) >= 0.6 * len(words) \
+                    and not _other_office(rest, words, rw):
                 cands[id(p)] = p
                 continue
             # a holder who speaks in the article, written with no place of their own («سرمربی برزیلی این
@@ -1284,6 +1477,15 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
                      and any(L.key(t) == title for t in x.person.titles)]
             if named:
                 cands[id(named[-1])] = named[-1]
+        if not cands and scan is not None and scan.keys[m.t0] != "یکی" and not _after_this(m, mentions) \
+                and not _introduces_new(scan, m):
+            # «شهردار تبریز … این شایعه را تکذیب کرد» in a report whose one «شهردار» is «نجفی»: the only holder of
+            # the head, when the two roles name no different places or bodies
+            heads = [(p, rw) for p, rw in holders if rw[0] == words[0]]
+            if len({id(p) for p, _ in heads}) == 1 and not any(
+                    _other_office([w for w in words if w not in rw], words, rw) or _places_differ(m.text, [" ".join(rw)])
+                    for _, rw in heads):
+                cands[id(heads[0][0])] = heads[0][0]
         if len(cands) == 1:
             p = next(iter(cands.values()))
             role = st.speaker
@@ -1292,6 +1494,16 @@ def bind_role_references(statements: list[Statement], mentions: list[Mention], p
                     other.person, other.speaker = p, p.name
             m.person = p
             p.add(p.mentions, m.text)
+
+
+def _other_office(rest: list[str], words: list[str], rw: list[str]) -> bool:
+    """«مدیر مسئول روزنامه اعتماد» and «مدیر مسئول روزنامه سیاست روز»: each role has words the other lacks past
+    their shared head — the same title of two different bodies."""
+    extra = set(rw) - set(words) - L.FUNCTION - _ROLE_FILLER
+    mine = set(rest) - L.FUNCTION - _ROLE_FILLER
+    # one word written two ways is no difference («رئیس جمهور» / «رئیس جمهوری اسلامی»)
+    mine = {w for w in mine if not any(x.startswith(w) or w.startswith(x) for x in extra)}
+    return bool(extra) and bool(mine) and not any(w.startswith(x) or x.startswith(w) for w in mine for x in rw)
 
 
 _BULLETS = set("-–—*•·")
@@ -1341,6 +1553,24 @@ def _introduced_unnamed(men: Mention) -> bool:
                and len(men.text.split()) >= 2 for m in _ALL)
 
 
+def _last_named(men: Mention, persons: list[Mention]) -> Person | None:
+    """The person named last before ``men`` (by name, outside «…»), in its paragraph or the one before."""
+    scan = _SCAN[0] if _SCAN else None
+    if scan is None or not scan.blocks:
+        return None
+    b = scan.block_of[men.t0]
+    lo = scan.blocks[max(0, b - 1)].start
+    for m in reversed(persons):
+        if m.start >= men.start or m.kind != "name":
+            continue
+        if m.start < lo:
+            return None
+        if m.person is not None and not _quoted_at(scan.text, lo, m.start):
+            p = m.person  # named again, or with a role: someone the report is about, not a namesake in passing
+            return p if p.roles or sum(x.person is p for x in persons) >= 2 else None
+    return None
+
+
 def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mention], last_name: str | None = None) -> None:
     if men.kind == "pronoun":
         if last_name is not None and last is None:  # the previous speaker was an unnamed role
@@ -1367,8 +1597,40 @@ def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mentio
             and not _introduced_unnamed(men):
         # «این جامعه‌شناس», «این پژوهشگر اجتماعی»: the one just quoted
         st.person, st.speaker = last, (last.name if last else last_name)
+    elif men.kind == "role" and _after_this(men, persons) and not _introduced_unnamed(men) \
+            and (p := _last_named(men, persons)) is not None:
+        # «… مینو عابدی کماندار ملی‌پوش اصفهانی موفق به کسب سه مدال … شد. این ورزشکار اصفهانی … مدعی شد»:
+        # nobody has spoken yet; the demonstrative points back at the person last named
+        st.person, st.speaker = p, p.name
+        men.person = p
+        p.add(p.mentions, men.text)
     else:
         st.speaker = men.text
+
+
+def _last_named_is(p: Person, m: Mention, named: list[Mention]) -> bool:
+    """Is ``p`` the person named last (by name) before mention ``m``?"""
+    before = [x for x in named if x.end <= m.start]
+    return bool(before) and before[-1].person is p
+
+
+def _headline_person(mentions: list[Mention]) -> Person | None:
+    """The person whose words the title gives («طاهری: هیچ بازیکنی را …»): a name (a title word at most before it)
+    and nothing else before the title's colon."""
+    scan = _SCAN[0] if _SCAN else None
+    if scan is None or not scan.blocks or scan.blocks[0].kind != "title":
+        return None
+    title = scan.blocks[0]
+    colon = scan.text.find(":", title.start, title.end)
+    if colon < 0:
+        colon = scan.text.find("：", title.start, title.end)
+    if colon < 0:
+        return None
+    named = [m for m in mentions if m.kind == "name" and m.person is not None and title.start <= m.start
+             and m.end <= colon and not scan.text[m.end : colon].strip(" »\u200c")]
+    if not named or len(scan.text[title.start : named[0].start].split()) > 1:
+        return None  # the words before the colon are a name (a title word at most before it), not a clause
+    return named[0].person
 
 
 def headline_speaker(statements: list[Statement], mentions: list[Mention]) -> None:
@@ -1376,28 +1638,20 @@ def headline_speaker(statements: list[Statement], mentions: list[Mention]) -> No
     the lead: a report whose headline gives a person's words names its main speaker there, and a role nobody holds
     that speaks before that person is named in the body is theirs (not a group, «یکی از …» or «این …»)."""
     scan = _SCAN[0] if _SCAN else None
-    if scan is None or not scan.blocks or scan.blocks[0].kind != "title":
+    p = _headline_person(mentions)
+    if scan is None or p is None:
         return
-    title = scan.blocks[0]
-    colon = scan.text.find(":", title.start, title.end)
-    if colon < 0:
-        colon = scan.text.find("：", title.start, title.end)
-    if colon < 0:
-        return
-    named = [m for m in mentions if m.kind == "name" and m.person is not None and title.start <= m.start
-             and m.end <= colon and not scan.text[m.end : colon].strip(" »\u200c")]
-    if not named or len(scan.text[title.start : named[0].start].split()) > 1:
-        return  # the words before the colon are a name (a title word at most before it), not a clause
-    p = named[0].person
-    assert p is not None
     first = _first_in_body(p, mentions)
+    named = [x for x in mentions if x.kind == "name" and x.person is not None
+             and scan.blocks[scan.block_of[x.t0]].kind not in ("title", "kicker")]
     for st in statements:
         m = st.mention
-        if st.at >= first:
-            break
         if st.person is None and m is not None and m.kind == "role" and _same_role(st.speaker, m.text) \
                 and L.key(m.text.split()[0]) not in _GROUPS and scan.keys[m.t0] != "یکی" \
-                and not _after_this(m, mentions):
+                and not _after_this(m, mentions) and (st.at < first or not p.roles and _last_named_is(
+                    p, m, named) and not _introduces_new(scan, m) and not _held_by_other(m.text, p, mentions)):
+            # before the person is named in the body, or right after («مهدی شریفی با گل زیبایی … . ⏎ مهاجم
+            # سپاهان … گفت: …»: nobody else named between)
             _give_role(p, m.text, statements, mentions)
 
 
