@@ -1,0 +1,69 @@
+"""Meetings, calls and visits (goftar.attribute.events) on real sentences of Fars / Varzesh3 reports.
+
+Sentences come from fars-news-1/2 and varzesh3-1/2 of langml_fars_varzesh3_news (dev material), each read as a
+short article (title line, blank line, body) the way the corpus articles are laid out.
+"""
+from __future__ import annotations
+
+from goftar.api import read_text, record
+
+
+def _events(body: str, title: str = "خبر") -> list[dict]:
+    return record(read_text(f"{title}\n\n{body}"), with_raw=False)["events"]
+
+
+def _has(events: list[dict], etype: str, *names: str) -> bool:
+    return any(e["type"] == etype and all(any(n in p for p in e["participants"]) for n in names) for e in events)
+
+
+def test_session_with_a_party_is_a_meeting():
+    # «جلسه‌ای با X» (fars: varzesh3-1) — before, «جلسه» was no cue at all
+    ev = _events("به گزارش \"ورزش سه\"، روز گذشته زلاتکو کرانچار در جلسه‌ای با منوچهر نیکفر رئیس هیئت مدیره "
+                 "باشگاه سپاهان شرکت کرد و در پایان جلسه دو طرف به نتیجه‌ی واحدی رسیدند.")
+    assert _has(ev, "meeting", "کرانچار", "نیکفر")
+
+
+def test_council_session_and_press_conference_are_no_meetings():
+    ev = _events("به گزارش خبرگزاری فارس از تبریز، رضا رضوانی ظهر امروز در نشست شورای عالی قشر بسیج کارگری "
+                 "سپاه عاشورا اظهار کرد: امروز روز امتحان بزرگی برای ملت ایران است.\n\n"
+                 "در این نشست که محمد اسماعیل سعیدی، نماینده مردم تبریز و عباس فلاح، نماینده مردم اهر و هریس "
+                 "حضور داشتند، آمادگی خود را برای حل مشکلات کارگری کشور اعلام داشتند.")
+    assert ev == []
+
+
+def test_group_met_after_ba_is_a_participant():
+    ev = _events("به گزارش خبرگزاری فارس از دشتستان، امرالله پاراد پیش از ظهر امروز در نشست با مسئولان و مردم "
+                 "شبانکاره اظهار داشت: حضور در جمع مردم به منظور رسیدگی به مشکلات و دغدغه‌های مردم است.")
+    assert _has(ev, "meeting", "امرالله پاراد", "مسئولان")
+
+
+def test_verbal_cue_takes_the_party_before_it():
+    # «X با Y دیدار و گفت و گو کرد»
+    ev = _events("به گزارش خبرگزاری فارس از گنبدکاووس، جعفر ذوبی سرابی رئیس اداره اوقاف و امور خیریه "
+                 "شهرستان‌های شرق استان گلستان با حجت‌الاسلام سیدعلی دلبری امام جمعه گالیکش دیدار و گفت و گو کرد.")
+    assert _has(ev, "meeting", "ذوبی سرابی", "دلبری")
+
+
+def test_planned_and_proposed_trips_are_no_events():
+    ev = _events("وی با اشاره به سفر وزیر توسعه صنعت و تجارت برزیل که قرار است مهر ماه به ایران سفر کند، از "
+                 "سفر وزیر کار این کشور به ایران در ماه‌های آینده خبر داد و از ظریف برای سفر به برزیل دعوت کرد.")
+    assert [e for e in ev if e["type"] == "visit"] == []
+
+
+def test_visit_destination_follows_the_traveller():
+    ev = _events("خبرگزاری فارس: محمود احمدی‌نژاد رئیس جمهور کشورمان در دومین روز سفر خود به استان کردستان "
+                 "وارد شهرستان سقز شد.")
+    visits = [e for e in ev if e["type"] == "visit"]
+    assert visits and visits[0]["place"] == "کردستان"
+    # «سفر بوش به منطقه … اعتماد رهبران عرب به امریکا»: a place far after the cue is no destination
+    far = _events("وی گفت: یکی از دلایل عمده سفر بوش برگرداندن اعتماد رهبران عرب به امریکا و اسرائیل در "
+                  "شرایط کنونی است.")
+    assert [e for e in far if e["type"] == "visit"] == []
+
+
+def test_cue_inside_a_role_is_no_event():
+    ev = _events("رئیسی حسنلنگی یادآور شد: خوشبختانه در جریان بازدید معاون سازمان گردشگری و رئیس ستاد "
+                 "تسهیلات سفر به هرمزگان، نحوه خدمات‌رسانی ستادها مورد تقدیر قرار گرفت.")
+    visits = [e for e in ev if e["type"] == "visit"]
+    assert len(visits) == 1 and _has(visits, "visit", "معاون سازمان گردشگری")
+    assert visits[0]["place"] == "هرمزگان"
