@@ -203,7 +203,7 @@ def _party_before(scan: Scan, mentions: list[Mention], i: int, lo: int) -> tuple
         if scan.starts[b] < lo or _CLAUSE_END.search(text, scan.ends[b], scan.starts[b + 1]):
             return None
         if keys[b] == L.key("با"):
-            got = _parties(scan, mentions, b + 1, scan.starts[i], False)
+            got: list[Person | str] = _parties(scan, mentions, b + 1, scan.starts[i], False)
             if not got and 0 < i - b - 1 <= 4:
                 # whoever stands between «با» and «دیدار کرد» is met: «با آخوندی دیداری داشتم»
                 phrase = text[scan.starts[b + 1] : scan.ends[i - 1]]
