@@ -25,7 +25,8 @@ _CUES = {L.key(k): v for k, v in {
     "دیدار": "meeting", "ملاقات": "meeting", "دیدارش": "meeting", "دیداری": "meeting", "ملاقاتی": "meeting",
     "نشست": "session", "نشستی": "session", "جلسه": "session", "جلسه‌ای": "session",
     "گفتگوی تلفنی": "call", "گفت‌وگوی تلفنی": "call", "تماس تلفنی": "call", "مکالمه تلفنی": "call",
-    "گفتگو": "talk", "گفت‌وگو": "talk", "گفتگویی": "talk", "گفت‌وگویی": "talk",
+    "گفتگو": "talk", "گفت‌وگو": "talk", "گفتگویی": "talk", "گفت‌وگویی": "talk", "گفتگوهایی": "talk",
+    "گفت‌وگوهایی": "talk", "مذاکره": "talk", "مذاکرات": "talk", "مذاکراتی": "talk",
     "سفر": "visit", "بازدید": "tour",
 }.items()}
 register(_CUES)
@@ -61,7 +62,7 @@ def _resolve(m: Mention | None) -> Person | str | None:
         return None
     if m.person is not None:
         return m.person
-    return m.text if m.kind in ("role", "org") else None
+    return m.text if m.kind in ("role", "org", "name") else None
 
 
 _LIGHT_VERBS = {L.key(w) for w in """کرد کردند کردم کردیم کرده نمود نمودند داشت داشتند داشتم داشتیم داشته
@@ -72,7 +73,8 @@ _GAP_WORDS = {L.key(w) for w in """با حضور خود خویش رسمی غیر
 دوم سوم چهارم نخست اول روزه یکروزه دوروزه مشترک خبری و گفتگو گفت‌وگو گفت گو آقای خانم""".split()} \
     | {L.key(w) for w in _WORDS} | {L.key(w) for w in ("شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه",
                                                      "پنجشنبه", "پنج‌شنبه", "جمعه", "صبح", "عصر", "ظهر")}
-_FIRST_PERSON = {L.key(w) for w in ("داشتم", "داشتیم", "کردم", "کردیم", "نمودم", "نمودیم")}
+_FIRST_PERSON = {L.key(w) for w in ("داشتم", "داشتیم", "کردم", "کردیم", "نمودم", "نمودیم", "دادم", "دادیم",
+                                     "شدم", "شدیم")}
 _THIS_EV = {L.key(w) for w in ("این", "همین", "آن")}
 _FOR = {L.key(w) for w in ("برای", "جهت", "آستانه")}  # «در آستانه سفر …»: on its eve
 # a clause that plans, proposes or wishes the meeting: «که قرار است … سفر کند», «… در ماه‌های آینده»
@@ -171,12 +173,33 @@ def _parties(scan: Scan, mentions: list[Mention], j: int, hi: int, listing: bool
     return out
 
 
+def _traveller(scan: Scan, j: int, hi: int, places: list[PlaceHit]) -> str | None:
+    """«سفر هیئت دولت به استان …»: two or three plain words between a visit cue and «به» + a place."""
+    keys = scan.keys
+    for n in (2, 3):
+        k = j + n
+        if k + 1 >= len(keys) or scan.starts[k] >= hi or keys[k] != L.key("به"):
+            continue
+        words = keys[j:k]
+        if any(w in L.FUNCTION or w in _GAP_WORDS or w in L.PRONOUNS or not w.isalpha() for w in words) or \
+                _CLAUSE_END.search(scan.text, scan.starts[j], scan.starts[k]):
+            return None
+        nxt = scan.starts[k + 1]
+        if keys[k + 1] in L.PLACE_CUES or any(nxt <= p.start <= nxt + 8 for p in places):  # «به استان …»
+            return scan.text[scan.starts[j] : scan.ends[k - 1]]
+        return None
+    return None
+
+
 def _after_gap(scan: Scan, j: int, hi: int) -> tuple[int, bool, bool]:
     """Skip the words between a cue and its party (times, «خود», ordinals, «با»): (token, saw «با», «با حضور»)."""
     keys, text = scan.keys, scan.text
     saw_ba = listing = False
     while j < len(keys) and scan.starts[j] < hi and not _CLAUSE_END.search(text, scan.ends[j - 1], scan.starts[j]):
         k = keys[j]
+        if k == L.key("که") and j + 1 < len(keys) and keys[j + 1] == L.key("با"):
+            j += 1  # «دیداری که با ایشان داشتند»
+            continue
         if k == L.key("با"):
             saw_ba = True
             if j + 1 < len(keys) and keys[j + 1] == L.key("حضور"):
@@ -290,10 +313,11 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
         cue_end = scan.ends[i + cue[0] - 1]
         clause_end = _CLAUSE_END.search(text, cue_end, se)
         if kind == "talk":  # «گفت و گویی با فردوسی پور به صورت تلفنی انجام داد»
-            if not re.search(r"تلفن", text[cue_end : clause_end.start() if clause_end else se]):
-                continue
-            kind = "call"
-        etype = {"session": "meeting", "tour": "visit"}.get(kind, kind)
+            if re.search(r"تلفن", text[cue_end : clause_end.start() if clause_end else se]):
+                kind = "call"
+            elif _party_before(scan, ments, i, b.start) is None:
+                continue  # «در گفت‌وگو با خبرنگار فارس»: an interview; «با X مذاکراتی انجام دادیم» is a meeting"
+        etype = {"session": "meeting", "tour": "visit", "talk": "meeting"}.get(kind, kind)
         said, told = _statement_at(statements, start)
         if told is not None and told.kind != "reported":
             ss = _inner_clause(scan, max(ss, told.start), i)  # inside a quote, the quote's own clause
@@ -319,28 +343,43 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
             before = _party_before(scan, ments, i, ss)  # «X با Y دیدار کرد»
             if before is not None:
                 parties, subj_hi = before
-        if kind == "session" and not parties and not anaphoric:
+        if not parties and saw_ba and j < len(keys) and keys[j] in L.PRONOUNS:
+            # «با اشاره به دیداری که با ایشان داشتند»: the one named last before, in the sentence
+            prior = [m for m in ments if ss <= m.start < start and m.kind in ("name", "role")]
+            if prior:
+                parties = [p for p in [_resolve(prior[-1])] if p is not None]
+        if not parties and etype == "visit" and not saw_ba and _subject(scan, ments, ss, start) is None:
+            traveller = _traveller(scan, i + cue[0], se, places)  # «در سفر هیئت دولت به استان …»
+            if traveller is not None:
+                parties = [traveller]
+                dest_from = text.index(traveller, cue_end) + len(traveller)
+        if kind in ("session", "talk") and not parties and not anaphoric:
             continue  # «در نشست شورای …», «نشست خبری»: a session, not a meeting with someone
         if kind == "tour" and not parties:
             continue
-        subj_m = _subject(scan, ments, ss, subj_hi)
+        lo = ss
+        if anaphoric:  # «… دیداری داشتم که در آن جلسه متوجه شدم»: the clause after «که»
+            lo = max(ss, text.rfind(" که ", ss, start) + 1, text.rfind("،", ss, start) + 1)
+        subj_m = _subject(scan, ments, lo, subj_hi)
         subj: Person | str | None = _resolve(subj_m)
         first_person = any(keys[q] in _FIRST_PERSON for q in range(j, min(j + 3, len(keys)))
                            if scan.starts[q] < se)
         if told is not None and told.kind != "reported" and (subj_m is None or first_person):
             subj = _speaker(told)  # «… با آخوندی دیداری داشتم»: the one who tells it
         elif said is not None and (subj_m is None or subj_m.kind == "pronoun"
-                                   or subj_m is said.mention and subj_m.person is None):
+                                   or subj_m is said.mention and subj_m.person is None and subj_m.kind != "name"):
             # «وی در دیدار با …» resolved like the statement's speaker
             subj = _resolve(said.mention) if said.mention is not None and said.mention.person is not None \
                 else _speaker(said) or subj
         # «سفر اخیر خود به …», or «در سفر به پکن» with no possessor: the subject travels
         own = re.match(r"\s*(?:\S+\s+){0,4}?(?:خود|خویش)\b|\s*به\s", window) is not None
+        # «در سفر غیر منتظره به استان خوزستان»: no one named between, the subject travels
+        adj = re.match(r"\s*((?:\S+\s+){1,2}?)به\s", window)
+        own = own or not parties and adj is not None and not any(L.key(w) in L.FUNCTION for w in adj.group(1).split())
         for p in parties:
             ev.add(p)
-        if subj is not None and (etype != "visit" or own or saw_ba or not parties):
-            if etype != "visit" or own or saw_ba:
-                ev.add(subj)
+        if subj is not None and (etype != "visit" or own or saw_ba):
+            ev.add(subj)
         if etype == "visit" and parties and not saw_ba and subj is not None and \
                 re.match(r"[^،.]{0,80}?به\s+کشورش", text[cue_end:se]):
             ev.add(subj)  # «چاوز … در پایان سفر احمدی‌نژاد به کشورش»: the host
@@ -385,6 +424,11 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
             elif ss <= p.start < se and re.search(r"(?:در|به)\s*$", text[max(ss, p.start - 6) : p.start]):
                 ev.place = p.name
                 break
+        if ev.place is None and etype == "visit" and parties and not saw_ba:
+            dest = re.match(r"\s*به\s+((?:استان|شهر|شهرستان|کشور)(?:\s+[^،.:\s]+){1,4})(?=\s*[،.:])",
+                            text[dest_from:se])
+            if dest and keys[bisect_left(scan.starts, dest_from + dest.start(1))] in L.PLACE_CUES:
+                ev.place = dest.group(1)  # «به استان چهار محال و بختیاری» when the gazetteer has no entry
         if kind == "tour" and ev.place is None:
             continue  # «بازدید از بیمارستان»: a tour of a site, not a visit
         if len(ev.participants) >= 2 or (etype == "visit" and ev.participants and ev.place):
