@@ -70,7 +70,7 @@ _LIGHT_VERBS = {L.key(w) for w in """کرد کردند کردم کردیم کر�
 # words that may stand between a cue and the party met: times, «خود», ordinals, «مشترک»,
 # «دیدار و گفت‌وگو با …»
 _GAP_WORDS = {L.key(w) for w in """با حضور خود خویش رسمی غیررسمی امروز دیروز روز سال ماه هفته پیش قبل اخیر
-دوم سوم چهارم نخست اول روزه یکروزه دوروزه مشترک خبری و گفتگو گفت‌وگو گفت گو آقای خانم""".split()} \
+دوم سوم چهارم نخست اول روزه یکروزه دوروزه مشترک خبری و گفتگو گفت‌وگو آقای خانم""".split()} \
     | {L.key(w) for w in _WORDS} | {L.key(w) for w in ("شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه",
                                                      "پنجشنبه", "پنج‌شنبه", "جمعه", "صبح", "عصر", "ظهر")}
 _FIRST_PERSON = {L.key(w) for w in ("داشتم", "داشتیم", "کردم", "کردیم", "نمودم", "نمودیم", "دادم", "دادیم",
@@ -80,12 +80,13 @@ _FOR = {L.key(w) for w in ("برای", "جهت", "آستانه")}  # «در آس
 # a clause that plans, proposes or wishes the meeting: «که قرار است … سفر کند», «… در ماه‌های آینده»
 _PLANNED_AFTER = re.compile(r"قرار\s*(?:است|بود)|خواه(?:د|ند|یم|م)\b|آینده|دعوت|پیشنهاد|درخواست")
 _PLANNED_BEFORE = re.compile(r"قرار\s*(?:است|بود|شد)|خواه(?:د|ند|یم|م)\b|\bباید\b|می\u200c?خواه|منتظر")
+_FUTURE = re.compile(r"\bخواه(?:د|ند)\b")
 _PROGRAMME = re.compile(r"برگزاری|برنامه|برپایی")
 _CLAUSE_END = re.compile(r"[،,؛:!؟?\n]|(?<!\.)\.(?!\.)")  # «…» is no end
 # heads that follow «با» but are no party: «با اشاره به», «با بیان اینکه», «با پایان …»
 _NOT_PARTY_HEAD = {L.key(w) for w in ("پایان", "زمان", "جریان", "میان", "عنوان", "توجه", "هدف", "موضوع",
                                       "حضور", "همراهی", "همکاری", "خبرنگار", "خبرنگاران", "اصحاب", "رسانه",
-                                      "رسانه‌ها")}
+                                      "رسانه‌ها", "یکدیگر", "همدیگر")}
 
 
 _PRONOUN_KEYS = {k.replace("آ", "ا") for k in L.PRONOUNS}
@@ -195,6 +196,7 @@ def _after_gap(scan: Scan, j: int, hi: int) -> tuple[int, bool, bool]:
     """Skip the words between a cue and its party (times, «خود», ordinals, «با»): (token, saw «با», «با حضور»)."""
     keys, text = scan.keys, scan.text
     saw_ba = listing = False
+    i0 = j
     while j < len(keys) and scan.starts[j] < hi and not _CLAUSE_END.search(text, scan.ends[j - 1], scan.starts[j]):
         k = keys[j]
         if k == L.key("که") and j + 1 < len(keys) and keys[j + 1] == L.key("با"):
@@ -210,7 +212,12 @@ def _after_gap(scan: Scan, j: int, hi: int) -> tuple[int, bool, bool]:
         if k in _GAP_WORDS or k.isdigit() or k.translate(_FA_DIGITS).isdigit():
             j += 1
             continue
+        if k == L.key("گفت") and keys[j + 1 : j + 3] == [L.key("و"), L.key("گو")]:
+            j += 3  # «دیدار و گفت و گو با …»
+            continue
         break
+    if j < len(keys) and _CLAUSE_END.search(text, scan.ends[i0 - 1], scan.starts[j]):
+        return len(keys), False, False  # «درباره این دیدار گفت: بازیکنان …»: nothing met after a colon
     return j, saw_ba, listing
 
 
@@ -243,6 +250,10 @@ def _planned(scan: Scan, i: int, cue_end: int, lo: int, hi: int) -> bool:
         return True  # «برای سفر به برزیل دعوت کرد», «جهت دیدار با مقامات آمریکایی راهی …»
     end = _CLAUSE_END.search(text, cue_end, hi)
     if _PLANNED_AFTER.search(text, cue_end, min(end.start() if end else hi, cue_end + 60)):
+        return True
+    # «سفر انتخاباتی کروبی به مازندران در روزهای اول … صورت خواهد گرفت»: the clause's verb is future
+    that = text.find(" که ", cue_end, end.start() if end else hi)
+    if _FUTURE.search(text, cue_end, that if that >= 0 else (end.start() if end else hi)):
         return True
     start = max(lo, text.rfind("،", lo, scan.starts[i]) + 1)
     if _PLANNED_BEFORE.search(text, start, scan.starts[i]):
@@ -373,9 +384,6 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
                 else _speaker(said) or subj
         # «سفر اخیر خود به …», or «در سفر به پکن» with no possessor: the subject travels
         own = re.match(r"\s*(?:\S+\s+){0,4}?(?:خود|خویش)\b|\s*به\s", window) is not None
-        # «در سفر غیر منتظره به استان خوزستان»: no one named between, the subject travels
-        adj = re.match(r"\s*((?:\S+\s+){1,2}?)به\s", window)
-        own = own or not parties and adj is not None and not any(L.key(w) in L.FUNCTION for w in adj.group(1).split())
         for p in parties:
             ev.add(p)
         if subj is not None and (etype != "visit" or own or saw_ba):
