@@ -89,12 +89,15 @@ _NOT_PARTY_HEAD = {L.key(w) for w in ("پایان", "زمان", "جریان", "�
                                       "رسانه‌ها", "یکدیگر", "همدیگر")}
 
 
+_HONORIFICS = {L.key(w) for w in ("آقای", "خانم", "جناب", "سرکار")}
 _PRONOUN_KEYS = {k.replace("آ", "ا") for k in L.PRONOUNS}
 
 
 def _no_party(phrase: str) -> bool:
     """A phrase after «با» that names no one met: a pronoun, a verbal noun, the press, a team (a match)."""
     words = [L.key(w) for w in phrase.split()]
+    while words and words[0] in _HONORIFICS:
+        words = words[1:]  # «با آقای عمرموسی»
     return not words or words[0] in _NOT_PARTY_HEAD or words[0].replace("آ", "ا") in _PRONOUN_KEYS \
         or words[0] in _GAP_WORDS or words[0].translate(_FA_DIGITS).isdigit() \
         or any(w.startswith(("تیم", "حریف")) for w in words)
@@ -148,6 +151,8 @@ def _parties(scan: Scan, mentions: list[Mention], j: int, hi: int, listing: bool
     while j < len(keys) and scan.starts[j] < hi:
         at = scan.starts[j]
         m = next((x for x in mentions if x.kind in ("name", "role") and x.t0 == j), None)
+        if m is None and keys[j] in _HONORIFICS:  # «با آقای فاروق الشرع», the title outside the name
+            m = next((x for x in mentions if x.kind in ("name", "role") and x.t0 == j + 1), None)
         if m is not None:
             p = _resolve(m)
             nxt = m.t1
@@ -234,10 +239,12 @@ def _party_before(scan: Scan, mentions: list[Mention], i: int, lo: int) -> tuple
             return None
         if keys[b] == L.key("با"):
             got: list[Person | str] = _parties(scan, mentions, b + 1, scan.starts[i], False)
-            if not got and 0 < i - b - 1 <= 4:
-                # whoever stands between «با» and «دیدار کرد» is met: «با آخوندی دیداری داشتم»
+            if not got and 0 < i - b - 1 <= 6:
+                # whoever stands between «با» and «دیدار کرد» is met: «با آخوندی دیداری داشتم», «با کادر فنی و
+                # مدیریت باشگاه جلسه داشتم»
                 phrase = text[scan.starts[b + 1] : scan.ends[i - 1]]
-                if not _no_party(phrase) and not any(keys[q] in L.FUNCTION for q in range(b + 1, i)):
+                if not _no_party(phrase) and not any(keys[q] in L.FUNCTION and keys[q] != L.key("و")
+                                                     for q in range(b + 1, i)):
                     got = [phrase]
             return (got, scan.starts[b]) if got else None
     return None
@@ -310,7 +317,7 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
     text, keys = scan.text, scan.keys
     statements = statements or []
     ments = [m for m in mentions if m.kind != "role-bound"]
-    inside = {q for m in mentions if m.kind != "pronoun" for q in range(m.t0 + 1, m.t1)}
+    inside = {q for m in mentions if m.kind in ("role", "org") for q in range(m.t0 + 1, m.t1)}
     events: list[Event] = []
     for i in scan.candidates(_CUES):
         cue = None if scan.footer[i] or i in inside else scan.match(i, _CUES, 4)
