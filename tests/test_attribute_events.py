@@ -67,3 +67,39 @@ def test_cue_inside_a_role_is_no_event():
     visits = [e for e in ev if e["type"] == "visit"]
     assert len(visits) == 1 and _has(visits, "visit", "معاون سازمان گردشگری")
     assert visits[0]["place"] == "هرمزگان"
+
+
+def test_meeting_told_in_a_quote_is_the_tellers():
+    # varzesh3-1: «من با … جلسه داشتم» inside Rahman Ahmadi's quote
+    ev = _events("احمدی پاسخ داد: اصلا این طور نیست. من با کادر فنی و مدیریت باشگاه جلسه داشتم و باشگاه به "
+                 "فدراسیون هم نامه زده بود.", title="رحمان احمدی: خودجوش به آفریقا نرفتم")
+    assert _has(ev, "meeting", "احمدی", "کادر فنی")
+
+
+def test_negotiations_with_a_party_are_a_meeting_but_an_interview_is_not():
+    ev = _events("علی لاریجانی گفت: در این سفر حضور داشتم و با آقای عمرموسی مذاکراتی انجام دادیم و در سوریه با "
+                 "آقای فاروق الشرع و نیروهای دیگر لبنانی گفتگوهایی انجام دادیم.")
+    assert _has(ev, "meeting", "لاریجانی", "عمرموسی") and _has(ev, "meeting", "لاریجانی", "فاروق الشرع")
+    interview = _events("مصطفی کارخانه در گفت‌وگو با خبرنگار ورزشی خبرگزاری فارس در آمل گفت: والیبال کشورمان از "
+                        "ظرفیت بالایی برخوردار است.")
+    assert [e for e in interview if e["type"] == "meeting"] == []
+
+
+def test_pronoun_met_is_the_one_named_before():
+    ev = _events("محمدرضا داورزنی گفت: والیبال اهمیت دارد.\n\nوی در ادامه با نقل خاطره‌ای از مقام معظم رهبری با "
+                 "اشاره به دیداری که با ایشان داشتند، اضافه کرد: در جلسه‌ای خدمت ایشان بودیم.")
+    assert _has(ev, "meeting", "داورزنی", "رهبری")
+
+
+def test_traveller_written_as_plain_words():
+    ev = _events("خبرگزاری فارس: مدیر کل هواشناسی چهار محال و بختیاری گفت: در سفر هیئت دولت به استان چهار محال "
+                 "و بختیاری، 10 میلیارد ریال اعتبار برای خرید دستگاه‌ها اختصاص یافت.")
+    assert _has(ev, "visit", "هیئت دولت")
+
+
+def test_future_trip_and_colon_give_no_event():
+    planned = _events("سفر انتخاباتی کروبی به مازندران در روزهای اول یا دوم پس از ثبت‌نام کاندیداهای "
+                      "ریاست‌جمهوری صورت خواهد گرفت.")
+    assert planned == []
+    colon = _events("بهروز مکوندی درباره این دیدار گفت: بازیکنان محروم و مصدوم زیادی داشتیم.")
+    assert colon == []
