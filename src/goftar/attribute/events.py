@@ -4,8 +4,10 @@ A cue noun («دیدار», «ملاقات», «نشست», «جلسه», «گف
 participants are the subject of the sentence and the party met: the person right after the cue («در دیدار رئیس
 جمهور کوبا»), after «با» («دیدار … با آقای «فیدل کاسترو»», «در دیدار با فرهنگیان شهربابک»: a group is a party
 too), a «با حضور X و Y» list, or the party before a verbal cue («X با Y دیدار کرد», «جلسه‌ای با Z داشت»).
-A session («نشست», «جلسه») is an event only with a party right after it: «در نشست شورای …» and «نشست خبری»
-are no meetings. A meeting told inside a quote is the speaker's when its clause names no one else («من با …
+A session («نشست», «جلسه») is an event only with a party right after it, and talks («گفت‌وگو», «مذاکره») only
+as a verb with a party («با X مذاکراتی انجام دادیم») or on the phone: «در نشست شورای …», «نشست خبری» and «در
+گفت‌وگو با خبرنگار فارس» are no meetings. A cue inside a role or an organisation («ستاد تسهیلات سفر») is no
+cue. A visit's destination follows its traveller («سفر رئیس جمهور به گیلان»). A meeting told inside a quote is the speaker's when its clause names no one else («من با …
 جلسه داشتم»). Planned, proposed or wished-for meetings («قرار است … سفر کند», «برای سفر به …», «دعوت کرد»)
 are no events. «این دیدار» refers back to the last event (and «که X نیز حضور داشت» adds X); mentions of the
 same meeting merge, while one with its own time («دیدار ۲۲ سال پیش خود با …») is a separate event.
