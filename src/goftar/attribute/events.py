@@ -75,6 +75,7 @@ _GAP_WORDS = {L.key(w) for w in """با حضور خود خویش رسمی غیر
 دوم سوم چهارم نخست اول روزه یکروزه دوروزه مشترک خبری و گفتگو گفت‌وگو آقای خانم""".split()} \
     | {L.key(w) for w in _WORDS} | {L.key(w) for w in ("شنبه", "یکشنبه", "دوشنبه", "سه‌شنبه", "چهارشنبه",
                                                      "پنجشنبه", "پنج‌شنبه", "جمعه", "صبح", "عصر", "ظهر")}
+_OWN = re.compile(r"\s*(?:\S+\s+){0,4}?(?:خود|خویش)\b")
 _FIRST_PERSON = {L.key(w) for w in ("داشتم", "داشتیم", "کردم", "کردیم", "نمودم", "نمودیم", "دادم", "دادیم",
                                      "شدم", "شدیم")}
 _THIS_EV = {L.key(w) for w in ("این", "همین", "آن")}
@@ -88,7 +89,8 @@ _CLAUSE_END = re.compile(r"[،,؛:!؟?\n]|(?<!\.)\.(?!\.)")  # «…» is no end
 # heads that follow «با» but are no party: «با اشاره به», «با بیان اینکه», «با پایان …»
 _NOT_PARTY_HEAD = {L.key(w) for w in ("پایان", "زمان", "جریان", "میان", "عنوان", "توجه", "هدف", "موضوع",
                                       "حضور", "همراهی", "همکاری", "خبرنگار", "خبرنگاران", "اصحاب", "رسانه",
-                                      "رسانه‌ها", "یکدیگر", "همدیگر")}
+                                      "رسانه‌ها", "یکدیگر", "همدیگر", "روزنامه", "شبکه", "خبرگزاری",
+                                      "پایگاه", "نشریه", "برنامه")}  # an outlet interviews, it does not meet
 
 
 _HONORIFICS = {L.key(w) for w in ("آقای", "خانم", "جناب", "سرکار")}
@@ -155,7 +157,9 @@ def _parties(scan: Scan, mentions: list[Mention], j: int, hi: int, listing: bool
         m = next((x for x in mentions if x.kind in ("name", "role") and x.t0 == j), None)
         if m is None and keys[j] in _HONORIFICS:  # «با آقای فاروق الشرع», the title outside the name
             m = next((x for x in mentions if x.kind in ("name", "role") and x.t0 == j + 1), None)
-        if m is not None:
+        if m is not None and m.end > hi:  # «با آقای اسدی مذاکراتی …»: a name run on into the cue
+            p, nxt = text[m.start : hi].strip(), m.t1
+        elif m is not None:
             p = _resolve(m)
             nxt = m.t1
         else:
@@ -380,6 +384,10 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
         lo = ss
         if anaphoric:  # «… دیداری داشتم که در آن جلسه متوجه شدم»: the clause after «که»
             lo = max(ss, text.rfind(" که ", ss, start) + 1, text.rfind("،", ss, start) + 1)
+        that = text.rfind(" که ", lo, start)
+        if that >= 0 and _OWN.match(window):
+            # «کوهن در همان دقایقی که دونالد ترامپ دومین دیدار خود با کیم …»: «خود» is the relative clause's
+            lo = that + 1 if _subject(scan, ments, that + 1, subj_hi) is not None else lo
         subj_m = _subject(scan, ments, lo, subj_hi)
         subj: Person | str | None = _resolve(subj_m)
         first_person = any(keys[q] in _FIRST_PERSON for q in range(j, min(j + 3, len(keys)))
