@@ -103,3 +103,13 @@ def test_future_trip_and_colon_give_no_event():
     assert planned == []
     colon = _events("بهروز مکوندی درباره این دیدار گفت: بازیکنان محروم و مصدوم زیادی داشتیم.")
     assert colon == []
+
+
+def test_headline_meeting_merges_with_the_body():
+    # varzesh3-2: «ملاقات مدیر جدید پرسپولیس با بازیکنان» (title), then the body names the manager
+    ev = _events("مدیرعامل جدید پرسپولیس با حضور در محل تمرین این تیم، با بازیکنان و اعضای کادرفنی دیدار کرد.\n\n"
+                 "به گزارش \"ورزش سه\"، جعفر سمیعی، مدیرعامل جدید پرسپولیس امروز با حضور در محل تمرین "
+                 "پرسپولیس با بازیکنان و اعضای کادرفنی دیدار کرد.",
+                 title="ملاقات مدیر جدید پرسپولیس با بازیکنان")
+    meetings = [e for e in ev if e["type"] == "meeting"]
+    assert len(meetings) == 1 and _has(meetings, "meeting", "بازیکنان", "سمیعی")

@@ -40,6 +40,10 @@ _WORDS = {"یک": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6
 _TALK = re.compile(r"(?:دیدار|ملاقات|گفتگو|گفت‌وگو|گفتوگو|مذاکره|مذاکرات|نشست|سفر)")
 
 
+def _fold(s: str) -> str:
+    return L.key(s).replace("ئ", "ی")
+
+
 @dataclass
 class Event:
     type: str
@@ -51,11 +55,33 @@ class Event:
     evidence: str = ""
 
     def add(self, p: Person | str | None) -> None:
-        if p is not None and p not in self.participants:
-            self.participants.append(p)
+        if p is None or p in self.participants:
+            return
+        if isinstance(p, str) and any(isinstance(q, str) and _fold(q) == _fold(p) for q in self.participants):
+            return  # «رئیس فدراسیون» and «رییس فدراسیون»: one role written two ways
+        self.participants.append(p)
 
     def names(self) -> list[str]:
         return [p.name if isinstance(p, Person) else p for p in self.participants]
+
+
+def _same_meeting(old: Event, new: Event) -> bool:
+    """Two mentions of one meeting: two people in common, or (in another sentence) one, when the rest of one
+    side is unnamed (roles, groups).
+
+    «ملاقات مدیر جدید پرسپولیس با بازیکنان» (headline) and «جعفر سمیعی … با بازیکنان و اعضای کادرفنی دیدار
+    کرد» are one meeting; «ملاقات با یونکر» and «نشست خبری مشترک با وردکار», both Johnson's, are two.
+    """
+    shared = set(old.names()) & set(new.names())
+    if len(shared) >= min(2, len(new.participants)):
+        return True
+    if not shared or old.start == new.start:
+        return False  # «با X مذاکراتی انجام دادیم و در سوریه با Y گفتگوهایی …»: two meetings of one sentence
+
+    def unnamed_rest(ev: Event) -> bool:
+        return all(isinstance(p, str) for p in ev.participants if (p if isinstance(p, str) else p.name) not in shared)
+
+    return unnamed_rest(new) or unnamed_rest(old)
 
 
 def _resolve(m: Mention | None) -> Person | str | None:
@@ -359,9 +385,14 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
         dest_from = cue_end
         if saw_ba or kind in ("meeting", "visit", "tour", "call"):
             parties = _parties(scan, ments, j, se, listing, groups=saw_ba)
-            if parties:
-                dest_from = max(m.end for m in ments if m.t0 >= j and m.start < se
-                                and _resolve(m) in parties) if not saw_ba else cue_end
+            if parties and not saw_ba:
+                dest_from = max((m.end for m in ments if m.t0 >= j and m.start < se and _resolve(m) in parties),
+                                default=cue_end)
+                k = bisect_left(scan.starts, dest_from)
+                if etype == "meeting" and k < len(keys) and keys[k] == L.key("با") \
+                        and not _CLAUSE_END.search(text, dest_from, scan.starts[k]):
+                    # «دیدار وزیر و مسئولان وزارت اطلاعات با رهبر انقلاب»: both sides after the cue
+                    parties += [p for p in _parties(scan, ments, k + 1, se, False) if p not in parties]
         subj_hi = start
         if not parties and not anaphoric:
             before = _party_before(scan, ments, i, ss)  # «X با Y دیدار کرد»
@@ -431,9 +462,8 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
         same = None
         if ev.relative_time is None:
             for old in events:
-                if old.type == etype and old.relative_time is None and \
-                        len(set(old.names()) & set(ev.names())) >= min(2, len(ev.participants)) \
-                        and ev.participants:
+                if old.type == etype and old.relative_time is None and ev.participants and \
+                        _same_meeting(old, ev):
                     same = old
                     break
         if same is not None:
