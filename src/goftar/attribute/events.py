@@ -354,7 +354,7 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
     for i in scan.candidates(_CUES):
         cue = None if scan.footer[i] or i in inside else scan.match(i, _CUES, 4)
         if not cue:
-            continue  # «رئیس ستاد تسهیلات سفر»: a cue inside a role or a name is no event
+            continue  # «رئیس ستاد تسهیلات سفر»: a cue inside a role or an organisation is no event
         start = scan.starts[i]
         kind = cue[1]
         b = scan.blocks[scan.block_of[i]]
@@ -365,8 +365,8 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
         if kind == "talk":  # «گفت و گویی با فردوسی پور به صورت تلفنی انجام داد»
             if re.search(r"تلفن", text[cue_end : clause_end.start() if clause_end else se]):
                 kind = "call"
-            elif _party_before(scan, ments, i, b.start) is None:
-                continue  # «در گفت‌وگو با خبرنگار فارس»: an interview; «با X مذاکراتی انجام دادیم» is a meeting"
+            elif _party_before(scan, ments, i, ss) is None:
+                continue  # «در گفت‌وگو با خبرنگار فارس»: an interview; «با X مذاکراتی انجام دادیم» is a meeting
         etype = {"session": "meeting", "tour": "visit", "talk": "meeting"}.get(kind, kind)
         said, told = _statement_at(statements, start)
         if told is not None and told.kind != "reported":
@@ -431,7 +431,7 @@ def find_events(scan: Scan, mentions: list[Mention], places: list[PlaceHit],
             subj = _resolve(said.mention) if said.mention is not None and said.mention.person is not None \
                 else _speaker(said) or subj
         # «سفر اخیر خود به …», or «در سفر به پکن» with no possessor: the subject travels
-        own = re.match(r"\s*(?:\S+\s+){0,4}?(?:خود|خویش)\b|\s*به\s", window) is not None
+        own = _OWN.match(window) is not None or re.match(r"\s*به\s", window) is not None
         for p in parties:
             ev.add(p)
         if subj is not None and (etype != "visit" or own or saw_ba):
