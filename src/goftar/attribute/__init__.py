@@ -107,7 +107,7 @@ def _attribute(doc: Document) -> Document:
         name_tokens.update(range(bisect_left(scan.starts, s), bisect_left(scan.starts, e)))
     place_hits = find_places(scan, name_tokens)
     quoted = [(st.start, st.end) for st in statements if st.kind != "reported"]
-    events = find_events(scan, mentions, place_hits, quoted)
+    events = find_events(scan, mentions, place_hits, quoted, statements)
 
     # people that only appear inside a quote as a bare surname are still people; pronoun mentions are kept
     used = {id(m.person) for m in mentions if m.person is not None}
