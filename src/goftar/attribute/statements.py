@@ -53,7 +53,8 @@ for _t in (_PASSIVE, _THAT_T, _INDIRECT_CUES, _SMALL, _PASSIVE_PLAIN, _ASKED_OF)
     register(_t)
 #: speech verbs whose content is a prepositional object («به … اشاره کرد», «بر … تاکید کرد», «از … انتقاد کرد»)
 _PREP_OF = {"تاکید": ("بر",), "تأکید": ("بر",), "اشاره": ("به",), "اذعان": ("به",), "اعتراف": ("به",),
-            "انتقاد": ("از",), "گلایه": ("از",)}
+            "انتقاد": ("از",), "گلایه": ("از",), "ابراز رضایت": ("از",), "ابراز خرسندی": ("از",),
+            "ابراز نارضایتی": ("از",), "تمجید": ("از",), "یاد": ("از",)}
 _PREP_VERBS = {f"{n} {v}" for n in _PREP_OF for v in ("کرد", "نمود")}
 _FROM_VERBS = {"خبر داد", "ابراز کرد", "تقدیر کرد", "پاسخ داد", "نقل کرد"}
 #: a paragraph in the first person («… ما شاهد …», «… انجام می‌دهیم»): in a news report, the speaker still talking
@@ -215,7 +216,9 @@ def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int) -> 
             if text.count("«", base, ts) - text.count("»", base, ts) <= 0:
                 for tb in tables:
                     vm = scan.match(i, tb, 4)
-                    if vm and not "".join(scan.keys[i : i + vm[0]]).endswith("یم"):
+                    # «نمی‌توان پیش‌بینی کرد»: an impersonal modal, nobody says anything
+                    if vm and not "".join(scan.keys[i : i + vm[0]]).endswith("یم") \
+                            and not (i > 0 and scan.keys[i - 1] in _MODALS):
                         return True
         i += 1
     return False
@@ -555,12 +558,15 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 ke = [scan.ends[q] for q in range(i - 1, max(-1, i - 25), -1) if scan.starts[q] >= lo and scan.keys[q] == "که"]
                 if ke:  # «از همین روست که رییس‌جمهور … از نظم … انتقاد کرد»: the verb's own clause follows «که»
                     lo = ke[0]
-                own = _PREP_OF[vm[1].split()[0]]
+                own = _PREP_OF[vm[1].rsplit(" ", 1)[0]]
                 preps = [q for q in range(i - 1, max(-1, i - 25), -1) if scan.starts[q] >= lo
                          and scan.keys[q] in own and not (q and scan.keys[q - 1] in _WITH_CUE)]
                 # what was said is a phrase of some length: «به مورد جالبی اشاره می‌کند» only points at something
                 # «وی به قابلیت‌های گردشگری شهر اشاره کرد»: a topic pointed at, not what was said (only «به اینکه …» is)
                 if preps and own == ("به",) and vm[1].startswith("اشاره") and scan.keys[preps[-1] + 1] not in _THAT:
+                    preps = []
+                # «از شهدا یاد کرد» remembers them; «از این ناکامی به عنوان یک ناکامی تلخ یاد کرد» says what it was
+                if preps and vm[1].startswith("یاد") and L.key("عنوان") not in keys[preps[-1] : i]:
                     preps = []
                 if preps and i - preps[-1] >= 4 and not inside(scan.starts[preps[-1]]) \
                         and not any(scan.keys[q] in _MODALS for q in range(preps[-1], i)):
@@ -625,6 +631,15 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 st = Statement("reported", cs, scan.ends[i + sv[0] - 1], scan.span_text(i, i + sv[0]),
                                (cs, scan.starts[ra[0]]), t.start)
                 st.clause = (cs, scan.starts[ra[0]])
+                # «… به گوش می‌رسد اما باشگاه تراکتورسازی مذاکره … را رد کرد»: the stance is the clause «اما / ولی»
+                # opens, not the sentence before it
+                for k in range(ra[0] - 1, bisect_left(scan.starts, cs), -1):
+                    if keys[k] in _BUT and (_finite(keys[k - 1]) or "،" in text[scan.ends[k - 1] : scan.starts[k]]) \
+                            and text.count("«", cs, scan.starts[k]) <= text.count("»", cs, scan.starts[k]):
+                        # (after a verb or a comma: «مدیران باشگاه اما این مساله را تکذیب می‌کنند» keeps its subject)
+                        st.start = scan.starts[k + 1]
+                        st.clause = (st.start, scan.starts[ra[0]])
+                        break
                 # «… را … بیان کرد و تعامل با گروه پیشگامان کویر را گامی موثر برشمرد»: this stance starts after
                 # the verb «و» joins it to
                 for k in range(ra[0] - 1, bisect_left(scan.starts, cs), -1):
@@ -714,6 +729,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
 
 
 _STRESS = {L.key(w) for w in ("تاکید", "تأکید")}
+_BUT = {L.key(w) for w in ("اما", "ولی")}
 _HOW = {L.key(w) for w in ("به", "با", "در", "برای")}
 #: stance nouns whose «کرد» may be left out before «و» and the next verb («… را … عنوان و افزود»)
 _ELLIPTIC = {L.key(w + " و"): w for w in ("عنوان", "اعلام", "ذکر", "ارزیابی", "توصیف", "قلمداد", "تلقی", "تعبیر")}
@@ -1546,9 +1562,11 @@ def _this_title(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Person
     return named[-1] if named else None
 
 
-_CAME = {L.key(w): w for w in ("آمده است", "آمده‌است", "آمده")}
+#: «در این بیانیه آمده است: …»; «فدراسیون … در بخشی از گزارش خود آورده است: …»
+_CAME = {L.key(w): w for w in ("آمده است", "آمده‌است", "آمده", "آورده است", "آورده‌است", "آورده")}
 #: documents whose words are quoted: «در این بیانیه آمده است: …», «این گزارش می‌افزاید …»
-_DOCUMENTS = {L.key(w) for w in ("گزارش", "بیانیه", "نامه", "اطلاعیه", "پیام", "متن", "قطعنامه", "گزارشی", "بیانیه‌ای")}
+_DOCUMENTS = {L.key(w) for w in ("گزارش", "بیانیه", "نامه", "اطلاعیه", "پیام", "متن", "قطعنامه", "گزارشی", "بیانیه‌ای",
+                                  "مطلب", "مقاله", "یادداشت", "گزارش‌ها")}
 
 
 def _document_says(scan: Scan, colon: int) -> tuple[int, int] | None:
