@@ -56,6 +56,8 @@ _PREP_OF = {"تاکید": ("بر",), "تأکید": ("بر",), "اشاره": ("ب
             "انتقاد": ("از",), "گلایه": ("از",), "ابراز رضایت": ("از",), "ابراز خرسندی": ("از",),
             "ابراز نارضایتی": ("از",), "تمجید": ("از",), "یاد": ("از",)}
 _PREP_VERBS = {f"{n} {v}" for n in _PREP_OF for v in ("کرد", "نمود")}
+#: of these, what was said is only ever the prepositional object
+_PREP_ONLY = {"ابراز رضایت", "ابراز خرسندی", "ابراز نارضایتی", "تمجید", "یاد"}
 _FROM_VERBS = {"خبر داد", "ابراز کرد", "تقدیر کرد", "پاسخ داد", "نقل کرد"}
 #: a paragraph in the first person («… ما شاهد …», «… انجام می‌دهیم»): in a news report, the speaker still talking
 _FIRST_PERSON_TEXT = re.compile(r"(?<![\w\u200c])(?:ما|من|بنده|اینجانب|(?:ن?می[\u200c ]?\w+|\w*(?:کرد|شد|داد|داشت|بود|"
@@ -306,6 +308,35 @@ _WHILE_SAID = re.compile(r"\s(?:در\s*حالی\s*که|درحالیکه|در\s*�
                          r"(?:معتقد|می‌گوی|میگوی|می\sگوی|گفت|گفته|اعلام\s+کرد|تاکید\s+کرد|تأکید\s+کرد|بر\s+این\s+باور)")
 
 
+def _topic_colons(scan: Scan, body: list, colon_at: dict) -> list[tuple[int, int]]:
+    """«مصدومیت هازارد:« ادن ناراحت است …»», «رویارویی با مارکو روزه: "او یک سرمربی استثنایی است …"»: after a
+    colon quote («… در نشست خبری گفت: …»), paragraphs that open with a short topic — a noun phrase, no verb,
+    no «را» — and a colon before «…» or "…" are a press conference's answers, one per topic. (block, colon)."""
+    if not colon_at:
+        return []
+    text, out = scan.text, []
+    for bi in range(min(colon_at) + 1, len(body)):
+        b = body[bi]
+        if bi in colon_at or b.kind != "paragraph" or text[b.start] in _BULLETS or text[b.start].isdigit():
+            continue
+        m = _COLON.search(text, b.start, min(b.end, b.start + 160))
+        if m is None:
+            continue
+        c = m.start()
+        after = text[c + 1 : c + 4].lstrip()
+        if not after or after[0] not in '«"' or _SENT_END.search(text, b.start, c) or "«" in text[b.start : c] \
+                or _AS_REPORTED.match(text, b.start, c):
+            continue
+        head = text[b.start : c].rstrip()
+        if head.endswith(")") and "(" in head:  # «کلاس با گواردیولا در مونیخ(سال 2015 زمانی که …):«…»»: an aside
+            head = head[: head.rfind("(")]
+        t0, t1 = bisect_left(scan.starts, b.start), bisect_left(scan.starts, b.start + len(head))
+        if not 0 < t1 - t0 <= 16 or "را" in scan.keys[t0:t1] or _finite(scan.keys[t1 - 1]):
+            continue  # «… میکروفن را در دست گرفت:«…»»: a clause, its own subject
+        out.append((bi, c))
+    return out
+
+
 def _clause_cut(text: str, s: int, e: int) -> int:
     """Indirect content ends before «، او همچنین گفته …» (another statement of the sentence), and — when the
     attribution sits in a «در حالی که …» clause — at the comma that closes that clause."""
@@ -381,6 +412,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     for bi, b in enumerate(body):
         if _AS_REPORTED.match(text, b.start, b.end):
             attributing.add(bi)
+    topics = _topic_colons(scan, body, colon_at)
+    attributing.update(bi for bi, _ in topics)
     for bi, items in colon_at.items():
         b = body[bi]
         for n, (c, (v0, v1)) in enumerate(items):
@@ -426,6 +459,13 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             st = Statement("direct", s, e, vtext, (cs, scan.starts[v0]), scan.starts[v0])
             st.passive = "".join(scan.keys[v0:v1]) in L.PASSIVE_SPEECH
             out.append(st)
+    for bi, c in topics:
+        b = body[bi]
+        s, e = _trim(text, c + 1, b.end)
+        e = _closed_later(text, body, bi, s, _inline_end(scan, mentions, s, e))
+        s, e = _trim(text, s, e)
+        if e > s:  # no verb, no subject: the speaker of the colon quotes before goes on
+            out.append(Statement("direct", s, e, "", (c, c), c))
     covered = _Covered(len(text))
     for q in out:
         covered.append((q.start, q.end))
@@ -568,13 +608,16 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 # «از شهدا یاد کرد» remembers them; «از این ناکامی به عنوان یک ناکامی تلخ یاد کرد» says what it was
                 if preps and vm[1].startswith("یاد") and L.key("عنوان") not in keys[preps[-1] : i]:
                     preps = []
-                if preps and i - preps[-1] >= 4 and not inside(scan.starts[preps[-1]]) \
+                if preps and i - preps[-1] >= (3 if vm[1].rsplit(" ", 1)[0] in _PREP_ONLY else 4) \
+                        and not inside(scan.starts[preps[-1]]) \
                         and not any(scan.keys[q] in _MODALS for q in range(preps[-1], i)):
                     q = preps[-1]  # the earliest: «به لزوم توجه به این حق …»
                     out.append(Statement("reported", scan.starts[q], ve, scan.span_text(i, i + vm[0]),
                                          (cs, scan.starts[q]), t.start))
                     covered.append((scan.starts[q], ve))
                     continue
+        if vm and vm[1].rsplit(" ", 1)[0] in _PREP_ONLY:
+            vm = None  # «… یاد می‌کند بی عقده‌ای …»: what follows is not what was said
         if vm and i + vm[0] < n_toks:
             j = i + vm[0]
             gap = text[scan.ends[j - 1] : scan.starts[j]]
@@ -623,6 +666,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 # «این نهاد را می‌توان غیرسیاسی‌ترین نهاد کشور دانست», «باید مقایسه‌ای … انجام داد و … آن را
                 # نشانه … دانست»: nobody's stance
                 ra = []
+            if ra and sv[1] == "رد کرد" and any(keys[q] in _OFFERS for q in range(bisect_left(scan.starts, cs), ra[0])):
+                ra = []  # «پیشنهاد همکاری … را رد کرد» turns an offer down; «خبر / شایعه … را رد کرد» denies words
             if ra and sv[1] == "اعلام کرد" and i - ra[0] < 3:
                 ra = []  # «نتایج را اعلام کرد» announces something; «شرط آن را «…» اعلام کرد» says what it is
             if ra and sv[1] == "بیان کرد" and (i - ra[0] < 3 or keys[ra[0] + 1] in _HOW):
@@ -730,6 +775,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
 
 _STRESS = {L.key(w) for w in ("تاکید", "تأکید")}
 _BUT = {L.key(w) for w in ("اما", "ولی")}
+_OFFERS = {L.key(w) for w in ("پیشنهاد", "پیشنهادات", "پیشنهادها", "درخواست", "درخواست‌ها", "دعوت", "تقاضا", "تقاضای")}
 _HOW = {L.key(w) for w in ("به", "با", "در", "برای")}
 #: stance nouns whose «کرد» may be left out before «و» and the next verb («… را … عنوان و افزود»)
 _ELLIPTIC = {L.key(w + " و"): w for w in ("عنوان", "اعلام", "ذکر", "ارزیابی", "توصیف", "قلمداد", "تلقی", "تعبیر")}

@@ -1,0 +1,88 @@
+"""Statement recall: verbs of saying and stance constructions, and the press-conference topic layout.
+
+Sentences are from Fars / Varzesh3 news (the corpora of ../shared and the retired val / test2 dev splits).
+"""
+from __future__ import annotations
+
+from goftar.api import read_text, record
+from goftar.attribute.evaluate import core, same_person
+
+
+def statements(text: str) -> list[dict]:
+    rec = record(read_text(text))
+    return list(rec.get("quotes") or []) + list(rec.get("reported_statements") or [])
+
+
+def test_topic_colon_paragraphs_go_on_with_the_press_conference_speaker() -> None:
+    # Varzesh3: after «… در نشست خبری این بازی گفت:«…»», each paragraph «topic:«answer»» is the same coach's answer
+    text = ("زیدان: همیشه گفته‌ام گواردیولا بهترین است\n\n"
+            "زین الدین زیدان سرمربی رئال در نشست خبری این بازی گفت:« لیگ قهرمانان همیشه برای رئال و هواداران، "
+            "یک تورنمنت ویژه است.»\n\n"
+            "رویارویی با پپ گواردیولا:« این یک بازی بین رئال و سیتی است نه بین من و گواردیولا. این یک فوتبال خوب "
+            "است و همیشه مشتاق تجربه چنین دیدارهایی هستیم.»\n\n"
+            "کلاس با گواردیولا در مونیخ(سال 2015 زمانی که زیدان به دنبال اخذ مدرک مربیگری بود):« او با ما کاملا "
+            "صادق بود. دو روز در مونیخ بودم و نکات زیادی یاد گرفتم.»")
+    got = {core(s["text"])[:12]: s["speaker"] for s in statements(text)}
+    for opening in ("این یک بازی بین رئال", "او با ما کاملا صادق"):
+        assert same_person(got.get(core(opening)[:12]), "زین الدین زیدان")
+
+
+def test_a_topic_colon_needs_a_colon_quote_before_it_and_no_clause() -> None:
+    # a list of winners («1- در بخش بهترين فيلم: «…»») and a paragraph with no colon quote before it are no answers;
+    # «… میکروفن را در دست گرفت:«…»» is a clause with its own subject
+    text = ("اسکار ۲۰۰۵\n\nنامزدهای اسکار اعلام شدند.\n\n"
+            "در بخش بهترين فيلم: «راه‌هاي يكطرفه»، «ري» و «نوزاد يك ميليون دلاري».")
+    assert statements(text) == []
+    text = ("رئال قهرمان شد\n\nپرز گفت: « این یک شب تاریخی است.»\n\n"
+            "در نهایت، این ایکر کاسیاس، کاپیتان ماتادورها بود که میکروفن را در دست گرفت:« کاپیتان بودن در چنین "
+            "تیمی، افتخار بزرگی است.»")
+    assert all(not core(s["text"]).startswith(core("کاپیتان بودن")) or not same_person(s["speaker"], "پرز")
+               for s in statements(text))
+
+
+def test_denials_and_accusations_are_stances() -> None:
+    # Varzesh3 / Fars: «… مذاکره با این بازیکنان را رد کرد», «… بریتانیا را به … متهم کرد»
+    st = statements("حدیث زیادی درباره جذب بازیکنان سرباز به گوش می‌رسد اما باشگاه تراکتورسازی تبریز مذاکره با "
+                    "این بازیکنان را رد کرد.")
+    assert len(st) == 1 and core(st[0]["text"]).endswith(core("با این بازیکنان را رد کرد"))
+    assert "گوش" not in st[0]["text"]  # the stance is the clause «اما» opens
+    st = statements("لئو وردکار نخست‌وزیر ایرلند در نشست خبری بریتانیا را به نداشتن برنامه‌ای واقع‌گرایانه متهم کرد.")
+    assert len(st) == 1 and same_person(st[0]["speaker"], "لئو وردکار")
+    # turning an offer down is no statement
+    assert statements("وی سال گذشته پیشنهاد چلسی برای در اختیار گرفتن این بازیکن را رد کرده بود.") == []
+
+
+def test_praise_and_satisfaction_name_what_was_said_after_az() -> None:
+    st = statements("مائوریتزیو ساری، سرمربی یوونتوس، از عملکرد بازیکنانش ابراز رضایت کرد.")
+    assert [core(s["text"]) for s in st] == [core("از عملکرد بازیکنانش ابراز رضایت کرد")]
+    st = statements("بنجامین مندی، مدافع منچسترسیتی از این ناکامی سیتی به عنوان یک ناکامی تلخ یاد کرد.")
+    assert len(st) == 1 and same_person(st[0]["speaker"], "بنجامین مندی")
+    # «از شهدا یاد کرد» remembers them: nothing said
+    assert statements("استاندار در این مراسم از شهدای دفاع مقدس یاد کرد.") == []
+
+
+def test_new_verbs_of_saying() -> None:
+    # «تبیین کرد:», «تهدید کرد اگر …», «فاش کرد …», «ادعا می‌کردند …» (past progressive)
+    st = statements("نماینده ولی فقیه در استان کردستان تبیین کرد: توت فرنگی میوه ای ارزشمند است که خواص مصرف آن "
+                    "برای سلامتی بسیار بالا است.")
+    assert len(st) == 1 and st[0]["kind"] == "direct"
+    st = statements("نشریه اسپورت هم فاش کرد مسی و انریکه دیگر با هم صحبت نمی کنند.")
+    assert [core(s["text"]) for s in st] == [core("مسی و انریکه دیگر با هم صحبت نمی کنند")]
+    st = statements("مدیران استقلال ادعا می‌کردند قراردادی یک‌ونیم ساله با شفر امضا کرده‌اند.")
+    assert len(st) == 1 and core(st[0]["text"]).startswith(core("قراردادی یک‌ونیم ساله"))
+    # the present «… را تهدید می‌کند» is a danger, not words; «نمی‌توان پیش‌بینی کرد» is nobody's
+    assert statements("این وضعیت سلامت روحی و روانی زندانیان را به شدت تهدید می‌کند و باید فکری کرد.") == []
+
+
+def test_a_modal_verb_of_saying_does_not_end_a_quote() -> None:
+    # Varzesh3: «… بیان کرد: سپاهان بهتر … است. اما تا لیگ شروع نشود نمی‌توان پیش‌بینی کرد. …» is one quote
+    st = statements("قلعه نویی حرف هایش را ادامه داد و بیان کرد: سپاهان بهتر از سال‌های گذشته شده است. اما تا لیگ "
+                    "شروع نشود نمی‌توان پیش‌بینی کرد. باید یک سوم از لیگ سپری شود تا عیار تیم‌ها مشخص شود.")
+    assert len(st) == 1 and core(st[0]["text"]).endswith(core("عیار تیم‌ها مشخص شود."))
+
+
+def test_a_document_that_carries_words() -> None:
+    # «در بخش ديگري از اين مطلب آمده است:», «… در بخشی از گزارش خود آورده است:»
+    st = statements("فدراسیون جهانی بسکتبال در بخشی از گزارش خود آورده است: شاید همه از قدرت تیم ملی بسکتبال برزیل "
+                    "آگاه باشند.")
+    assert len(st) == 1 and st[0]["kind"] == "direct"
