@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import lexicon as L
@@ -94,7 +95,10 @@ def _view_of(scan: Scan, k: int, b_start: int) -> tuple[int, int] | None:
 _SPEECH_NOUN = {L.key(w) for w in ("سخن", "حرف")}
 _KNOWS = {"می‌داند", "می‌دانند"}
 _WITH_ONLY = {L.key(w) for w in ("از", "با", "ضمن")}
-_WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح")}
+_WITH_CUE = {L.key(w) for w in ("تاکید", "تأکید", "اشاره", "بیان", "اعلام", "یادآوری", "ابراز", "اظهار", "تصریح",
+                                 "تکذیب", "محکوم")}
+#: «با تکذیب / محکوم کردن / اعلام NP … گفت»: the noun phrase is what was denied, condemned, announced
+_DENY_CUE = {L.key(w) for w in ("تکذیب", "محکوم", "اعلام")}
 
 
 @dataclass
@@ -482,7 +486,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     keys = scan.keys
     n_toks = len(keys)  # the token count (a list's length: no Python-level Tokens.__len__ call below)
     for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL, _PASSIVE, _PASSIVE_PLAIN,
-                             _ASKED_OF, _ELLIPTIC):
+                             _ASKED_OF, _ELLIPTIC, _TOOK_UP):
         if keys[i] in _WITH_ONLY and not (i + 1 < n_toks and keys[i + 1] in _WITH_CUE) and not scan.match(
                 i, verbs, 4):
             continue  # «از / با / ضمن» start a statement only as «با تاکید بر اینکه …» (step 5 below)
@@ -558,6 +562,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         st = _plain_passive(scan, i, b_end) if scan.may(i, _PASSIVE_PLAIN) else None
         if st is None and scan.may(i, _ASKED_OF):
             st = _asked_of(scan, i, b_start, b_end)
+        if st is None and scan.may(i, _TOOK_UP):
+            st = _took_up(scan, i, b_start, inside)
         if st is not None:
             out.append(st)
             covered.append((st.start, st.end))
@@ -731,9 +737,15 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             if not th and j + 2 < n_toks and scan.keys[j] in _THIS and scan.keys[j + 1] in _THIS_POINT \
                     and scan.keys[j + 2] == "که":
                 th = (3, "این موضوع که")  # «ضمن اشاره به این موضوع که …»
-            if not th and scan.keys[i + 1] in _STRESS and scan.keys[j - 1] == "بر" and j < n_toks:
-                # «با تاکید بر توجه جدی دولت نهم به نظرات مردم افزود: …»: the stance is the noun phrase
+            denied = not th and scan.keys[i + 1] in _DENY_CUE
+            if denied and j < n_toks and keys[j] == L.key("کردن"):
+                j += 1  # «با محکوم کردن جنایات …»
+            if (denied or not th and scan.keys[i + 1] in _STRESS and scan.keys[j - 1] == "بر") and j < n_toks:
+                # «با تاکید بر توجه جدی دولت نهم به نظرات مردم افزود: …»: the stance is the noun phrase; so are
+                # what is denied, condemned or announced («با تکذیب خبر برخی رسانه‌ها در خصوص … گفت: …»)
                 np_ = _stressed_phrase(scan, j, b_end)
+                if np_ is not None and denied and (keys[j] in _THIS or bisect_left(scan.starts, np_[1]) - j < 4):
+                    np_ = None  # «با اعلام این خبر گفت»: the phrase points back, says nothing
                 if np_ is not None and not inside(np_[0]):
                     cs = _sentence_start(text, b_start, t.start)
                     out.append(Statement("reported", np_[0], np_[1], scan.span_text(i, i + 2), (cs, t.start), t.start))
@@ -844,6 +856,35 @@ def _asked_of(scan: Scan, i: int, b_start: int, b_end: int) -> Statement | None:
     if len(text[s:e].split()) < 3:
         return None
     return Statement("indirect", s, e, scan.span_text(i, i + am[0]), (cs, scan.starts[az[0]]), scan.starts[i])
+
+
+#: «به تمجید از مارکو روزه و گلادباخ پرداخت»: a verdict on someone, told by the verb «پرداختن»
+_TOOK_UP = {L.key(w): w for w in ("پرداخت", "پرداختند", "پرداخته است", "پرداخته‌اند", "پرداخته بود", "می‌پردازد",
+                                  "می‌پردازند", "پرداخته")}
+_VERDICTS = {L.key(w) for w in ("تمجید", "ستایش", "انتقاد", "تعریف", "تقدیر", "قدردانی", "گلایه", "شکایت", "دفاع",
+                                "انتقادات")}
+register(_TOOK_UP)
+
+
+def _took_up(scan: Scan, i: int, b_start: int, inside: Callable[[int], bool]) -> Statement | None:
+    """«پپ گواردیولا، سرمربی منچسترسیتی به تمجید از مارکو روزه و گلادباخ پرداخت»: «به» + a noun of praise or
+    blame + «از X» before the verb at token ``i`` (that ends its sentence or joins the next verb with «و»), as a
+    reported statement; not «به بازی / گفت‌وگو / تشریح … پرداخت» (what someone did or talked about)."""
+    vm = scan.match(i, _TOOK_UP, 3)
+    if vm is None:
+        return None
+    text, keys = scan.text, scan.keys
+    ve = scan.ends[i + vm[0] - 1]
+    if text[ve : ve + 1] not in (".", "", "\n") and not (i + vm[0] < len(keys) and keys[i + vm[0]] == "و"):
+        return None
+    cs = _sentence_start(text, b_start, scan.starts[i])
+    for q in range(i - 3, max(-1, i - 20), -1):
+        if scan.starts[q] < cs:
+            return None
+        if keys[q] == "به" and keys[q + 1] in _VERDICTS and keys[q + 2] == "از" and not inside(scan.starts[q]):
+            return Statement("reported", scan.starts[q], ve, scan.span_text(i, i + vm[0]), (cs, scan.starts[q]),
+                             scan.starts[i])
+    return None
 
 
 _CLAUSE_OPENERS = {L.key(w) for w in ("و", "که", "اما", "ولی", "همچنین", "نیز", "هم", "حالیکه", "درحالیکه")} | _THAT
