@@ -737,7 +737,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             if not th and j + 2 < n_toks and scan.keys[j] in _THIS and scan.keys[j + 1] in _THIS_POINT \
                     and scan.keys[j + 2] == "که":
                 th = (3, "این موضوع که")  # «ضمن اشاره به این موضوع که …»
-            denied = not th and scan.keys[i + 1] in _DENY_CUE
+            denied = not th and scan.keys[i + 1] in _DENY_CUE and t.key != "از"  # not «پس از اعلام نتایج …»
             if denied and j < n_toks and keys[j] == L.key("کردن"):
                 j += 1  # «با محکوم کردن جنایات …»
             if (denied or not th and scan.keys[i + 1] in _STRESS and scan.keys[j - 1] == "بر") and j < n_toks:
