@@ -86,3 +86,30 @@ def test_a_document_that_carries_words() -> None:
     st = statements("فدراسیون جهانی بسکتبال در بخشی از گزارش خود آورده است: شاید همه از قدرت تیم ملی بسکتبال برزیل "
                     "آگاه باشند.")
     assert len(st) == 1 and st[0]["kind"] == "direct"
+
+
+def test_interview_answers_go_on_with_the_one_interviewed() -> None:
+    # Fars: a telephone interview printed as «*question ⏎⏎ answer», after «… گفت‌وگویی … که متن آن را در زیر
+    # می‌خوانید»; the reader reading is no stance, the questions hold no statement, each answer is the coach's
+    text = ("قلعه نویی: انگار مرتکب جنایت شده‌ام\n\n"
+            "خبرگزاری فارس: علی دایی سرمربی تیم فوتبال استقلال گفت: من یک امتیاز در دربی گرفتم.\n\n"
+            "به گزارش خبرگزاری فارس، وی شب گذشته گفت و گویی با برنامه نود به صورت تلفنی انجام داد که متن آن را در "
+            "زیر می خوانید؛\n\n"
+            "*شما گفته بودید استقلال 500 پاس در دربی داده است؟\n\n"
+            "این آمار را براساس نرم افزاری که دانشجویان دانشگاه شریف ارایه کرده بودند دادم.\n\n"
+            "• به نظر شما دربی خوب بود؟\n\n"
+            "من تمام ابزار هجومی ام را در زمین گذاشتم و شاهد یک بازی درگیرانه بودیم.\n\n"
+            "• قرار است در نشست انجمن ورزشی نویسان شرکت کنید.\n\n"
+            "بحث ادله نبود و به من زنگ زدند.")
+    st = statements(text)
+    assert not any("خوانید" in (s["verb"] or "") for s in st)
+    assert not any(core(s["text"]).startswith(core("شما گفته بودید")) for s in st)
+    answers = [s for s in st if core(s["text"]).startswith((core("این آمار"), core("من تمام ابزار"), core("بحث ادله")))]
+    assert len(answers) == 3 and all(same_person(s["speaker"], "علی دایی") for s in answers)
+
+
+def test_bulleted_points_are_no_interview() -> None:
+    # a list of points with bullets and no questions answered is no interview
+    text = ("اهم مصوبات\n\nوزیر کشور گفت: این مصوبات اجرا می‌شود.\n\n* افزایش حقوق کارکنان\n\n"
+            "* تمدید مهلت ثبت‌نام\n\n* ساخت مدرسه در روستاها\n\nجلسه ساعت ۱۲ به پایان رسید.")
+    assert not any(core(s["text"]).startswith(core("جلسه ساعت")) for s in statements(text))

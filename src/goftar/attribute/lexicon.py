@@ -116,8 +116,10 @@ def speech_verbs() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def stance_verbs() -> dict[str, str]:
-    """Key of every inflected stance-verb form («خواندند», «دانست», «ارزیابی کرد») → lemma."""
-    table = _verb_table(_STANCE_SIMPLE, _STANCE_LIGHT)
+    """Key of every inflected stance-verb form («خواندند», «دانست», «ارزیابی کرد») → lemma; not the second person
+    («… متن آن را در زیر می‌خوانید»: the reader reads)."""
+    table = {k: v for k, v in _verb_table(_STANCE_SIMPLE, _STANCE_LIGHT).items()
+             if not (k.startswith("می") and k.endswith("ید"))}
     for v in _STANCE_NEG:
         table.setdefault(key(v), "ندانست")
     return table

@@ -343,6 +343,27 @@ def _topic_colons(scan: Scan, body: list, colon_at: dict) -> list[tuple[int, int
     return out
 
 
+_ASKS = ("*", "•")
+
+
+def _interview_answers(text: str, body: list, attributing: set[int]) -> list[int]:
+    """«*شما گفته بودید … ⏎⏎ این آمار را … دادم …  ⏎⏎ • به نظر شما دربی خوب بود؟ ⏎⏎ من تمام ابزار هجومی‌ام را …»: an
+    interview printed as questions marked «*» / «•» (three at least, two of them ending in «؟»), each followed by
+    unmarked paragraphs — the answers. Blocks of the answer paragraphs (not those that attribute themselves)."""
+    asks = [bi for bi, b in enumerate(body) if b.kind == "paragraph" and text[b.start] in _ASKS]
+    if len(asks) < 3 or sum(text[body[bi].start : body[bi].end].rstrip()[-1:] in "؟?" for bi in asks) < 2:
+        return []
+    out = []
+    for n, bi in enumerate(asks):
+        k = bi + 1
+        stop = asks[n + 1] if n + 1 < len(asks) else len(body)
+        while k < stop and body[k].kind == "paragraph" and k not in attributing:
+            out.append(k)
+            k += 1
+    # questions each answered: not a list of points that happen to carry bullets
+    return out if len(out) >= 2 and len({bi for bi in asks if bi + 1 in out}) >= 2 else []
+
+
 def _clause_cut(text: str, s: int, e: int) -> int:
     """Indirect content ends before «، او همچنین گفته …» (another statement of the sentence), and — when the
     attribution sits in a «در حالی که …» clause — at the comma that closes that clause."""
@@ -420,6 +441,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             attributing.add(bi)
     topics = _topic_colons(scan, body, colon_at)
     attributing.update(bi for bi, _ in topics)
+    answers = _interview_answers(text, body, attributing)
     for bi, items in colon_at.items():
         b = body[bi]
         for n, (c, (v0, v1)) in enumerate(items):
@@ -472,9 +494,19 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         s, e = _trim(text, s, e)
         if e > s:  # no verb, no subject: the speaker of the colon quotes before goes on
             out.append(Statement("direct", s, e, "", (c, c), c))
+    for bi in answers:  # the one interviewed speaks on
+        s, e = _trim(text, body[bi].start, body[bi].end)
+        if e > s:
+            # the clause, where no speaker is named, is the answer's closing mark: nothing before it (a question)
+            # is looked at for a subject
+            out.append(Statement("direct", s, e, "", (e - 1, e) if text[e - 1] in ".!؟?»" else (s, s), s))
     covered = _Covered(len(text))
     for q in out:
         covered.append((q.start, q.end))
+    if answers:  # the interviewer's questions hold no statements («*شما گفته بودید …»): the answers go on with one voice
+        for bi, b in enumerate(body):
+            if text[b.start] in _ASKS:
+                covered.append((b.start, b.end))
     inside = covered.inside
     for st in _outlet_reports(scan, body, covered):
         out.append(st)
