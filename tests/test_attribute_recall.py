@@ -113,3 +113,26 @@ def test_bulleted_points_are_no_interview() -> None:
     text = ("اهم مصوبات\n\nوزیر کشور گفت: این مصوبات اجرا می‌شود.\n\n* افزایش حقوق کارکنان\n\n"
             "* تمدید مهلت ثبت‌نام\n\n* ساخت مدرسه در روستاها\n\nجلسه ساعت ۱۲ به پایان رسید.")
     assert not any(core(s["text"]).startswith(core("جلسه ساعت")) for s in statements(text))
+
+
+def test_with_a_denial_or_praise_the_noun_phrase_is_reported() -> None:
+    # Fars / Varzesh3: «با تكذيب خبر … گفت: …», «با تمجید از امکانات … گفت: …», «با محکوم کردن جنایات … اظهار داشت»
+    st = statements("مدير گروه كوهنوردي دانشگاه شيراز با تكذيب خبر برخي رسانه‌ها در خصوص ناپديد شدن اعضاي گروه "
+                    "كوهنوردي اين دانشگاه گفت: به دليل سوء تفاهم پيش‌آمده، گروه امداد چنين اعلام كرده بود.")
+    assert any(core(s["text"]).startswith(core("خبر برخي رسانه‌ها در خصوص")) for s in st)
+    st = statements("دروازه‌بان ملی‌پوش تیم فوتبال سپاهان با تمجید از امکانات اردوی تیم ملی در آفریقای جنوبی گفت: "
+                    "این اردو به درد تیم ملی می‌خورد.")
+    assert any(core("امکانات اردوی تیم ملی") in core(s["text"]) and s["kind"] == "indirect" for s in st)
+    # a phrase pointing back says nothing; «پس از اعلام …» is a time
+    st = statements("وی با اعلام این خبر گفت: تیم ملی فردا به تهران باز می‌گردد.")
+    assert len(st) == 1
+    st = statements("پس از اعلام نتایج انتخابات شورای شهر در روز جمعه، نامزدها به دفتر فرمانداری رفتند و شکایت "
+                    "کردند.")
+    assert st == []
+
+
+def test_praise_taken_up_with_pardakht() -> None:
+    # Varzesh3: «کافو به تمجید از میلان و گتوزو پرداخت و مدعی شد …»; not «به گفت‌وگو / بازی پرداختند»
+    st = statements("حال کافو به تمجید از میلان و گتوزو پرداخت.")
+    assert [core(s["text"]) for s in st] == [core("به تمجید از میلان و گتوزو پرداخت")]
+    assert statements("بازیکنان پس از تمرین به گفت‌وگو با هواداران پرداختند.") == []
