@@ -200,8 +200,11 @@ def _stray_close(text: str, s: int, e: int) -> int | None:
 _GUILLEMETS = re.compile(r"[«»]")
 
 
-def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int) -> bool:
-    """Does the sentence ``[s, e)`` attribute something itself (a speech verb outside «…», «به گفته»…)?"""
+def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int, quoting: bool = False) -> bool:
+    """Does the sentence ``[s, e)`` attribute something itself (a speech verb outside «…», «به گفته»…)?  With
+    ``quoting`` (a sentence inside the words of a speaker), not a verb that ends the sentence («… اسکوچیچ … صحبت‌های
+    خود را مطرح کرد.»: told, nothing quoted) nor one after first-person words («ما چارچوب مالی داریم …؛ اسدی وقتی
+    مبلغ بالایی گفت …»: the speaker still talking)."""
     text = scan.text
     if _OPENS_ATTRIBUTION.match(text, s, e):
         return True
@@ -226,9 +229,21 @@ def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int) -> 
                     # «نمی‌توان پیش‌بینی کرد»: an impersonal modal, nobody says anything
                     if vm and not "".join(scan.keys[i : i + vm[0]]).endswith("یم") \
                             and not (i > 0 and scan.keys[i - 1] in _MODALS):
+                        if quoting and (not text[scan.ends[i + vm[0] - 1] : e].strip(" .!؟?»\u200c")
+                                        and len(tables) == 1 and not _opens_with_mention(scan, mentions, s)
+                                        or _FIRST_PERSON_TEXT.search(text, s, ts)):
+                            continue  # (one opening with «او / وی» or a name is a new statement all the same)
                         return True
         i += 1
     return False
+
+
+def _opens_with_mention(scan: Scan, mentions: list[Mention], s: int) -> bool:
+    """Does a mention start at one of the first two tokens from ``s`` («علی اصغر مجاهدی، … همچنین … خبر داده است»)?"""
+    i = bisect_left(scan.starts, s)
+    hi = scan.ends[min(i + 1, len(scan.ends) - 1)] if i < len(scan.ends) else s
+    k = bisect_left(mentions, s, key=_start)
+    return k < len(mentions) and mentions[k].start < hi
 
 
 def _closed_later(text: str, body: list, bi: int, s: int, e: int) -> int:
@@ -282,7 +297,7 @@ def _inline_end(scan: Scan, mentions: list[Mention], s: int, e: int) -> int:
         ss = pos
         while ss < nxt and text[ss].isspace():
             ss += 1
-        if _starts_attribution(scan, mentions, ss, nxt):
+        if _starts_attribution(scan, mentions, ss, nxt, quoting=True):
             return pos
         pos = nxt
     return e
@@ -448,7 +463,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         for n, (c, (v0, v1)) in enumerate(items):
             nxt = items[n + 1][0] if n + 1 < len(items) else b.end
             s, e = _trim(text, c + 1, nxt if n + 1 < len(items) else b.end)
-            if e > s:
+            if e > s and not (text[s - 1] == "«" and text[e : e + 1] == "»"):
+                # (content that is one «…» in full is the quote: nothing inside it attributes anew)
                 e = _inline_end(scan, mentions, s, e)
                 if n + 1 == len(items) and text[s] in '«"':
                     e = _closed_later(text, body, bi, s, e)
