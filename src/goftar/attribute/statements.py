@@ -231,11 +231,15 @@ def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int, quo
                             and not (i > 0 and scan.keys[i - 1] in _MODALS):
                         if quoting and (not text[scan.ends[i + vm[0] - 1] : e].strip(" .!؟?»\u200c")
                                         and len(tables) == 1 and not _opens_with_mention(scan, mentions, s)
-                                        or _FIRST_PERSON_TEXT.search(text, s, ts)):
+                                        or _FIRST_PERSON_TEXT.search(text, s, ts) or _AS_SAID.search(text, s, ts)):
                             continue  # (one opening with «او / وی» or a name is a new statement all the same)
                         return True
         i += 1
     return False
+
+
+#: «همانطور که مقام معظم رهبری … فرمودند، …»: the speaker citing someone, not a new statement
+_AS_SAID = re.compile(r"(?:(?:همان|آن|این)[\s\u200c]*(?:طور|گونه)|چنان)[\s\u200c]*که\s")
 
 
 def _opens_with_mention(scan: Scan, mentions: list[Mention], s: int) -> bool:
@@ -535,7 +539,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     keys = scan.keys
     n_toks = len(keys)  # the token count (a list's length: no Python-level Tokens.__len__ call below)
     for i in scan.candidates(_INDIRECT_CUES, L.stance_verbs(), verbs, L.OPINION, _SMALL, _PASSIVE, _PASSIVE_PLAIN,
-                             _ASKED_OF, _ELLIPTIC, _TOOK_UP):
+                             _ASKED_OF, _ELLIPTIC, _TOOK_UP, _GAVE):
         if keys[i] in _WITH_ONLY and not (i + 1 < n_toks and keys[i + 1] in _WITH_CUE) and not scan.match(
                 i, verbs, 4):
             continue  # «از / با / ضمن» start a statement only as «با تاکید بر اینکه …» (step 5 below)
@@ -613,6 +617,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             st = _asked_of(scan, i, b_start, b_end)
         if st is None and scan.may(i, _TOOK_UP):
             st = _took_up(scan, i, b_start, inside)
+        if st is None and scan.may(i, _GAVE):
+            st = _promised(scan, i, b_start, inside)
         if st is not None:
             out.append(st)
             covered.append((st.start, st.end))
@@ -765,7 +771,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     q1 = q + 1 if scan.keys[q] in _ASKED else q + 2
                     if q1 < n_toks and scan.keys[q1] in ("بود", "است"):
                         q1 += 1
-                    if q - i >= 4 and not (q1 < n_toks and scan.keys[q1] == "که"):  # «خواستار این شده بود که …»
+                    # «خواستار تعیین وضعیتش شد»: two words asked for at least; not «خواستار این شده بود که …»
+                    if q - i >= 3 and not (q1 < n_toks and scan.keys[q1] == "که"):
                         ve = scan.ends[q1 - 1]
                         out.append(Statement("reported", t.start, ve, "خواستار شد", (cs, t.start), t.start))
                         covered.append((t.start, ve))
@@ -933,6 +940,37 @@ def _took_up(scan: Scan, i: int, b_start: int, inside: Callable[[int], bool]) ->
         if keys[q] == "به" and keys[q + 1] in _VERDICTS and keys[q + 2] == "از" and not inside(scan.starts[q]):
             return Statement("reported", scan.starts[q], ve, scan.span_text(i, i + vm[0]), (cs, scan.starts[q]),
                              scan.starts[i])
+    return None
+
+
+#: «به مسئولان قول مساعدت … را داد», «وعده بازگشایی انجمن را به روزنامه‌نگاران کشور داد»: a promise, its object
+#: between the noun and the verb
+_GAVE = {L.key(w): w for w in ("داد", "دادند", "داده است", "داده‌اند", "داده بود", "داده بودند", "می‌دهد", "می‌دهند")}
+_PROMISES = {L.key(w) for w in ("قول", "وعده")}
+_AND_BUT = {L.key(w) for w in ("و", "اما", "ولی")}
+register(_GAVE)
+
+
+def _promised(scan: Scan, i: int, b_start: int, inside: Callable[[int], bool]) -> Statement | None:
+    """«قول / وعده NP را … داد» with the verb at token ``i``: the promise, from the noun to the verb, as a reported
+    statement (the noun right before the verb — «قول داد …» — is a verb of saying, found elsewhere)."""
+    vm = scan.match(i, _GAVE, 3)
+    if vm is None:
+        return None
+    keys, text = scan.keys, scan.text
+    ve, j = scan.ends[i + vm[0] - 1], i + vm[0]
+    if text[ve : ve + 1] not in (".", "", "\n") and not (j < len(keys) and keys[j] in _AND_BUT):
+        return None  # «بازیکنی که باشگاه به او قول … را داده بود، …»: the verb closes a relative clause
+    cs = _sentence_start(text, b_start, scan.starts[i])
+    ra = None
+    for q in range(i - 1, max(-1, i - 25), -1):
+        if scan.starts[q] < cs or keys[q] in ("که", "و") and ra is None:
+            return None  # «… که به او قول داده بودند»: the promise's clause is not this verb's
+        if keys[q] == "را" and ra is None:
+            ra = q
+        if keys[q] in _PROMISES and ra is not None and ra - q >= 2 and not inside(scan.starts[q]):
+            return Statement("reported", scan.starts[q], scan.ends[i + vm[0] - 1], scan.span_text(i, i + vm[0]),
+                             (cs, scan.starts[q]), scan.starts[i])
     return None
 
 
