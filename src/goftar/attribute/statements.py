@@ -590,6 +590,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     v = None
             if v and v[0] > 0 and scan.keys[v[0] - 1] in _MODALS:
                 v = None  # «نمی‌توان گفت که …», «باید گفت که …»: nobody says it
+            if v and verbs.get("".join(keys[v[0] : v[1]]), "").rsplit(" ", 1)[0] in _PREP_ONLY:
+                v = None  # «از ضمیر پاک هنرمندان یاد می‌کند که …»: «که» opens a relative clause, not what was said
             view = None
             if v is None and i >= 3 and keys[i - 1] == "است" and keys[i - 2] in _THIS:
                 view = _view_of(scan, i - 2, b_start)  # «استدلال این استاد دانشگاه … این است که …»
@@ -752,7 +754,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 # the verb «و» joins it to
                 for k in range(ra[0] - 1, bisect_left(scan.starts, cs), -1):
                     if keys[k] == "و" and (_verb_before(scan, scan.starts[k], verbs)
-                                           or _verb_before(scan, scan.starts[k], L.stance_verbs())):
+                                           or _verb_before(scan, scan.starts[k], L.stance_verbs())
+                                           # «… اعتراض نمودند و از مسئولین پی‌گیری مساله را خواستار شدند»
+                                           or keys[k - 1] in L.CLAUSE_VERBS and keys[k - 1] not in _BE):
                         k += 1
                         while k < ra[0] and keys[k] in _ADVERBS:
                             k += 1
@@ -845,6 +849,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
 
 _STRESS = {L.key(w) for w in ("تاکید", "تأکید")}
 _BUT = {L.key(w) for w in ("اما", "ولی")}
+_BE = {L.key(w) for w in ("است", "بود", "بودند", "هستند")}
 _OFFERS = {L.key(w) for w in ("پیشنهاد", "پیشنهادات", "پیشنهادها", "درخواست", "درخواست‌ها", "دعوت", "تقاضا", "تقاضای")}
 _HOW = {L.key(w) for w in ("به", "با", "در", "برای")}
 #: stance nouns whose «کرد» may be left out before «و» and the next verb («… را … عنوان و افزود»)
