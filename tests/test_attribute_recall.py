@@ -177,3 +177,12 @@ def test_as_the_leader_said_stays_in_the_quote() -> None:
     st = statements("حبيبي افزود: كارنامه مثبت دولت به اين معنا نيست كه نقدي بر آن وارد نيست. همانطور كه مقام "
                     "معظم رهبري در ديدار با هيئت دولت فرمودند، تا فساد مالي هست كارها به ثمر نمي‌رسد.")
     assert len(st) == 1 and core(st[0]["text"]).endswith(core("كارها به ثمر نمي‌رسد"))
+
+
+def test_source_cues_of_persian_rst_attributions() -> None:
+    # Varzesh3 / Meidan: «بنا به اعلام مسئولان باشگاه ماشین سازی، …», «بنابر اظهارات مسیولان آبفای آبادان «…»»
+    st = statements("بنا به اعلام مسئولان باشگاه ماشین سازی، شهرداری تبریز برنامه ای برای انحلال این باشگاه ندارد.")
+    assert len(st) == 1 and same_person(st[0]["speaker"], "مسئولان باشگاه ماشین سازی")
+    assert core(st[0]["text"]).startswith(core("شهرداری تبریز برنامه ای"))
+    # with no comma nor «…» where the source ends is unsure: nothing
+    assert statements("بنابر اعلام وزارت بهداشت میانگین شاخص آلودگی هوا در تمام ایستگاه‌های تهران ۱۷۵ بوده است.") == []
