@@ -421,6 +421,10 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
         e -= 1
     if e - s > 2 and text[s] == "«" and text[e - 1] == "»" and text.count("«", s + 1, e - 1) == text.count("»", s + 1, e - 1):
         s, e = s + 1, e - 1
+        while s < e and text[s].isspace():  # «گفت:« لیگ قهرمانان …»»: no space opening the words
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
     return s, e
 
 
@@ -472,7 +476,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
         for n, (c, (v0, v1)) in enumerate(items):
             nxt = items[n + 1][0] if n + 1 < len(items) else b.end
             s, e = _trim(text, c + 1, nxt if n + 1 < len(items) else b.end)
-            if e > s and not (text[s - 1] == "«" and text[e : e + 1] == "»"):
+            if e > s and not (text[c + 1 : s].strip() == "«" and text[e : e + 3].strip()[:1] == "»"):
                 # (content that is one «…» in full is the quote: nothing inside it attributes anew)
                 e = _inline_end(scan, mentions, s, e)
                 if n + 1 == len(items) and text[s] in '«"':
