@@ -186,3 +186,9 @@ def test_source_cues_of_persian_rst_attributions() -> None:
     assert core(st[0]["text"]).startswith(core("شهرداری تبریز برنامه ای"))
     # with no comma nor «…» where the source ends is unsure: nothing
     assert statements("بنابر اعلام وزارت بهداشت میانگین شاخص آلودگی هوا در تمام ایستگاه‌های تهران ۱۷۵ بوده است.") == []
+
+
+def test_a_position_announced_about_something_is_no_stance() -> None:
+    # Varzesh3: «باشگاه تراکتورسازی تبریز موضع خود را درباره جذب بازیکنان سرباز اعلام کرد»: about what, not what
+    assert statements("باشگاه تراکتورسازی تبریز موضع خود را درباره جذب بازیکنان سرباز اعلام کرد.") == []
+    assert statements("باشگاه تراکتورسازی تبریز موضع خود را در خصوص جذب بازیکنان سرباز اعلام کرد.") == []

@@ -744,6 +744,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 ra = []
             if ra and sv[1] == "رد کرد" and any(keys[q] in _OFFERS for q in range(bisect_left(scan.starts, cs), ra[0])):
                 ra = []  # «پیشنهاد همکاری … را رد کرد» turns an offer down; «خبر / شایعه … را رد کرد» denies words
+            if ra and sv[1] in _SAY_STANCES and (keys[ra[0] + 1] in _ABOUT or keys[ra[0] + 1] == "در"
+                                                 and keys[ra[0] + 2] in _ABOUT_IN):
+                ra = []  # «موضع خود را درباره جذب بازیکنان سرباز اعلام کرد»: said about something, not what it is
             if ra and sv[1] == "اعلام کرد" and i - ra[0] < 3:
                 ra = []  # «نتایج را اعلام کرد» announces something; «شرط آن را «…» اعلام کرد» says what it is
             if ra and sv[1] == "بیان کرد" and (i - ra[0] < 3 or keys[ra[0] + 1] in _HOW):
@@ -860,6 +863,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
 
 _STRESS = {L.key(w) for w in ("تاکید", "تأکید")}
 _BUT = {L.key(w) for w in ("اما", "ولی")}
+_SAY_STANCES = {"اعلام کرد", "بیان کرد", "عنوان کرد", "ذکر کرد"}
+_ABOUT = {L.key(w) for w in ("درباره", "درخصوص", "پیرامون", "راجع", "درمورد")}
+_ABOUT_IN = {L.key(w) for w in ("خصوص", "مورد", "رابطه", "باره")}  # «در خصوص / در مورد …»
 _BE = {L.key(w) for w in ("است", "بود", "بودند", "هستند")}
 _OFFERS = {L.key(w) for w in ("پیشنهاد", "پیشنهادات", "پیشنهادها", "درخواست", "درخواست‌ها", "دعوت", "تقاضا", "تقاضای")}
 _HOW = {L.key(w) for w in ("به", "با", "در", "برای")}
