@@ -192,3 +192,17 @@ def test_a_position_announced_about_something_is_no_stance() -> None:
     # Varzesh3: «باشگاه تراکتورسازی تبریز موضع خود را درباره جذب بازیکنان سرباز اعلام کرد»: about what, not what
     assert statements("باشگاه تراکتورسازی تبریز موضع خود را درباره جذب بازیکنان سرباز اعلام کرد.") == []
     assert statements("باشگاه تراکتورسازی تبریز موضع خود را در خصوص جذب بازیکنان سرباز اعلام کرد.") == []
+
+
+def test_words_after_a_colon_paragraph_end_where_the_writer_resumes() -> None:
+    # Fars: «علامه طبرسی در تفسیر مجمع البیان می‌گوید: ⏎⏎ اکثر مفسرین متفق‌اند … ⏎⏎ با توجه به آیات دیگری …»
+    text = ("عالم برزخ\n\nعلامه طبرسی در تفسیر مجمع البیان می‌گوید:\n\n"
+            "اکثر مفسرین متفق‌اند که منظور از آخرت در آیه فوق، عالم قبر است.\n\n"
+            "با توجه به آیات دیگری در قرآن، این تفسیر نزد مفسران پذیرفته شده است.")
+    st = statements(text)
+    assert len(st) == 1 and core(st[0]["text"]).endswith(core("عالم قبر است"))
+    # paragraphs in the speaker's voice (first person) go on with the words
+    text = ("سخنان وزیر\n\nوزیر کشور در این مراسم گفت:\n\nامروز شرایط کشور خوب است.\n\n"
+            "ما همه تلاش خود را برای آرامش مردم به کار می‌گیریم.")
+    st = statements(text)
+    assert len(st) == 1 and core(st[0]["text"]).endswith(core("به کار می‌گیریم"))

@@ -499,7 +499,11 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             if e <= s and n + 1 == len(items):  # content in the following paragraphs
                 k = bi + 1
                 last = None
-                while k < len(body) and k not in attributing and body[k].kind == "paragraph":
+                while k < len(body) and k not in attributing and body[k].kind == "paragraph" \
+                        and (last is None or text[body[k].start] in '«"'
+                             or _FIRST_PERSON_TEXT.search(text, body[k].start, body[k].end)):
+                    # (after the first paragraph, only those still in the speaker's voice: «طبرسی … می‌گوید: ⏎⏎
+                    # «…» (طبرسی، 1408) ⏎⏎ با توجه به آیات دیگری …» goes back to the writer)
                     last = k
                     k += 1
                 if last is not None:
