@@ -206,3 +206,16 @@ def test_words_after_a_colon_paragraph_end_where_the_writer_resumes() -> None:
             "ما همه تلاش خود را برای آرامش مردم به کار می‌گیریم.")
     st = statements(text)
     assert len(st) == 1 and core(st[0]["text"]).endswith(core("به کار می‌گیریم"))
+
+
+def test_what_the_news_say_and_passive_accusations() -> None:
+    # Fars: «در این خبرها آمده است که …» (a document, nobody named); Varzesh3: «… رئال متهم شده که …»
+    st = statements("در روزهای اخیر اخباری درباره مذاکره با برانکو منتشر شده است. در این خبرها آمده است که "
+                    "فدراسیون به دنبال این است که هدایت تیم ملی را به او بسپارد.")
+    assert len(st) == 1 and st[0]["speaker"] is None and core(st[0]["text"]).startswith(core("فدراسیون به دنبال"))
+    st = statements("فوق ستاره پرتغالی رئال متهم شده که بین سال های 2011 تا 2014 بخشی از درآمد خود را از اداره "
+                    "مالیات اسپانیا مخفی کرده است.")
+    assert len(st) == 1 and st[0]["speaker"] is None
+    # «شایعاتی به وجود آمده که …» came into being: no document speaks
+    st = statements("به گزارش ورزش سه، شایعاتی به وجود آمده که آبی ها قصد دارند چپاروف را آزاد کنند.")
+    assert all(s["verb"] != "آمده" for s in st)

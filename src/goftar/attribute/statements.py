@@ -612,6 +612,9 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 view = _view_of(scan, i - 2, b_start)  # «استدلال این استاد دانشگاه … این است که …»
                 v = (view[0], view[0] + 1) if view else None
             passive = _verb_before(scan, t.start, _PASSIVE)
+            document = v is None and passive is None and _document_says(scan, t.start)
+            if document:
+                v = document  # «در این خبرها آمده است که …»: what a document says (no earlier speaker's)
             if v or passive:
                 v0, v1 = v or passive  # type: ignore[misc]
                 send = _clause_cut(text, t.end, _content_end(text, t.end, b_end))
@@ -620,6 +623,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     cs = _sentence_start(text, b_start, scan.starts[v0])
                     st = Statement("indirect", s, e, scan.span_text(v0, v1), (cs, scan.starts[v0]), scan.starts[v0])
                     st.passive = bool(passive) and not v
+                    st.inherit = not document
                     if view:  # the holder of the view stands between the noun and «این است»
                         st.clause, st.verb = (scan.starts[v1], scan.starts[view[1]]), st.verb + " … این است"
                         if text[e - 1] == "." and text[e - 2] == "»":
@@ -1764,20 +1768,24 @@ def _this_title(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Person
     return named[-1] if named else None
 
 
+_CAME_INTO = {L.key(w) for w in ("وجود", "بوجود", "پدید", "پیش", "بیرون", "فرود", "کنار")}
 #: «در این بیانیه آمده است: …»; «فدراسیون … در بخشی از گزارش خود آورده است: …»
 _CAME = {L.key(w): w for w in ("آمده است", "آمده‌است", "آمده", "آورده است", "آورده‌است", "آورده")}
 #: documents whose words are quoted: «در این بیانیه آمده است: …», «این گزارش می‌افزاید …»
 _DOCUMENTS = {L.key(w) for w in ("گزارش", "بیانیه", "نامه", "اطلاعیه", "پیام", "متن", "قطعنامه", "گزارشی", "بیانیه‌ای",
-                                  "مطلب", "مقاله", "یادداشت", "گزارش‌ها")}
+                                  "مطلب", "مقاله", "یادداشت", "گزارش‌ها", "خبر", "خبرها", "اخبار")}
 
 
 def _document_says(scan: Scan, colon: int) -> tuple[int, int] | None:
     """«در (بخشی از) این گزارش / بیانیه ستاد … آمده است: …»: the verb «آمده است» before a colon, when its clause
     names a document; the token range of the verb."""
     v = _verb_before(scan, colon, _CAME)
-    if v is None:
-        return None
+    if v is None or v[0] > 0 and scan.keys[v[0] - 1] in _CAME_INTO:
+        return None  # «شایعاتی به وجود آمده که …»: came into being
     lo = _sentence_start(scan.text, max(0, colon - 300), scan.starts[v[0]])
+    dl = _DATELINE.match(scan.text, lo, scan.starts[v[0]])
+    if dl:  # «به گزارش ورزش سه، …»: the dateline's report is not the document
+        lo = dl.end()
     t0 = bisect_left(scan.starts, lo)
     return v if any(scan.keys[q] in _DOCUMENTS for q in range(t0, v[0])) else None
 
