@@ -219,3 +219,13 @@ def test_what_the_news_say_and_passive_accusations() -> None:
     # «شایعاتی به وجود آمده که …» came into being: no document speaks
     st = statements("به گزارش ورزش سه، شایعاتی به وجود آمده که آبی ها قصد دارند چپاروف را آزاد کنند.")
     assert all(s["verb"] != "آمده" for s in st)
+
+
+def test_summoning_is_no_stance_and_an_object_after_but_is_no_subject() -> None:
+    # Varzesh3: «… بازیکنان جوان و مستعد را نیز به اردوهای تیم‌ملی فرا می‌خواند»: summons, says nothing
+    assert statements("کی‌روش از بازیکنان باتجربه استفاده می‌کند، اما بازیکنان جوان و مستعد را نیز به اردوهای "
+                      "تیم‌ملی فرا می‌خواند.") == []
+    # «…، اما مدیران باشگاه را متهم کرد»: the role after «اما» is the object; the subject is before
+    st = statements("کی روش سرمربی تیم ملی از بازیکنان قدیمی دفاع کرد، اما مدیران باشگاه را متهم کرد.")
+    assert len(st) == 1 and same_person(st[0]["speaker"], "کی‌روش")
+    assert core(st[0]["text"]) == core("مدیران باشگاه را متهم کرد")

@@ -247,6 +247,15 @@ def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int, quo
 _AS_SAID = re.compile(r"(?:(?:همان|آن|این)[\s\u200c]*(?:طور|گونه)|چنان)[\s\u200c]*که\s")
 
 
+def _subject_opens(scan: Scan, mentions: list[Mention], pos: int) -> bool:
+    """Does a mention open the clause at ``pos`` as its subject (not the object «X را …»)?"""
+    k = bisect_left(mentions, pos, key=_start)
+    if k == len(mentions) or not _opens_with_mention(scan, mentions, pos):
+        return False
+    t1 = mentions[k].t1
+    return t1 >= len(scan.keys) or scan.keys[t1] != "را"
+
+
 def _opens_with_mention(scan: Scan, mentions: list[Mention], s: int) -> bool:
     """Does a mention start at one of the first two tokens from ``s`` («علی اصغر مجاهدی، … همچنین … خبر داده است»)?"""
     i = bisect_left(scan.starts, s)
@@ -371,12 +380,14 @@ def _topic_colons(scan: Scan, body: list, colon_at: dict) -> list[tuple[int, int
 _ASKS = ("*", "•")
 
 
-def _interview_answers(text: str, body: list, attributing: set[int]) -> list[int]:
+def _interview_answers(text: str, body: list, attributing: set[int], first_quote: int) -> list[int]:
     """«*شما گفته بودید … ⏎⏎ این آمار را … دادم …  ⏎⏎ • به نظر شما دربی خوب بود؟ ⏎⏎ من تمام ابزار هجومی‌ام را …»: an
     interview printed as questions marked «*» / «•» (three at least, two of them ending in «؟»), each followed by
-    unmarked paragraphs — the answers. Blocks of the answer paragraphs (not those that attribute themselves)."""
+    unmarked paragraphs — the answers, once the one interviewed has been quoted before the first question
+    (``first_quote``: «… سرمربی تیم فوتبال استقلال گفت: …»; else who answers is unknown). Blocks of the answer
+    paragraphs (not those that attribute themselves)."""
     asks = [bi for bi, b in enumerate(body) if b.kind == "paragraph" and text[b.start] in _ASKS]
-    if len(asks) < 3 or sum(text[body[bi].start : body[bi].end].rstrip()[-1:] in "؟?" for bi in asks) < 2:
+    if len(asks) < 3 or body[asks[0]].start < first_quote or sum(text[body[bi].start : body[bi].end].rstrip()[-1:] in "؟?" for bi in asks) < 2:
         return []
     out = []
     for n, bi in enumerate(asks):
@@ -470,7 +481,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             attributing.add(bi)
     topics = _topic_colons(scan, body, colon_at)
     attributing.update(bi for bi, _ in topics)
-    answers = _interview_answers(text, body, attributing)
+    first_quote = min((c for items in colon_at.values() for c, _ in items), default=len(text))
+    answers = _interview_answers(text, body, attributing, first_quote)
     for bi, items in colon_at.items():
         b = body[bi]
         for n, (c, (v0, v1)) in enumerate(items):
@@ -743,6 +755,8 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             sv = (1, t.key + " کرد")  # «… را ٥٠ هزار تن در سال اعلام و افزود: …»: «کرد» left out before «و»
         if sv and ":" in text[scan.ends[i + sv[0] - 1] : scan.ends[i + sv[0] - 1] + 3]:
             sv = None  # «… را … عنوان کرد: …» is a colon attribution
+        if sv and sv[1] == "خواند" and i > 0 and keys[i - 1] == L.key("فرا"):
+            sv = None  # «… را به اردوی تیم ملی فرا می‌خواند»: summons, says nothing
         if sv:
             cs = _sentence_start(text, b_start, t.start)
             ra = [q for q in range(i - 1, max(-1, i - 30), -1) if scan.starts[q] >= cs and scan.keys[q] == "را"]
@@ -768,9 +782,11 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                 for k in range(ra[0] - 1, bisect_left(scan.starts, cs), -1):
                     if keys[k] in _BUT and (_finite(keys[k - 1]) or "،" in text[scan.ends[k - 1] : scan.starts[k]]) \
                             and text.count("«", cs, scan.starts[k]) <= text.count("»", cs, scan.starts[k]):
-                        # (after a verb or a comma: «مدیران باشگاه اما این مساله را تکذیب می‌کنند» keeps its subject)
+                        # (after a verb or a comma: «مدیران باشگاه اما این مساله را تکذیب می‌کنند» keeps its subject;
+                        # so does «کی‌روش …، اما بازیکنان جوان را نیز … فرا می‌خواند»: what follows «اما» is the object)
                         st.start = scan.starts[k + 1]
-                        st.clause = (st.start, scan.starts[ra[0]])
+                        if _subject_opens(scan, mentions, st.start):
+                            st.clause = (st.start, scan.starts[ra[0]])
                         break
                 # «… را … بیان کرد و تعامل با گروه پیشگامان کویر را گامی موثر برشمرد»: this stance starts after
                 # the verb «و» joins it to
