@@ -247,6 +247,20 @@ def _starts_attribution(scan: Scan, mentions: list[Mention], s: int, e: int, quo
 _AS_SAID = re.compile(r"(?:(?:همان|آن|این)[\s\u200c]*(?:طور|گونه)|چنان)[\s\u200c]*که\s")
 
 
+def _object_start(scan: Scan, mentions: list[Mention], cs: int, ra: int) -> int:
+    """Where the subject search of a stance in ``[cs, ra)`` ends: before a name or role right before its «را» at
+    ``ra`` («مجید سلیمانی … خبرگزاری فرانسه را به نادیده‌گرفتن حقایق متهم کرد»: the accused is the object, not who
+    accuses) — when another mention before it may be the subject (a role read on into the object, «یک کارشناس مسائل
+    هسته‌ای گزارش مدیرکل آژانس را …», is left as it is)."""
+    k = bisect_left(mentions, ra, key=_start) - 1
+    while k >= 0 and mentions[k].end > ra:
+        k -= 1
+    lo = max(cs, scan.text.rfind(":", cs, ra) + 1)  # «خبرگزاری فارس: …»: a dateline is no subject
+    if k > 0 and not scan.text[mentions[k].end : ra].strip(" \u200c") and mentions[k - 1].start >= lo:
+        return mentions[k].start
+    return ra
+
+
 def _subject_opens(scan: Scan, mentions: list[Mention], pos: int) -> bool:
     """Does a mention open the clause at ``pos`` as its subject (not the object «X را …»)?"""
     k = bisect_left(mentions, pos, key=_start)
@@ -776,7 +790,7 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
             if ra:
                 st = Statement("reported", cs, scan.ends[i + sv[0] - 1], scan.span_text(i, i + sv[0]),
                                (cs, scan.starts[ra[0]]), t.start)
-                st.clause = (cs, scan.starts[ra[0]])
+                st.clause = (cs, _object_start(scan, mentions, cs, scan.starts[ra[0]]))
                 # «… به گوش می‌رسد اما باشگاه تراکتورسازی مذاکره … را رد کرد»: the stance is the clause «اما / ولی»
                 # opens, not the sentence before it
                 for k in range(ra[0] - 1, bisect_left(scan.starts, cs), -1):
@@ -786,11 +800,13 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                         # so does «کی‌روش …، اما بازیکنان جوان را نیز … فرا می‌خواند»: what follows «اما» is the object)
                         st.start = scan.starts[k + 1]
                         if _subject_opens(scan, mentions, st.start):
-                            st.clause = (st.start, scan.starts[ra[0]])
+                            st.clause = (st.start, st.clause[1])
                         break
                 # «… را … بیان کرد و تعامل با گروه پیشگامان کویر را گامی موثر برشمرد»: this stance starts after
                 # the verb «و» joins it to
                 for k in range(ra[0] - 1, bisect_left(scan.starts, cs), -1):
+                    if keys[k] == "که" and st.start == cs:
+                        break  # «… و متهم اصلی را دستگیر کرده که او انگیزه قتل را … عنوان کرد»: «که» opens the clause
                     if keys[k] == "و" and (_verb_before(scan, scan.starts[k], verbs)
                                            or _verb_before(scan, scan.starts[k], L.stance_verbs())
                                            # «… اعتراض نمودند و از مسئولین پی‌گیری مساله را خواستار شدند»
