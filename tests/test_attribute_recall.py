@@ -229,3 +229,12 @@ def test_summoning_is_no_stance_and_an_object_after_but_is_no_subject() -> None:
     st = statements("کی روش سرمربی تیم ملی از بازیکنان قدیمی دفاع کرد، اما مدیران باشگاه را متهم کرد.")
     assert len(st) == 1 and same_person(st[0]["speaker"], "کی‌روش")
     assert core(st[0]["text"]) == core("مدیران باشگاه را متهم کرد")
+
+
+def test_this_bulletin_is_the_outlet_named_before() -> None:
+    # Fars: «بولتن دانشمندان اتمی آمریکا … نوشت: … ⏎⏎ به نوشته این بولتن، …»: the bulletin, not «این بولتن»
+    text = ("بمب اتمی ایران\n\nبولتن دانشمندان اتمی آمریکا در گزارشی نوشت: ایران هنوز بمب اتمی ندارد.\n\n"
+            "به نوشته این بولتن، پیشرفت‌های ایران هیچ یک از مقامات آژانس را شگفت زده نکرده بود.")
+    st = statements(text)
+    last = [s for s in st if core(s["text"]).startswith(core("پیشرفت‌های ایران"))]
+    assert len(last) == 1 and same_person(last[0]["speaker"], "بولتن دانشمندان اتمی آمریکا")

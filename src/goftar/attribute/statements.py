@@ -619,6 +619,10 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
                     st = Statement("indirect", s, e, m[1], (scan.starts[j], comma), t.start, inherit=False)
                     # «به نوشته «نیویورک تایمز»، …»: the outlet's name without its quotation marks
                     st.speaker = _QUOTE_MARKS.sub("", text[scan.starts[j] : comma]).strip()
+                    if keys[j] in _THIS and j + 1 < n_toks and keys[j + 1] in _OUTLETS | _DOCUMENTS \
+                            and len(st.speaker.split()) <= 3:
+                        # «به نوشته این بولتن، …»: the outlet named before, as «این بولتن … نوشت» resolves it
+                        st.speaker, st.inherit = None, True
                     out.append(st)
                     covered.append((s, e))
             continue
@@ -1778,6 +1782,9 @@ def _outlet_reports(scan: Scan, body: list, covered: "_Covered") -> list[Stateme
                 continue  # «…، علی طاهری درباره … اظهار کرد: …»: the sentence names its own speaker
             st = Statement("indirect", s, e, "به گزارش", (m.start(1), m.end(1)), m.start(1), inherit=False)
             st.speaker = src
+            words = [L.key(w) for w in src.split()]
+            if len(words) <= 3 and words[0] in _THIS and len(words) > 1 and words[1] in _OUTLETS | _DOCUMENTS:
+                st.speaker, st.inherit = None, True  # «به گزارش این بولتن، …»: the outlet named before
             out.append(st)
     return out
 
