@@ -49,11 +49,15 @@ _LIGHT: dict[str, tuple[str, ...]] = {
     "کرد": ("تاکید", "تأکید", "تصریح", "خاطرنشان", "اظهار", "بیان", "عنوان", "اعلام", "اضافه", "تشریح",
             "یادآوری", "اذعان", "ابراز", "توصیه", "اشاره", "پیشنهاد", "ادعا", "اعتراف", "گلایه", "انتقاد",
             "تاکیدخاطرنشان", "ابرازامیدواری", "ابرازتاسف", "ابراز نگرانی", "هشدار", "توضیح", "استدلال", "تکرار",
-            "نقل", "مطرح", "اعلان", "تقدیر", "خاطرنشان", "ذکر"),
+            "نقل", "مطرح", "اعلان", "تقدیر", "خاطرنشان", "ذکر",
+            # «… تبیین کرد: …», «برکاو تهدید کرد اگر …», «نشریه اسپورت فاش کرد …», «پیش‌بینی کرد درآمد …»,
+            # «از عملکرد بازیکنانش ابراز رضایت کرد», «از X به عنوان Y یاد کرد»
+            "تبیین", "تهدید", "فاش", "پیش‌بینی", "ابراز رضایت", "ابراز خرسندی", "ابراز نارضایتی", "تمجید", "یاد"),
     "نمود": ("تاکید", "تأکید", "تصریح", "خاطرنشان", "اظهار", "بیان", "عنوان", "اعلام", "اضافه", "ابراز", "اشاره"),
     "شد": ("یادآور", "متذکر", "خاطرنشان", "مدعی", "یادآوری", "خواستار", "معترض"),
     "داشت": ("اظهار", "بیان", "اعلام", "عنوان", "ابراز", "اذعان", "تاکید", "تأکید"),
-    "داد": ("ادامه", "توضیح", "پاسخ", "هشدار", "خبر", "شرح", "اطمینان", "نوید", "گزارش"),
+    "داد": ("ادامه", "توضیح", "پاسخ", "هشدار", "خبر", "شرح", "اطمینان", "نوید", "گزارش",
+            "پیشنهاد", "وعده", "قول"),  # «وی پیشنهاد داد …», «وعده داد که …»
     "ساخت": ("خاطرنشان", "مطرح", "متذکر"),  # «وی در پایان خاطر نشان ساخت: …»
 }
 _PRESENT = {"کرد": "کن", "نمود": "نمای", "شد": "شو", "داشت": "دار", "داد": "ده", "ساخت": "ساز",
@@ -63,41 +67,60 @@ _SIMPLE = ("گفت", "افزود", "نوشت", "پرسید", "فرمود")  # «
 # stance verbs: «X را همسو با Y خواندند», «… را هم‌جهت با … دانست», «… را … ارزیابی کرد»
 _STANCE_SIMPLE = ("خواند", "دانست", "شمرد", "برشمرد", "نامید")
 _STANCE_LIGHT: dict[str, tuple[str, ...]] = {"کرد": ("ارزیابی", "توصیف", "قلمداد", "تلقی", "تعبیر", "عنوان", "اعلام",
-                                                     "تکذیب", "نکوهش", "تشبیه", "ذکر", "بیان")}
+                                                     "تکذیب", "نکوهش", "تشبیه", "ذکر", "بیان",
+                                                     # «… شایعات … را رد کرد», «… را متهم کرد», «ادب … را بزرگ‌ترین
+                                                     # سرمایه‌های انسانی یاد کرد»
+                                                     "رد", "متهم", "یاد"),
+                                              # «… پراخت حقوق کامل کارگران … را خواستار شد»
+                                              "شد": ("خواستار",)}
 #: negated stances: «… را ممکن ندانست»
 _STANCE_NEG = ("ندانست", "ندانستند", "نمی‌داند", "نمی‌دانند", "نمی‌دانیم")
 
 
-def _inflect(past: str, present: str) -> list[str]:
+def _inflect(past: str, present: str, progressive: bool = False) -> list[str]:
     out = [past, past + "ند", past + "ه است", past + "ه‌اند", past + "ه بود", past + "ه بودند", past + "ه‌ایم",
            past + "یم", "می" + present + "د", "می" + present + "ند", "می" + present + "ید"]
+    if progressive:  # «مدیران استقلال ادعا می‌کردند …», «وی می‌گفت …»
+        out += ["می" + past, "می" + past + "ند"]
     if present.endswith("ا"):
         out += ["می" + present + "ید", "می" + present + "یند"]
     return out
 
 
-def _verb_table(simple: tuple[str, ...], light: dict[str, tuple[str, ...]]) -> dict[str, str]:
+def _verb_table(simple: tuple[str, ...], light: dict[str, tuple[str, ...]],
+                progressive: bool = False) -> dict[str, str]:
     table: dict[str, str] = {}
     for v in simple:
-        for form in _inflect(v, _PRESENT.get(v, v)) + [v + "ه"]:  # «گفته «…»», «افزوده»
+        for form in _inflect(v, _PRESENT.get(v, v), progressive) + [v + "ه"]:  # «گفته «…»», «افزوده»
             table.setdefault(key(form), v)
     for lv, nouns in light.items():
-        for form in _inflect(lv, _PRESENT.get(lv, lv)) + [lv + "ه"]:
-            for n in nouns:
+        for n in nouns:
+            # «ادامه می‌داد» goes on doing something; it says nothing
+            prog = progressive and n not in _NO_PROGRESSIVE
+            for form in _inflect(lv, _PRESENT.get(lv, lv), prog) + [lv + "ه"]:
+                if n in _PAST_ONLY and form.startswith("می"):
+                    continue
                 table.setdefault(key(n + form), f"{n} {lv}")
     return table
+
+
+_NO_PROGRESSIVE = ("ادامه", "یاد", "تقدیر", "خبر", "گزارش", "نقل")
+#: «… آنان را تهدید می‌کند», «پیش‌بینی می‌شود / می‌کند»: in the present these are no report of words said
+_PAST_ONLY = ("تهدید", "پیش‌بینی")
 
 
 @lru_cache(maxsize=1)
 def speech_verbs() -> dict[str, str]:
     """Key of every inflected speech-verb form → its lemma (e.g. «تاکید کرد»)."""
-    return _verb_table(_SIMPLE, _LIGHT)
+    return _verb_table(_SIMPLE, _LIGHT, progressive=True)
 
 
 @lru_cache(maxsize=1)
 def stance_verbs() -> dict[str, str]:
-    """Key of every inflected stance-verb form («خواندند», «دانست», «ارزیابی کرد») → lemma."""
-    table = _verb_table(_STANCE_SIMPLE, _STANCE_LIGHT)
+    """Key of every inflected stance-verb form («خواندند», «دانست», «ارزیابی کرد») → lemma; not the second person
+    («… متن آن را در زیر می‌خوانید»: the reader reads)."""
+    table = {k: v for k, v in _verb_table(_STANCE_SIMPLE, _STANCE_LIGHT).items()
+             if not (k.startswith("می") and k.endswith("ید"))}
     for v in _STANCE_NEG:
         table.setdefault(key(v), "ندانست")
     return table
@@ -119,7 +142,9 @@ OPINION = {key(x): x for x in ("معتقد است", "معتقدند", "معتق�
 #: «گفته می‌شود», «گفته شده است»: a statement without a speaker.
 PASSIVE_SPEECH = {key(x) for x in ("گفته می‌شود", "گفته شده است", "گفته شده", "اعلام شده است", "اعلام شد",
                                    "عنوان شده است", "گفته می شود", "شنیده می‌شود", "گفته می‌شد", "شنیده شده",
-                                   "شنیده شده است", "شایعه شده", "شایعه شده است", "ادعا شده", "ادعا شده است")}
+                                   "شنیده شده است", "شایعه شده", "شایعه شده است", "ادعا شده", "ادعا شده است",
+                                   # «فوق ستاره پرتغالی رئال متهم شده که …»: an accusation, its accusers unnamed
+                                   "متهم شده", "متهم شده است")}
 
 # -- people ---------------------------------------------------------------------------------
 TITLES = [
