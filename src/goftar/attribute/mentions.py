@@ -579,8 +579,10 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 name_rng, span_end = (i, i + 2), scan.ends[i + 1]
             split = name_rng is None and not titles and _split_first(scan, j)
             if name_rng is None and not titles and (names.get(scan.keys[j]) == "first" or split) \
-                    and (_name_token_ok(scan, j) or _first_name_not_role(scan, j)):
+                    and (_name_token_ok(scan, j) or _first_name_not_role(scan, j)) and not _feast_epithet(scan, j):
                 k = j + 2 if split else j + 1
+                if k + 1 < n and k - j == 1 and scan.joined(k - 1) and _surname_head(scan, k):
+                    k += 2  # «حسین شاه حسینی», «میثم زمان آبادی»: a surname whose first half is a role or an epithet
                 while k < n and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and scan.keys[k] in names:
                     k += 1
                 # then surnames the lexicon does not know: one right after a first name may be an ordinary
@@ -694,7 +696,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     raw = [x for x in raw if not _team_in_a_role(scan, x[0], roles)]
     for m, _ in raw:  # names found looking back from a role leave their tokens unmarked
         used[m.t0 : m.t1] = [True] * (m.t1 - m.t0)
-    raw += _repeated_names(scan, used)
+    raw += _repeated_names(scan, used, {scan.keys[m.t1 - 1] for m, _ in raw if m.t1 - m.t0 >= 2})
     raw += _listed_names(scan, raw, used)
     _trim_run_on(scan, raw)
     raw = [x for x in raw if not _namesake(scan, x)]
@@ -778,9 +780,11 @@ def _glued(word: str) -> bool:
     return m is not None and (L.key(m.group(1)) in L.common_words() or L.key(m.group(1)) in L.ordinary_words())
 
 
-def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[str]]]:
+def _repeated_names(scan: Scan, used: list[bool], surnames: set[str]) -> list[tuple[Mention, list[str]]]:
     """«ذخیره ایکر کاسیاس شد … با جدایی کاسیاس»: a first name (known, or a word the lexicons do not know) and a
-    rare word that the article writes again on its own — a person no cue introduces, typically a foreign name."""
+    rare word that the article writes again on its own — a person no cue introduces, typically a foreign name.
+    A word that ends a name found already (``surnames``, updated with the names found here) is that person's surname, no first name: «شفر برزای را
+    می‌خواست» is Schaefer wanting Barzai, two people side by side."""
     keys = scan.keys
     firsts, maybe, names, ordinary = L.first_names(), L.maybe_first_names(), L.name_tokens(), L.ordinary_words()
     out: list[tuple[Mention, list[str]]] = []
@@ -804,7 +808,7 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         if counts[k] < 2 and (f in ordinary or f in common or f in names) and f not in maybe or names.get(k) == "first" \
                 or not _unknown_word(scan, q):
             continue  # (a word written once needs an unknown word before it)
-        if f == k or names.get(f) == "last" or _arabic_word(scan.words[q - 1]) or _arabic_word(scan.words[q]) \
+        if f == k or names.get(f) == "last" or f in surnames or _arabic_word(scan.words[q - 1]) or _arabic_word(scan.words[q]) \
                 or _ordinary_stem(k, ordinary) or _PERFECT.search(k) or _glued(scan.words[q - 1]):
             continue  # «دوان دوان», «زاده صحبتی», Arabic passages («تزویج الأب»), «باشگاهش», «نشسته‌اند»
         if not (f in firsts or f in maybe or f not in ordinary and _unknown_word(scan, q - 1)) \
@@ -825,6 +829,7 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         ment.role = ment.text
         out.append((ment, []))
         used[q - 1] = used[q] = True
+        surnames.add(k)
     return out
 
 
@@ -1098,6 +1103,35 @@ def _first_name_alone(scan: Scan, j: int) -> bool:
         got = (scan, followers)
         _FOLLOWERS_OF[id(scan)] = got
     return sum(f in ordinary or f in common for f in got[1].get(scan.keys[j], ())) >= 3
+
+
+#: second halves of compound surnames copied text writes apart («زمان آبادی», «ابوترابی فرد», «علامه زاده»)
+_SURNAME_TAILS = {L.key(w) for w in ("آبادی", "زاده", "نژاد", "پور", "فرد", "نیا", "فر", "وند", "راد", "منش", "کیا")}
+
+
+def _surname_head(scan: Scan, k: int) -> bool:
+    """Token ``k``, right after a first name, is no name word on its own (a one-word role or an epithet: «شاه»,
+    «زمان») but opens a surname with the token after it: a surname tail («میثم زمان آبادی») or a surname the
+    lexicon knows («حسین شاه حسینی»)."""
+    if _name_token_ok(scan, k) or not scan.joined(k):
+        return False
+    key, nxt = scan.keys[k], scan.keys[k + 1]
+    if key in L.STOP or _DIGIT.search(key) or _VERBISH.search(key) or _MI.match(scan.words[k]) \
+            or nxt in L.places() or not _name_token_ok(scan, k + 1):
+        return False
+    one_word_role = (m := scan.match(k, L.ROLE_KEYS, 2)) is not None and m[0] == 1
+    return nxt in _SURNAME_TAILS or one_word_role and (L.name_tokens().get(nxt) in ("last", "solo")
+                                                       or nxt in L.maybe_first_names()
+                                                       or nxt.endswith("ی") and _unknown_word(scan, k + 1))
+
+
+#: feasts whose epithet is a first name too: «عید سعید فطر», «عید سعید قربان», «اعیاد شعبانیه»
+_FEASTS = {L.key(w) for w in ("عید", "اعیاد")}
+
+
+def _feast_epithet(scan: Scan, j: int) -> bool:
+    """The first name at token ``j`` is the epithet of a feast, no one's name: «عید سعید فطر» (blessed Eid)."""
+    return j > 0 and scan.keys[j - 1] in _FEASTS and scan.joined(j - 1)
 
 
 def _first_name_not_role(scan: Scan, j: int) -> bool:
