@@ -586,9 +586,11 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 while k < n and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and scan.keys[k] in names:
                     k += 1
                 # then surnames the lexicon does not know: one right after a first name may be an ordinary
-                # word too («اسماعیل دوستی», «مهدی چمران»), further ones may not
+                # word too («اسماعیل دوستی», «مهدی چمران»), further ones may not; a place noun may not
+                # («طرح هادی روستای تینوج»: the rural «هادی» plan of the village of Tinuj)
                 while k < n and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) \
                         and len(scan.keys[k]) >= 3 and scan.keys[k] not in L.sure_places() \
+                        and scan.keys[k] not in L.PLACE_CUES \
                         and (k == j + 1 or scan.keys[k] not in L.common_words()) and not _not_name_at(scan, k):
                     k += 1
                 if k - j >= 2 and k - j < 4 and _surname_before_apposition(scan, k):
@@ -604,10 +606,11 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 elif k - j >= 2:
                     name_rng, span_end = (j, k), scan.ends[k - 1]
                 elif k == j + 1 and j == i and _clause_start(scan, j) and scan.keys[j] not in L.common_words() \
-                        and _apposition_says(scan, k) is not None:
+                        and not _after_source_cue(scan, j) and _apposition_says(scan, k) is not None:
                     name_rng, span_end = (j, k), scan.ends[j]  # «میثم، یکی دیگر از ساکنان روستا گفت: …»
             if name_rng is None and not titles and scan.keys[j] in solos and _name_token_ok(scan, j) \
-                    and not (j > 0 and scan.joined(j - 1) and names.get(scan.keys[j - 1]) == "first"):
+                    and not (j > 0 and scan.joined(j - 1) and names.get(scan.keys[j - 1]) == "first") \
+                    and not _indefinite_noun(scan, j):
                 # «ترامپ», «همتی», «هاشمی رفسنجانی»: a surname that names a person on its own
                 k = j + 1
                 while k < n and k - j < 3 and scan.joined(k - 1) and scan.keys[k] in names \
@@ -651,7 +654,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 k2 += 1
                 before = scan.text[scan.ends[k2 - 1] : scan.starts[k2]] if k2 > 0 else "."
                 # one unknown word will do too: «… ایشان وینگادا ، سرمربی تیم ملی امید شد»
-                one = i - k2 == 1 and _unknown_word(scan, k2) and scan.keys[k2] not in L.FUNCTION
+                one = i - k2 == 1 and _unknown_word(scan, k2) and scan.keys[k2] not in L.FUNCTION \
+                    and not _after_source_cue(scan, k2)  # «به نقل از تسنیم، سرمربی …»: the outlet
                 if one and k2 >= 1 and not used[k2 - 1] and scan.joined(k2 - 1) and _clause_start(scan, k2 - 1) \
                         and _name_token_ok(scan, k2 - 1) and not _BREAK_BEFORE.search(before) \
                         and scan.keys[k2 - 1] not in L.FUNCTION and scan.keys[k2 - 1] not in _OPENERS:
@@ -868,6 +872,9 @@ def _listed_names(scan: Scan, raw: list[tuple[Mention, list[str]]], used: list[b
 _NAMESAKE_NOUNS = {L.key(w) for w in """بیمارستان بیمارستانهای خیابان بلوار تقاطع بزرگراه اتوبان کوچه میدان ورزشگاه
     استادیوم سالن تالار مدرسه مدارس دبیرستان هنرستان دبستان ابتدایی دانشگاه پارک بوستان مسجد حسینیه پایگاه مجتمع
     شهرک پادگان فرودگاه ناو ایستگاه بندر اردوگاه امداد هتل""".split()}  # «کمیته امداد امام خمینی (ره)»
+#: media a name right after is the title of («نشریه ال موندو دپورتیوو», «شبکه تلویزیونی سوریسی کانتزونی»)
+_OUTLET_NOUNS = {L.key(w) for w in ("نشریه", "روزنامه", "مجله", "هفته‌نامه", "ماهنامه", "شبکه", "تلویزیونی",
+                                    "رادیو", "رادیویی", "سایت", "وبسایت", "خبرگزاری", "تیم‌های", "تیمهای")}
 #: titles a namesake may bear: «مدرسه شهید ساجدی», «میدان امام خمینی», «بیمارستان حضرت امام رضا»
 _MARTYR = {L.key(w) for w in ("شهید", "شهیده", "سردار شهید", "امام", "حضرت امام", "حضرت")}
 
@@ -876,8 +883,12 @@ def _namesake(scan: Scan, x: tuple[Mention, list[str]]) -> bool:
     """A name right after a place or building noun, with no title but «شهید» or «امام»: the place's namesake, no
     one in the article («در بیمارستان سینا انجام شد», «مدرسه شهید ساجدی», «میدان امام خمینی»)."""
     m, titles = x
-    return m.t0 > 0 and scan.keys[m.t0 - 1] in _NAMESAKE_NOUNS and scan.joined(m.t0 - 1) \
-        and all(L.key(t) in _MARTYR for t in titles)
+    if not all(L.key(t) in _MARTYR for t in titles):
+        return False
+    if m.t0 > 0 and scan.joined(m.t0 - 1) and (scan.keys[m.t0 - 1] in _NAMESAKE_NOUNS or scan.keys[m.t0 - 1] in _OUTLET_NOUNS):
+        return True  # «بیمارستان سینا», «نشریه ال موندو دپورتیوو», «شبکه تلویزیونی سوریسی کانتزونی»
+    # «شهید رجایی قزوین», «شهید شهریاری زنجان»: a martyr's name and a city is a team or a club named after him
+    return bool(titles) and m.t1 < len(scan.keys) and scan.joined(m.t1 - 1) and scan.keys[m.t1] in L.sure_places()
 
 
 def _bare_elsewhere(scan: Scan, k: int) -> bool:
@@ -1120,9 +1131,31 @@ def _surname_head(scan: Scan, k: int) -> bool:
             or nxt in L.places() or not _name_token_ok(scan, k + 1):
         return False
     one_word_role = (m := scan.match(k, L.ROLE_KEYS, 2)) is not None and m[0] == 1
+    # (not before an unknown word: «یحیی مربی جوانی است», Yahya is a young coach)
     return nxt in _SURNAME_TAILS or one_word_role and (L.name_tokens().get(nxt) in ("last", "solo")
-                                                       or nxt in L.maybe_first_names()
-                                                       or nxt.endswith("ی") and _unknown_word(scan, k + 1))
+                                                       or nxt in L.maybe_first_names())
+
+
+_INDEFINITE_NEXT = {L.key(w) for w in ("را", "است", "هست", "بود", "باشد")}
+
+
+def _indefinite_noun(scan: Scan, j: int) -> bool:
+    """The surname at token ``j`` is a frequent word with the indefinite «ی» here, before «را» / «است»: «نعمتی را برای
+    کشور فراهم کرد», «سرزمین پر از برکت و نعمتی است» (a blessing), not «نعمتی» the person."""
+    k = scan.keys[j]
+    return k.endswith("ی") and k[:-1] in L.common_words() and j + 1 < len(scan.keys) and scan.joined(j) \
+        and scan.keys[j + 1] in _INDEFINITE_NEXT
+
+
+_NAQL, _AZ, _GOZARESH = L.key("نقل"), L.key("از"), L.key("گزارش")
+
+
+def _after_source_cue(scan: Scan, j: int) -> bool:
+    """Token ``j`` follows «به نقل از» / «به گزارش»: a lone word there is the outlet that reports («به نقل از
+    تسنیم، سرمربی گسترش فولاد … گفت»), not the subject in apposition."""
+    keys = scan.keys
+    return j >= 1 and scan.joined(j - 1) and (keys[j - 1] == _GOZARESH or j >= 2 and keys[j - 1] == _AZ
+                                              and keys[j - 2] == _NAQL and scan.joined(j - 2))
 
 
 #: feasts whose epithet is a first name too: «عید سعید فطر», «عید سعید قربان», «اعیاد شعبانیه»
