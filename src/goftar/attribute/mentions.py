@@ -850,7 +850,7 @@ def _listed_names(scan: Scan, raw: list[tuple[Mention, list[str]]], used: list[b
         a = m.t1
         if a >= n or _COMMA_GAP.fullmatch(scan.gaps[a - 1]) is None:
             continue
-        for b in (a + 2, a + 3):
+        for b in (a + 1, a + 2, a + 3):
             if b > n or not all(scan.joined(q) for q in range(a, b - 1)):
                 break
             if b < n and (_COMMA_GAP.fullmatch(scan.gaps[b - 1]) is not None and b in starts
@@ -860,6 +860,11 @@ def _listed_names(scan: Scan, raw: list[tuple[Mention, list[str]]], used: list[b
                 if not (keys[a] in firsts or keys[a] in maybe or keys[a] not in ordinary and keys[a] not in common) \
                         or keys[b - 1] in common and keys[b - 1] not in L.name_tokens():
                     break
+                # one word will do when no list holds it: a surname alone among names («… مجید حسینی،
+                # پادووانی و آرمین سهرابیان»)
+                if b == a + 1 and (keys[a] in firsts or keys[a] in maybe or len(keys[a]) < 3 or _not_name_at(scan, a)
+                                   or _inflected(keys[a], ordinary, surname=True) or keys[a] in L.places()):
+                    continue
                 ment = Mention(scan.starts[a], scan.ends[b - 1], a, b, "name", scan.span_text(a, b))
                 ment.role = ment.text
                 out.append((ment, []))
@@ -1340,6 +1345,22 @@ def _apposition_ends(scan: Scan, t: int) -> bool:
     return scan.keys[t] != "و"
 
 
+_LONG_VOWELS = str.maketrans("", "", "یوا")
+
+
+def _spelled_apart(parts: list[str], p: Person) -> bool:
+    """``parts`` name person ``p`` spelled another way: the same surname and a first name no list holds that differs
+    only in its long vowels («سیرکژان / سریکژان / سیریکژان مامبتالین»: one transliterated name, three spellings).
+    Known first names keep people apart («محمد / محمود دایی»)."""
+    other = p.name.split()
+    if len(other) != len(parts) or L.key(parts[-1]) != p.last or len(p.last) < 3:
+        return False
+    a, b = L.key(" ".join(parts[:-1])), L.key(" ".join(other[:-1]))
+    firsts = L.first_names()
+    return a != b and a not in firsts and b not in firsts and a not in L.maybe_first_names() \
+        and b not in L.maybe_first_names() and len(a) >= 4 and a.translate(_LONG_VOWELS) == b.translate(_LONG_VOWELS)
+
+
 def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mention]) -> list[Person]:
     """Group name mentions into people; bind adjacent roles; find bare repeats of known names."""
     people: list[Person] = []
@@ -1370,6 +1391,9 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
                     (len(k) >= 5 and (p.key.endswith(k) or k.endswith(p.key) and len(p.key) >= 5)):
                 if len(k) > len(p.key):
                     p.name, p.key = name, k
+                by_key[k] = p
+                return p
+            if len(parts) > 1 and _spelled_apart(parts, p):
                 by_key[k] = p
                 return p
         p = Person(len(people), name, k, L.key(parts[-1]) if parts else k, first_at=at)
