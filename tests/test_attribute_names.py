@@ -202,3 +202,11 @@ def test_one_person_spelled_with_other_long_vowels():
             "سیرکژان مامبتالین تصریح می‌کند: اما روسیه از این امکان بی بهره است.")
     assert people_of(text) == ["سریکژان مامبتالین"]
     assert set(speakers_of(text)) == {"سریکژان مامبتالین"}
+
+
+def test_half_spaced_preposition_or_personal_suffix_is_no_name():
+    # «به‌نحوی‌که» (so that) and «حواس‌تان» (your attention) are no names, whatever follows them
+    text = ("مردی از راه می‌رسد که خود را فرمانده بسیج روستا معرفی می‌کند؛ او می‌گوید: «مردم روستا به لحاظ معیشتی و "
+            "مالی وضعیت بدی دارند، به‌نحوی‌که گاهی در سفره‌هایشان به حد نان هم نیست.»")
+    assert people_of(text) == []
+    assert people_of("مجمع عمومی یا میتینگ انتخاباتی؛ آقایان حواس‌تان به والیبال هست؟") == []
