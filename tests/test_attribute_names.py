@@ -210,3 +210,19 @@ def test_half_spaced_preposition_or_personal_suffix_is_no_name():
             "مالی وضعیت بدی دارند، به‌نحوی‌که گاهی در سفره‌هایشان به حد نان هم نیست.»")
     assert people_of(text) == []
     assert people_of("مجمع عمومی یا میتینگ انتخاباتی؛ آقایان حواس‌تان به والیبال هست؟") == []
+
+
+def test_a_surname_the_news_writes_alone_is_a_person():
+    # «رویانیان», «فتح‌الله‌زاده»: surnames news writes after a first name (built list), here alone
+    text = ("مدیرعامل پرسپولیس گفت: رویانیان و فتح‌الله‌زاده در جلسه امروز درباره قرارداد بازیکنان صحبت کردند و "
+            "نتیجه را اعلام خواهند کرد.")
+    people = people_of(text)
+    assert "رویانیان" in people and "فتح الله زاده" in people
+
+
+def test_a_listed_surname_after_a_noun_is_a_possessor_not_a_speaker():
+    # «شاگردان دالیچ» (Dalić's players): «دالیچ» is in the news list, but here no one who speaks
+    text = ("شاگردان دالیچ در هر سه دیدار مرحله حذفی جام جهانی، 120 دقیقه بازی کردند و حالا مدافع این تیم تاکید کرد "
+            "که آنها آماده اند یک فینال دو ساعته نیز پیش رو داشته باشند.")
+    assert "دالیچ" not in people_of(text)
+    assert "دالیچ" in people_of("دالیچ در نشست خبری گفت: بازیکنان ما آماده فینال هستند.")

@@ -616,7 +616,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                     name_rng, span_end = (j, k), scan.ends[j]  # «میثم، یکی دیگر از ساکنان روستا گفت: …»
             if name_rng is None and not titles and scan.keys[j] in solos and _name_token_ok(scan, j) \
                     and not (j > 0 and scan.joined(j - 1) and names.get(scan.keys[j - 1]) == "first") \
-                    and not _indefinite_noun(scan, j):
+                    and not _indefinite_noun(scan, j) and not _word_before_surname(scan, j):
                 # «ترامپ», «همتی», «هاشمی رفسنجانی»: a surname that names a person on its own
                 k = j + 1
                 while k < n and k - j < 3 and scan.joined(k - 1) and scan.keys[k] in names \
@@ -1145,6 +1145,25 @@ def _surname_head(scan: Scan, k: int) -> bool:
     # (not before an unknown word: «یحیی مربی جوانی است», Yahya is a young coach)
     return nxt in _SURNAME_TAILS or one_word_role and (L.name_tokens().get(nxt) in ("last", "solo")
                                                        or nxt in L.maybe_first_names())
+
+
+_PREPOSITIONS = L.OBJECT_MARKERS | {L.key("در")}
+
+
+def _word_before_surname(scan: Scan, j: int) -> str:
+    """What comes before a surname the news writes alone (:func:`lexicon.news_surnames`) at token ``j``, when it does
+    not name a person alone there: "first" — a word that may be its first name, a word no list holds or a first name
+    that is a word too («لوکا مودریچ»: the full name is found from its first word); "possessor" — a noun it is the
+    possessor of, no one to say anything («شاگردان دالیچ», «در کنار مودریچ»: left unnamed); "" otherwise."""
+    if j == 0 or not scan.joined(j - 1) or scan.keys[j] not in L.news_surnames():
+        return ""
+    f = scan.keys[j - 1]
+    if f in L.common_words() and (f not in L.FUNCTION or j >= 2 and scan.keys[j - 2] in _PREPOSITIONS):
+        return "possessor"
+    if f in L.maybe_first_names() or f not in L.name_tokens() and len(f) >= 3 and _unknown_word(scan, j - 1) \
+            and _name_token_ok(scan, j - 1) and not _not_name_at(scan, j - 1):
+        return "first"
+    return ""
 
 
 _INDEFINITE_NEXT = {L.key(w) for w in ("را", "است", "هست", "بود", "باشد")}
