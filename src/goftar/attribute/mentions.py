@@ -294,8 +294,8 @@ def not_name_word(scan: Scan, j: int) -> bool:
     """Token ``j`` is a verb («می‌گوید» with its half-space, not «میگل»), an adverb or a superlative, and no known
     name token."""
     k = scan.keys[j]
-    return _not_name_key(k) or ((_MI.match(scan.words[j]) is not None or _HALF_SPACED_FUNCTION.search(scan.words[j]))
-                                and k not in L.name_tokens())
+    return _not_name_key(k) or ((_MI.match(scan.words[j]) is not None
+                                 or _HALF_SPACED_FUNCTION.search(scan.words[j]) is not None) and k not in L.name_tokens())
 
 
 #: words whose half-space shows a preposition before them or a personal suffix after them: «به‌نحوی‌که»,
