@@ -226,3 +226,10 @@ def test_a_listed_surname_after_a_noun_is_a_possessor_not_a_speaker():
             "که آنها آماده اند یک فینال دو ساعته نیز پیش رو داشته باشند.")
     assert "دالیچ" not in people_of(text)
     assert "دالیچ" in people_of("دالیچ در نشست خبری گفت: بازیکنان ما آماده فینال هستند.")
+
+
+def test_two_words_paired_by_o_across_a_half_space_end_a_name():
+    # «دست‌وپنجه» (dast-o-panje: wrestling with) is a compound noun, no part of «جابر انصاری»
+    text = ("جابر انصاری دست‌وپنجه نرم می‌کرد و مدیران باشگاه گفتند: او بازیکن خوبی است.")
+    assert "جابر انصاری" in people_of(text)
+    assert not any("پنجه" in p for p in people_of(text))

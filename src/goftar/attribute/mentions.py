@@ -294,8 +294,18 @@ def not_name_word(scan: Scan, j: int) -> bool:
     """Token ``j`` is a verb («می‌گوید» with its half-space, not «میگل»), an adverb or a superlative, and no known
     name token."""
     k = scan.keys[j]
-    return _not_name_key(k) or ((_MI.match(scan.words[j]) is not None
-                                 or _HALF_SPACED_FUNCTION.search(scan.words[j]) is not None) and k not in L.name_tokens())
+    w = scan.words[j]
+    return _not_name_key(k) or ((_MI.match(w) is not None or _HALF_SPACED_FUNCTION.search(w) is not None
+                                 or "\u200cو" in w and _paired_words(w)) and k not in L.name_tokens())
+
+
+def _paired_words(word: str) -> bool:
+    """«دست‌وپنجه», «ریخت‌وپاش», «نقل‌وانتقالات»: two words joined by «و» across a half-space, a compound noun
+    (not «الله‌وردی», a name: its first half is a name token)."""
+    parts = [L.key(p) for p in word.split("\u200c")]
+    common, ordinary, names = L.common_words(), L.ordinary_words(), L.name_tokens()
+    return any(len(b) > 2 and b[0] == "و" and (a in common or a in ordinary) and a not in names
+               and a not in _ARABIC_TAILS and (b[1:] in common or b[1:] in ordinary) for a, b in zip(parts, parts[1:]))
 
 
 #: words whose half-space shows a preposition before them or a personal suffix after them: «به‌نحوی‌که»,
