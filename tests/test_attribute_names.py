@@ -233,3 +233,10 @@ def test_two_words_paired_by_o_across_a_half_space_end_a_name():
     text = ("جابر انصاری دست‌وپنجه نرم می‌کرد و مدیران باشگاه گفتند: او بازیکن خوبی است.")
     assert "جابر انصاری" in people_of(text)
     assert not any("پنجه" in p for p in people_of(text))
+
+
+def test_a_name_ends_where_the_article_writes_it_alone():
+    # «آیت‌الله خامنه‌ای» is written alone elsewhere: «… خامنه‌ای کنفرانس پاییزی را …» ends before «کنفرانس»
+    text = ("پایگاه خبری اخبار مصر نیز گزارش داد، آیت‌الله خامنه‌ای خواستار تحریم کنفرانس پاییزی شدند.\n\n"
+            "خبرگزاری قطر نیز گزارش داد، آیت‌الله خامنه‌ای کنفرانس پاییزی را خدعه آمریکا برای نجات اسرائیل دانستند.")
+    assert people_of(text) == ["خامنه ای"]

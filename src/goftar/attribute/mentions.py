@@ -922,6 +922,20 @@ def _bare_elsewhere(scan: Scan, k: int) -> bool:
     return any(keys[q] == key and (q + 1 >= len(keys) or keys[q + 1] != nxt) for q in range(len(keys)) if q != k)
 
 
+def _written_prefix(scan: Scan, m: Mention, written: set[str], common: frozenset[str], names: dict[str, str]) -> int:
+    """How many leading words of the three-word or longer name ``m`` (titles aside) the article writes as a name of its own when a
+    frequent word follows them here («خامنه‌ای | کنفرانس پاییزی»); 0 when none."""
+    words = m.text.split()
+    n, a = len(words), m.t1 - len(words)  # (the name's own words: titles come before them)
+    if n < 3 or a < m.t0 or [L.key(w) for w in words] != scan.keys[a : m.t1]:
+        return 0
+    for c in range(n - 1, 0, -1):
+        nxt = scan.keys[a + c]
+        if nxt in common and nxt not in names and L.key(" ".join(words[:c])) in written:
+            return c
+    return 0
+
+
 def _trim_run_on(scan: Scan, raw: list[tuple[Mention, list[str]]]) -> None:
     """«افشین قطبی تسلیت …», «خمینی نه‌تنها …» where the article names «افشین قطبی» / «خمینی» elsewhere (or writes the
     surname alone: «امیر عابدزاده غایب … عابدزاده»): a name that ran on into an ordinary word ends before it."""
@@ -932,10 +946,18 @@ def _trim_run_on(scan: Scan, raw: list[tuple[Mention, list[str]]]) -> None:
     for m, _ in raw:
         if m.t1 - m.t0 < 2 or m.t1 - 1 <= m.t0:
             continue
+        words = m.text.split()
+        cut = _written_prefix(scan, m, written, common, names)
+        if cut:  # «آیت‌الله خامنه‌ای کنفرانس پاییزی را …» where «خامنه‌ای» is written alone elsewhere
+            full = m.role == m.text
+            m.t1 -= len(words) - cut
+            m.end = scan.ends[m.t1 - 1]
+            m.text = " ".join(words[:cut])
+            m.role = m.text if full else _SPACES.sub(" ", _QUOTES_ONLY.sub("", scan.text[m.start : m.end])).strip()
+            continue
         last = scan.keys[m.t1 - 1]
         if last in names or not (last in ordinary or last in common or _not_name_form(last)):
             continue
-        words = m.text.split()
         if len(words) < 2 or L.key(" ".join(words[:-1])) not in written and not (
                 len(words) >= 3 and _bare_elsewhere(scan, m.t1 - 2)):
             continue
