@@ -270,8 +270,16 @@ def first_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def solo_names() -> frozenset[str]:
-    """Keys of surnames that name a person on their own («ترامپ», «همتی»)."""
-    return frozenset(k for k, kind in name_tokens().items() if kind == "solo")
+    """Keys of surnames that name a person on their own («ترامپ», «همتی»), and those news writes alone
+    («مسی», «آنچلوتی»: ``attr_news_surnames.txt``)."""
+    return frozenset(k for k, kind in name_tokens().items() if kind == "solo") | news_surnames()
+
+
+@lru_cache(maxsize=1)
+def news_surnames() -> frozenset[str]:
+    """Keys of surnames the news writes after a first name and alone (``attr_news_surnames.txt``, built from the
+    Fars / Varzesh3 news by ``scripts/build_attr_news_surnames.py``)."""
+    return frozenset(_data("attr_news_surnames.txt").split())
 
 
 @lru_cache(maxsize=1)

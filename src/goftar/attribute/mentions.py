@@ -294,7 +294,23 @@ def not_name_word(scan: Scan, j: int) -> bool:
     """Token ``j`` is a verb («می‌گوید» with its half-space, not «میگل»), an adverb or a superlative, and no known
     name token."""
     k = scan.keys[j]
-    return _not_name_key(k) or (_MI.match(scan.words[j]) is not None and k not in L.name_tokens())
+    w = scan.words[j]
+    return _not_name_key(k) or ((_MI.match(w) is not None or _HALF_SPACED_FUNCTION.search(w) is not None
+                                 or "\u200cو" in w and _paired_words(w)) and k not in L.name_tokens())
+
+
+def _paired_words(word: str) -> bool:
+    """«دست‌وپنجه», «ریخت‌وپاش», «نقل‌وانتقالات»: two words joined by «و» across a half-space, a compound noun
+    (not «الله‌وردی», a name: its first half is a name token)."""
+    parts = [L.key(p) for p in word.split("\u200c")]
+    common, ordinary, names = L.common_words(), L.ordinary_words(), L.name_tokens()
+    return any(len(b) > 2 and b[0] == "و" and (a in common or a in ordinary) and a not in names
+               and a not in _ARABIC_TAILS and (b[1:] in common or b[1:] in ordinary) for a, b in zip(parts, parts[1:]))
+
+
+#: words whose half-space shows a preposition before them or a personal suffix after them: «به‌نحوی‌که»,
+#: «به‌زودی», «حواس‌تان» — adverbs and possessed nouns, no part of a name
+_HALF_SPACED_FUNCTION = re.compile("^به\u200c|\u200c(?:تان|شان|مان|تون|شون|مون)$")
 
 
 def _name_token_ok(scan: Scan, j: int) -> bool:
@@ -579,14 +595,18 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 name_rng, span_end = (i, i + 2), scan.ends[i + 1]
             split = name_rng is None and not titles and _split_first(scan, j)
             if name_rng is None and not titles and (names.get(scan.keys[j]) == "first" or split) \
-                    and (_name_token_ok(scan, j) or _first_name_not_role(scan, j)):
+                    and (_name_token_ok(scan, j) or _first_name_not_role(scan, j)) and not _feast_epithet(scan, j):
                 k = j + 2 if split else j + 1
+                if k + 1 < n and k - j == 1 and scan.joined(k - 1) and _surname_head(scan, k):
+                    k += 2  # «حسین شاه حسینی», «میثم زمان آبادی»: a surname whose first half is a role or an epithet
                 while k < n and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) and scan.keys[k] in names:
                     k += 1
                 # then surnames the lexicon does not know: one right after a first name may be an ordinary
-                # word too («اسماعیل دوستی», «مهدی چمران»), further ones may not
+                # word too («اسماعیل دوستی», «مهدی چمران»), further ones may not; a place noun may not
+                # («طرح هادی روستای تینوج»: the rural «هادی» plan of the village of Tinuj)
                 while k < n and k - j < 4 and scan.joined(k - 1) and _name_token_ok(scan, k) \
                         and len(scan.keys[k]) >= 3 and scan.keys[k] not in L.sure_places() \
+                        and scan.keys[k] not in L.PLACE_CUES \
                         and (k == j + 1 or scan.keys[k] not in L.common_words()) and not _not_name_at(scan, k):
                     k += 1
                 if k - j >= 2 and k - j < 4 and _surname_before_apposition(scan, k):
@@ -602,10 +622,11 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 elif k - j >= 2:
                     name_rng, span_end = (j, k), scan.ends[k - 1]
                 elif k == j + 1 and j == i and _clause_start(scan, j) and scan.keys[j] not in L.common_words() \
-                        and _apposition_says(scan, k) is not None:
+                        and not _after_source_cue(scan, j) and _apposition_says(scan, k) is not None:
                     name_rng, span_end = (j, k), scan.ends[j]  # «میثم، یکی دیگر از ساکنان روستا گفت: …»
             if name_rng is None and not titles and scan.keys[j] in solos and _name_token_ok(scan, j) \
-                    and not (j > 0 and scan.joined(j - 1) and names.get(scan.keys[j - 1]) == "first"):
+                    and not (j > 0 and scan.joined(j - 1) and names.get(scan.keys[j - 1]) == "first") \
+                    and not _indefinite_noun(scan, j) and not _word_before_surname(scan, j):
                 # «ترامپ», «همتی», «هاشمی رفسنجانی»: a surname that names a person on its own
                 k = j + 1
                 while k < n and k - j < 3 and scan.joined(k - 1) and scan.keys[k] in names \
@@ -649,7 +670,8 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
                 k2 += 1
                 before = scan.text[scan.ends[k2 - 1] : scan.starts[k2]] if k2 > 0 else "."
                 # one unknown word will do too: «… ایشان وینگادا ، سرمربی تیم ملی امید شد»
-                one = i - k2 == 1 and _unknown_word(scan, k2) and scan.keys[k2] not in L.FUNCTION
+                one = i - k2 == 1 and _unknown_word(scan, k2) and scan.keys[k2] not in L.FUNCTION \
+                    and not _after_source_cue(scan, k2)  # «به نقل از تسنیم، سرمربی …»: the outlet
                 if one and k2 >= 1 and not used[k2 - 1] and scan.joined(k2 - 1) and _clause_start(scan, k2 - 1) \
                         and _name_token_ok(scan, k2 - 1) and not _BREAK_BEFORE.search(before) \
                         and scan.keys[k2 - 1] not in L.FUNCTION and scan.keys[k2 - 1] not in _OPENERS:
@@ -694,7 +716,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
     raw = [x for x in raw if not _team_in_a_role(scan, x[0], roles)]
     for m, _ in raw:  # names found looking back from a role leave their tokens unmarked
         used[m.t0 : m.t1] = [True] * (m.t1 - m.t0)
-    raw += _repeated_names(scan, used)
+    raw += _repeated_names(scan, used, {scan.keys[m.t1 - 1] for m, _ in raw if m.t1 - m.t0 >= 2})
     raw += _listed_names(scan, raw, used)
     _trim_run_on(scan, raw)
     raw = [x for x in raw if not _namesake(scan, x)]
@@ -778,9 +800,11 @@ def _glued(word: str) -> bool:
     return m is not None and (L.key(m.group(1)) in L.common_words() or L.key(m.group(1)) in L.ordinary_words())
 
 
-def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[str]]]:
+def _repeated_names(scan: Scan, used: list[bool], surnames: set[str]) -> list[tuple[Mention, list[str]]]:
     """«ذخیره ایکر کاسیاس شد … با جدایی کاسیاس»: a first name (known, or a word the lexicons do not know) and a
-    rare word that the article writes again on its own — a person no cue introduces, typically a foreign name."""
+    rare word that the article writes again on its own — a person no cue introduces, typically a foreign name.
+    A word that ends a name found already (``surnames``, updated with the names found here) is that person's surname, no first name: «شفر برزای را
+    می‌خواست» is Schaefer wanting Barzai, two people side by side."""
     keys = scan.keys
     firsts, maybe, names, ordinary = L.first_names(), L.maybe_first_names(), L.name_tokens(), L.ordinary_words()
     out: list[tuple[Mention, list[str]]] = []
@@ -804,7 +828,7 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         if counts[k] < 2 and (f in ordinary or f in common or f in names) and f not in maybe or names.get(k) == "first" \
                 or not _unknown_word(scan, q):
             continue  # (a word written once needs an unknown word before it)
-        if f == k or names.get(f) == "last" or _arabic_word(scan.words[q - 1]) or _arabic_word(scan.words[q]) \
+        if f == k or names.get(f) == "last" or f in surnames or _arabic_word(scan.words[q - 1]) or _arabic_word(scan.words[q]) \
                 or _ordinary_stem(k, ordinary) or _PERFECT.search(k) or _glued(scan.words[q - 1]):
             continue  # «دوان دوان», «زاده صحبتی», Arabic passages («تزویج الأب»), «باشگاهش», «نشسته‌اند»
         if not (f in firsts or f in maybe or f not in ordinary and _unknown_word(scan, q - 1)) \
@@ -825,6 +849,7 @@ def _repeated_names(scan: Scan, used: list[bool]) -> list[tuple[Mention, list[st
         ment.role = ment.text
         out.append((ment, []))
         used[q - 1] = used[q] = True
+        surnames.add(k)
     return out
 
 
@@ -841,7 +866,7 @@ def _listed_names(scan: Scan, raw: list[tuple[Mention, list[str]]], used: list[b
         a = m.t1
         if a >= n or _COMMA_GAP.fullmatch(scan.gaps[a - 1]) is None:
             continue
-        for b in (a + 2, a + 3):
+        for b in (a + 1, a + 2, a + 3):
             if b > n or not all(scan.joined(q) for q in range(a, b - 1)):
                 break
             if b < n and (_COMMA_GAP.fullmatch(scan.gaps[b - 1]) is not None and b in starts
@@ -851,6 +876,11 @@ def _listed_names(scan: Scan, raw: list[tuple[Mention, list[str]]], used: list[b
                 if not (keys[a] in firsts or keys[a] in maybe or keys[a] not in ordinary and keys[a] not in common) \
                         or keys[b - 1] in common and keys[b - 1] not in L.name_tokens():
                     break
+                # one word will do when no list holds it: a surname alone among names («… مجید حسینی،
+                # پادووانی و آرمین سهرابیان»)
+                if b == a + 1 and (keys[a] in firsts or keys[a] in maybe or len(keys[a]) < 3 or _not_name_at(scan, a)
+                                   or _inflected(keys[a], ordinary, surname=True) or keys[a] in L.places()):
+                    continue
                 ment = Mention(scan.starts[a], scan.ends[b - 1], a, b, "name", scan.span_text(a, b))
                 ment.role = ment.text
                 out.append((ment, []))
@@ -863,6 +893,9 @@ def _listed_names(scan: Scan, raw: list[tuple[Mention, list[str]]], used: list[b
 _NAMESAKE_NOUNS = {L.key(w) for w in """بیمارستان بیمارستانهای خیابان بلوار تقاطع بزرگراه اتوبان کوچه میدان ورزشگاه
     استادیوم سالن تالار مدرسه مدارس دبیرستان هنرستان دبستان ابتدایی دانشگاه پارک بوستان مسجد حسینیه پایگاه مجتمع
     شهرک پادگان فرودگاه ناو ایستگاه بندر اردوگاه امداد هتل""".split()}  # «کمیته امداد امام خمینی (ره)»
+#: media a name right after is the title of («نشریه ال موندو دپورتیوو», «شبکه تلویزیونی سوریسی کانتزونی»)
+_OUTLET_NOUNS = {L.key(w) for w in ("نشریه", "روزنامه", "مجله", "هفته‌نامه", "ماهنامه", "شبکه", "تلویزیونی",
+                                    "رادیو", "رادیویی", "سایت", "وبسایت", "خبرگزاری", "تیم‌های", "تیمهای")}
 #: titles a namesake may bear: «مدرسه شهید ساجدی», «میدان امام خمینی», «بیمارستان حضرت امام رضا»
 _MARTYR = {L.key(w) for w in ("شهید", "شهیده", "سردار شهید", "امام", "حضرت امام", "حضرت")}
 
@@ -871,8 +904,12 @@ def _namesake(scan: Scan, x: tuple[Mention, list[str]]) -> bool:
     """A name right after a place or building noun, with no title but «شهید» or «امام»: the place's namesake, no
     one in the article («در بیمارستان سینا انجام شد», «مدرسه شهید ساجدی», «میدان امام خمینی»)."""
     m, titles = x
-    return m.t0 > 0 and scan.keys[m.t0 - 1] in _NAMESAKE_NOUNS and scan.joined(m.t0 - 1) \
-        and all(L.key(t) in _MARTYR for t in titles)
+    if not all(L.key(t) in _MARTYR for t in titles):
+        return False
+    if m.t0 > 0 and scan.joined(m.t0 - 1) and (scan.keys[m.t0 - 1] in _NAMESAKE_NOUNS or scan.keys[m.t0 - 1] in _OUTLET_NOUNS):
+        return True  # «بیمارستان سینا», «نشریه ال موندو دپورتیوو», «شبکه تلویزیونی سوریسی کانتزونی»
+    # «شهید رجایی قزوین», «شهید شهریاری زنجان»: a martyr's name and a city is a team or a club named after him
+    return bool(titles) and m.t1 < len(scan.keys) and scan.joined(m.t1 - 1) and scan.keys[m.t1] in L.sure_places()
 
 
 def _bare_elsewhere(scan: Scan, k: int) -> bool:
@@ -885,6 +922,20 @@ def _bare_elsewhere(scan: Scan, k: int) -> bool:
     return any(keys[q] == key and (q + 1 >= len(keys) or keys[q + 1] != nxt) for q in range(len(keys)) if q != k)
 
 
+def _written_prefix(scan: Scan, m: Mention, written: set[str], common: frozenset[str], names: dict[str, str]) -> int:
+    """How many leading words of the three-word or longer name ``m`` (titles aside) the article writes as a name of its own when a
+    frequent word follows them here («خامنه‌ای | کنفرانس پاییزی»); 0 when none."""
+    words = m.text.split()
+    n, a = len(words), m.t1 - len(words)  # (the name's own words: titles come before them)
+    if n < 3 or a < m.t0 or [L.key(w) for w in words] != scan.keys[a : m.t1]:
+        return 0
+    for c in range(n - 1, 0, -1):
+        nxt = scan.keys[a + c]
+        if nxt in common and nxt not in names and L.key(" ".join(words[:c])) in written:
+            return c
+    return 0
+
+
 def _trim_run_on(scan: Scan, raw: list[tuple[Mention, list[str]]]) -> None:
     """«افشین قطبی تسلیت …», «خمینی نه‌تنها …» where the article names «افشین قطبی» / «خمینی» elsewhere (or writes the
     surname alone: «امیر عابدزاده غایب … عابدزاده»): a name that ran on into an ordinary word ends before it."""
@@ -895,10 +946,18 @@ def _trim_run_on(scan: Scan, raw: list[tuple[Mention, list[str]]]) -> None:
     for m, _ in raw:
         if m.t1 - m.t0 < 2 or m.t1 - 1 <= m.t0:
             continue
+        words = m.text.split()
+        cut = _written_prefix(scan, m, written, common, names)
+        if cut:  # «آیت‌الله خامنه‌ای کنفرانس پاییزی را …» where «خامنه‌ای» is written alone elsewhere
+            full = m.role == m.text
+            m.t1 -= len(words) - cut
+            m.end = scan.ends[m.t1 - 1]
+            m.text = " ".join(words[:cut])
+            m.role = m.text if full else _SPACES.sub(" ", _QUOTES_ONLY.sub("", scan.text[m.start : m.end])).strip()
+            continue
         last = scan.keys[m.t1 - 1]
         if last in names or not (last in ordinary or last in common or _not_name_form(last)):
             continue
-        words = m.text.split()
         if len(words) < 2 or L.key(" ".join(words[:-1])) not in written and not (
                 len(words) >= 3 and _bare_elsewhere(scan, m.t1 - 2)):
             continue
@@ -1100,6 +1159,76 @@ def _first_name_alone(scan: Scan, j: int) -> bool:
     return sum(f in ordinary or f in common for f in got[1].get(scan.keys[j], ())) >= 3
 
 
+#: second halves of compound surnames copied text writes apart («زمان آبادی», «ابوترابی فرد», «علامه زاده»)
+_SURNAME_TAILS = {L.key(w) for w in ("آبادی", "زاده", "نژاد", "پور", "فرد", "نیا", "فر", "وند", "راد", "منش", "کیا")}
+
+
+def _surname_head(scan: Scan, k: int) -> bool:
+    """Token ``k``, right after a first name, is no name word on its own (a one-word role or an epithet: «شاه»,
+    «زمان») but opens a surname with the token after it: a surname tail («میثم زمان آبادی») or a surname the
+    lexicon knows («حسین شاه حسینی»)."""
+    if _name_token_ok(scan, k) or not scan.joined(k):
+        return False
+    key, nxt = scan.keys[k], scan.keys[k + 1]
+    if key in L.STOP or _DIGIT.search(key) or _VERBISH.search(key) or _MI.match(scan.words[k]) \
+            or nxt in L.places() or not _name_token_ok(scan, k + 1):
+        return False
+    one_word_role = (m := scan.match(k, L.ROLE_KEYS, 2)) is not None and m[0] == 1
+    # (not before an unknown word: «یحیی مربی جوانی است», Yahya is a young coach)
+    return nxt in _SURNAME_TAILS or one_word_role and (L.name_tokens().get(nxt) in ("last", "solo")
+                                                       or nxt in L.maybe_first_names())
+
+
+_PREPOSITIONS = L.OBJECT_MARKERS | {L.key("در")}
+
+
+def _word_before_surname(scan: Scan, j: int) -> str:
+    """What comes before a surname the news writes alone (:func:`lexicon.news_surnames`) at token ``j``, when it does
+    not name a person alone there: "first" — a word that may be its first name, a word no list holds or a first name
+    that is a word too («لوکا مودریچ»: the full name is found from its first word); "possessor" — a noun it is the
+    possessor of, no one to say anything («شاگردان دالیچ», «در کنار مودریچ»: left unnamed); "" otherwise."""
+    if j == 0 or not scan.joined(j - 1) or scan.keys[j] not in L.news_surnames():
+        return ""
+    f = scan.keys[j - 1]
+    if f in L.common_words() and (f not in L.FUNCTION or j >= 2 and scan.keys[j - 2] in _PREPOSITIONS):
+        return "possessor"
+    if f in L.maybe_first_names() or f not in L.name_tokens() and len(f) >= 3 and _unknown_word(scan, j - 1) \
+            and _name_token_ok(scan, j - 1) and not _not_name_at(scan, j - 1):
+        return "first"
+    return ""
+
+
+_INDEFINITE_NEXT = {L.key(w) for w in ("را", "است", "هست", "بود", "باشد")}
+
+
+def _indefinite_noun(scan: Scan, j: int) -> bool:
+    """The surname at token ``j`` is a frequent word with the indefinite «ی» here, before «را» / «است»: «نعمتی را برای
+    کشور فراهم کرد», «سرزمین پر از برکت و نعمتی است» (a blessing), not «نعمتی» the person."""
+    k = scan.keys[j]
+    return k.endswith("ی") and k[:-1] in L.common_words() and j + 1 < len(scan.keys) and scan.joined(j) \
+        and scan.keys[j + 1] in _INDEFINITE_NEXT
+
+
+_NAQL, _AZ, _GOZARESH = L.key("نقل"), L.key("از"), L.key("گزارش")
+
+
+def _after_source_cue(scan: Scan, j: int) -> bool:
+    """Token ``j`` follows «به نقل از» / «به گزارش»: a lone word there is the outlet that reports («به نقل از
+    تسنیم، سرمربی گسترش فولاد … گفت»), not the subject in apposition."""
+    keys = scan.keys
+    return j >= 1 and scan.joined(j - 1) and (keys[j - 1] == _GOZARESH or j >= 2 and keys[j - 1] == _AZ
+                                              and keys[j - 2] == _NAQL and scan.joined(j - 2))
+
+
+#: feasts whose epithet is a first name too: «عید سعید فطر», «عید سعید قربان», «اعیاد شعبانیه»
+_FEASTS = {L.key(w) for w in ("عید", "اعیاد")}
+
+
+def _feast_epithet(scan: Scan, j: int) -> bool:
+    """The first name at token ``j`` is the epithet of a feast, no one's name: «عید سعید فطر» (blessed Eid)."""
+    return j > 0 and scan.keys[j - 1] in _FEASTS and scan.joined(j - 1)
+
+
 def _first_name_not_role(scan: Scan, j: int) -> bool:
     """The first name at token ``j`` is a one-word role head too («امیر», «ملک», «رهبر»), but a surname follows it, not
     the rest of an office: «امیر قلعه‌نویی» (a known surname or a word no list holds), not «امیر قطر»."""
@@ -1273,6 +1402,22 @@ def _apposition_ends(scan: Scan, t: int) -> bool:
     return scan.keys[t] != "و"
 
 
+_LONG_VOWELS = str.maketrans("", "", "یوا")
+
+
+def _spelled_apart(parts: list[str], p: Person) -> bool:
+    """``parts`` name person ``p`` spelled another way: the same surname and a first name no list holds that differs
+    only in its long vowels («سیرکژان / سریکژان / سیریکژان مامبتالین»: one transliterated name, three spellings).
+    Known first names keep people apart («محمد / محمود دایی»)."""
+    other = p.name.split()
+    if len(other) != len(parts) or L.key(parts[-1]) != p.last or len(p.last) < 3:
+        return False
+    a, b = L.key(" ".join(parts[:-1])), L.key(" ".join(other[:-1]))
+    firsts = L.first_names()
+    return a != b and a not in firsts and b not in firsts and a not in L.maybe_first_names() \
+        and b not in L.maybe_first_names() and len(a) >= 4 and a.translate(_LONG_VOWELS) == b.translate(_LONG_VOWELS)
+
+
 def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mention]) -> list[Person]:
     """Group name mentions into people; bind adjacent roles; find bare repeats of known names."""
     people: list[Person] = []
@@ -1303,6 +1448,9 @@ def _people(scan: Scan, raw: list[tuple[Mention, list[str]]], roles: list[Mentio
                     (len(k) >= 5 and (p.key.endswith(k) or k.endswith(p.key) and len(p.key) >= 5)):
                 if len(k) > len(p.key):
                     p.name, p.key = name, k
+                by_key[k] = p
+                return p
+            if len(parts) > 1 and _spelled_apart(parts, p):
                 by_key[k] = p
                 return p
         p = Person(len(people), name, k, L.key(parts[-1]) if parts else k, first_at=at)
