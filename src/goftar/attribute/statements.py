@@ -1550,7 +1550,8 @@ def _dateline_speaker(scan: Scan, statements: list[Statement], lead_end: int) ->
         return None
     b = scan.blocks[scan.block_of[first.mention.t0]]
     d = _DATELINE.match(scan.text, b.start, first.mention.start)
-    if b.start < lead_end or d is None or scan.text[d.end() : first.mention.start].strip(" \u200c«»\"") \
+    opens = d.end() if d is not None else b.start  # «به گزارش …، NAME …» or the paragraph opening «NAME …»
+    if b.start < lead_end or scan.text[opens : first.mention.start].strip(" \u200c«»\"") \
             or _first_in_body(first.person, _ALL) < first.mention.start:
         return None
     return first.person
