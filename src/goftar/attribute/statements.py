@@ -1226,6 +1226,10 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
                 last_end = max(last_end, st.end, st.at)
             continue
         st.mention = men
+        if men.kind == "pronoun" and scan.keys[men.t0] in _THEY and (group is None or group_end < last_end):
+            they = _they_antecedent(scan, men)
+            if they is not None:  # «فرانکفورتی‌ها نیز واکنشی منفی … نشان داده‌اند. آنها معتقدند که …»
+                group, group_end = they.text, st.at
         if men.kind == "pronoun" and group is not None and group_end >= last_end and scan.keys[men.t0] in _THEY:
             st.speaker = group
             group_end = max(group_end, st.end, st.at)
@@ -1243,6 +1247,24 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
         elif st.speaker is not None and not _nested(st, statements):
             last, last_name = st.person, st.speaker
             last_end = max(last_end, st.end, st.at)
+
+
+_PLURAL_VERB_END = re.compile(r"(?:ند|اند)$")
+
+
+def _they_antecedent(scan: Scan, men: Mention) -> Mention | None:
+    """«فرانکفورتی‌ها نیز واکنشی منفی به اعلام … نشان داده‌اند. آنها معتقدند که …»: «آنها» opening a sentence
+    points back to the plural group that is the subject of the sentence before (a bare plural noun or collective,
+    the one :func:`_bare_subject` reads, its verb plural), not to the last person named."""
+    text = scan.text
+    start = _sentence_start(text, max(0, men.start - 600), men.start)
+    if text[start : men.start].strip(" \u200c«\"") or men.t0 == 0:
+        return None
+    prev_end = scan.ends[men.t0 - 1]  # the last word of the sentence before: its verb
+    if not _PLURAL_VERB_END.search(scan.keys[men.t0 - 1]) or text[prev_end : men.start].strip() not in (".", "!"):
+        return None
+    prev_start = _sentence_start(text, max(0, prev_end - 600), prev_end - 1)
+    return _bare_subject(scan, prev_start, prev_end)
 
 
 def relayed_speakers(statements: list[Statement], mentions: list[Mention]) -> None:
