@@ -1093,6 +1093,23 @@ def _start(m: Mention) -> int:
     return m.start
 
 
+def _named_in_dateline(scan: Scan, mentions: list[Mention], lo: int, cut: int) -> list[Mention]:
+    """«به گزارش فارس جرج بوش در سخنان روز پنجشنبه خود … بدون در اختیار داشتن مدرکی، ایران را … متهم کرد»: a
+    dateline with no comma of its own runs on into the sentence; a person named right after the source (one to
+    three words after «به گزارش», not «به نقل از NAME») opens the clause."""
+    t_lo = bisect_left(scan.starts, lo)
+    for x in mentions:
+        if x.start >= cut:
+            break
+        if x.start <= lo or x.kind != "name" or x.t0 - t_lo > 5 or x.t0 - t_lo < 3 \
+                or not scan.text[x.end : cut].strip(" ،,") \
+                or scan.keys[x.t0 - 1] in _REPORTED_BY or scan.keys[x.t0 - 1] == "از" \
+                or _GAP_BREAK.search(scan.text, scan.ends[x.t0 - 1], x.start):
+            continue
+        return [x]
+    return []
+
+
 def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention | None:
     """The mention that is the grammatical subject of the clause ``[lo, hi)``."""
     text = scan.text
@@ -1105,6 +1122,8 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
         named = [x for x in mentions if lo < x.start and x.end <= cut and x.kind == "name"
                  and not text[x.end : cut].strip(" ،,") and scan.keys[x.t0 - 1] not in _REPORTED_BY
                  and any(scan.keys[q] in _REPORTED_BY or scan.keys[q] == "از" for q in range(max(0, x.t0 - 3), x.t0 - 1))]
+        if not named:
+            named = _named_in_dateline(scan, mentions, lo, cut)
         lo = named[-1].start if named else cut
     colon = max(text.rfind(":", lo, hi), text.rfind("：", lo, hi))
     if colon >= 0:  # «خبرگزاری فارس: رئیس اداره … گفت»: the dateline is not the subject
@@ -1974,7 +1993,9 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
             return Mention(scan.starts[t], scan.ends[k - 1], t, k, "group", _QUOTE_MARKS.sub("", scan.span_text(t, k)))
         return None
     verb_t = bisect_left(scan.starts, hi)
-    if t + 1 == verb_t and len(k0) >= 3 and k0 not in L.STOP and k0 not in L.PRONOUNS and not not_name_word(scan, t) \
+    object_next = verb_t < n and keys[verb_t] == "را" and scan.starts[verb_t] - hi < 3
+    # («…، ایران | را به دخالت … متهم کرد»: a noun right before «را» is the object of a subject named before)
+    if t + 1 == verb_t and not object_next and len(k0) >= 3 and k0 not in L.STOP and k0 not in L.PRONOUNS and not not_name_word(scan, t) \
             and scan.match(t, L.speech_verbs(), 3) is None and not _DIGITS.search(k0):
         # «رویترز تصریح کرده است», «مردم گفتند»: one word and the verb make the clause; the word speaks
         return Mention(scan.starts[t], scan.ends[t], t, t + 1, "group", scan.words[t])
@@ -1995,7 +2016,7 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
                 or not_name_word(scan, k) or keys[k - 1] in L.sure_places():
             break  # «دولت آمریکا | هرگونه …», «استقلالی‌ها | حتی …»
         k += 1
-    if k < verb_t and (keys[k] not in _AFTER_SUBJECT_WORDS or not scan.joined(k - 1)):
+    if k < verb_t and (keys[k] not in _AFTER_SUBJECT_WORDS or not scan.joined(k - 1)) or k == verb_t and object_next:
         return None
     if place is not None and k > t + 1:
         return None  # «ترکیه …» as a subject is the country alone
