@@ -2000,6 +2000,13 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
         # «رویترز تصریح کرده است», «مردم گفتند»: one word and the verb make the clause; the word speaks
         return Mention(scan.starts[t], scan.ends[t], t, t + 1, "group", scan.words[t])
     place = L.sure_places().get(k0)
+    verb_t = bisect_left(scan.starts, hi)
+    if place is None and t + 2 <= verb_t and scan.joined(t):
+        two = L.sure_places().get(k0 + keys[t + 1])
+        if two is not None and two.kind == "country" and (t + 2 == verb_t or keys[t + 2] in _AFTER_SUBJECT_WORDS) \
+                and not (t + 2 == verb_t and object_next):
+            # «کره جنوبی امروز اعلام کرد …»: a country of two words
+            return Mention(scan.starts[t], scan.ends[t + 1], t, t + 2, "group", scan.span_text(t, t + 2))
     head_ok = (place is not None and place.kind == "country") or k0 in _COLLECTIVE or (
         len(k0) >= 5 and _PLURAL.search(k0) is not None and _NOT_PLURAL.search(k0) is None
         and k0 not in L.STOP and k0 not in L.name_tokens() and k0 not in L.sure_places())
