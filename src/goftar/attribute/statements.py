@@ -1905,7 +1905,20 @@ def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mentio
         men.person = p
         p.add(p.mentions, men.text)
     else:
-        st.speaker = men.text
+        st.speaker = men.text + _outlet_name(men)
+
+
+_NAMED_AFTER = re.compile(r"\s*[«\"]([^«»\"\n،.:]{2,40})[»\"]")
+
+
+def _outlet_name(men: Mention) -> str:
+    """«پایگاه خبری "کانزاس‌سیتی استار" در گزارشی نوشت»: an outlet («پایگاه خبری», «روزنامه») is the one its
+    quoted name right after names (« "کانزاس‌سیتی استار"» returned, to follow the outlet's words)."""
+    scan = _SCAN[0] if _SCAN else None
+    if scan is None or men.kind != "org" or L.key(men.text.split()[0]) not in _OUTLETS:
+        return ""
+    m = _NAMED_AFTER.match(scan.text, men.end)
+    return " " + m.group(1).strip() if m else ""
 
 
 def _last_named_is(p: Person, m: Mention, named: list[Mention]) -> bool:
