@@ -557,9 +557,10 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     for bi in answers:  # the one interviewed speaks on
         s, e = _trim(text, body[bi].start, body[bi].end)
         if e > s:
-            # the clause, where no speaker is named, is the answer's closing mark: nothing before it (a question)
-            # is looked at for a subject
-            out.append(Statement("direct", s, e, "", (e - 1, e) if text[e - 1] in ".!؟?»" else (s, s), s))
+            # the clause, where no speaker is named, is the answer's last character (its closing mark, when it has
+            # one): nothing before it (a question) is looked at for a subject — an empty clause would send the
+            # resolver to the question for one («شما چرا گفتید من به خانه کی روش رفته ام …؟ ⏎⏎ زمانی که من …»)
+            out.append(Statement("direct", s, e, "", (e - 1, e), s))
     covered = _Covered(len(text))
     for q in out:
         covered.append((q.start, q.end))
