@@ -122,6 +122,7 @@ class Statement:
     speaker: str | None = None
     passive: bool = False
     inherit: bool = True  # a missing subject means the previous speaker
+    question: bool = False  # an interviewer's question in a printed interview (see :func:`interviewer`)
 
 
 _OPENS_ATTRIBUTION = re.compile(r"\s*(?:به\s+گفته|به\s+گزارش|به\s+اعتقاد)\b")
@@ -564,10 +565,15 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     covered = _Covered(len(text))
     for q in out:
         covered.append((q.start, q.end))
-    if answers:  # the interviewer's questions hold no statements («*شما گفته بودید …»): the answers go on with one voice
+    if answers:  # the interviewer's questions («*شما گفته بودید …»): the interviewer's words, nothing inside them
+        # attributes anew; they do not interrupt the answers' one voice (no subject, nothing inherited)
         for bi, b in enumerate(body):
-            if text[b.start] in _ASKS:
+            if text[b.start] in _ASKS and b.start > first_quote:
                 covered.append((b.start, b.end))
+                s, e = _trim(text, b.start + 1, b.end)
+                if e - s > 1:
+                    ask = Statement("direct", s, e, "", (e - 1, e), s, inherit=False, question=True)
+                    out.append(ask)
     inside = covered.inside
     for st in _outlet_reports(scan, body, covered):
         out.append(st)
@@ -1285,6 +1291,32 @@ def _they_antecedent(scan: Scan, men: Mention) -> Mention | None:
         return None
     prev_start = _sentence_start(text, max(0, prev_end - 600), prev_end - 1)
     return _bare_subject(scan, prev_start, prev_end)
+
+
+_TALK_WITH = re.compile(r"(?:گفت[\s\u200c]*و[\s\u200c]*گو|گفتگو|مصاحبه)(?:یی|ی|ای)?\s+(?:[^\s]+\s+){0,2}?با\s+")
+
+
+def interviewer(scan: Scan, statements: list[Statement], mentions: list[Mention]) -> None:
+    """The questions of a printed interview are the interviewer's: the one the interviewed person «… گفت و گویی با
+    فردوسی پور … انجام داد» with, named before the first question; the outlet's reporter when the report says
+    only «در گفت‌وگو با خبرنگار فارس». Not the one who answers («در گفت‌وگویی کوتاه با علی‌اکبر ضیائی استاد
+    دانشگاه …»: someone who speaks elsewhere or whom the lead names). Unresolved (None) otherwise."""
+    asks = [st for st in statements if st.question]
+    if not asks:
+        return
+    text = scan.text
+    who: Mention | None = None
+    for m in _TALK_WITH.finditer(text, 0, asks[0].start):
+        who = next((x for x in mentions if x.start == m.end() and x.kind in ("name", "role")), None) or who
+    if who is None:
+        return
+    p = who.person
+    if p is not None and (any(st.person is p for st in statements if not st.question) or any(
+            x.person is p and scan.blocks and scan.blocks[scan.block_of[x.t0]].kind == "lead" for x in mentions)):
+        return  # «در گفت‌وگویی کوتاه با علی‌اکبر ضیائی استاد دانشگاه …»: the one interviewed (the lead's speaker)
+    for st in asks:
+        st.mention, st.person = who, who.person
+        st.speaker = who.person.name if who.person is not None else who.text
 
 
 def relayed_speakers(statements: list[Statement], mentions: list[Mention]) -> None:
