@@ -2007,7 +2007,7 @@ _COLLECTIVE = {L.key(w) for w in ("دولت",)}
 _OPENER_WORDS = _ADVERBS | {L.key(w) for w in ("البته", "ضمنا", "اکنون", "هم‌اکنون", "حال", "همچنان")}
 
 
-def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
+def _bare_subject(scan: Scan, lo: int, hi: int, depth: int = 0) -> Mention | None:
     """A subject that names no person, role or organisation of the lexicons: a plural group («کتابداران»,
     «متصرفان زمین‌های پناهگاه …», «کنشگران و احزاب و گروه‌های سیاسی»), a country («ترکیه») or «دولت», opening
     the clause ``[lo, hi)`` of a speech verb and followed by that verb or by «در / با / نیز …» (not by «را»: then
@@ -2016,6 +2016,15 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
     m = _DATELINE.match(text[lo:hi])
     if m:
         lo += m.end()
+    elif _AS_REPORTED.match(text, lo, hi) and depth == 0:
+        # «به گزارش نشریه Geostrategy دستگاه‌های اطلاعاتی غربی اعتقاد دارند …»: no comma closes the source; a
+        # plural group or a country after one to three words of it is the subject
+        t0 = bisect_left(scan.starts, lo) + 2
+        for t in range(t0 + 1, min(t0 + 4, bisect_left(scan.starts, hi))):
+            got = _bare_subject(scan, scan.starts[t], hi, depth=1)
+            if got is not None and got.t1 - got.t0 >= 2:
+                return got
+        return None
     for mark in (":", "：", "؛"):
         c = text.rfind(mark, lo, hi)
         if c >= 0:
