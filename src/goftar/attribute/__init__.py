@@ -24,7 +24,7 @@ from . import lexicon as L
 from .events import find_events, resolve_date
 from .mentions import (Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats,
                        org_mentions, unique_orgs)
-from .statements import (Statement, alias_roles, alias_roles_forward, bind_role_references, find_statements,
+from .statements import (Statement, alias_roles, interviewer, alias_roles_forward, bind_role_references, find_statements,
                          headline_speaker, lead_role_holder, relayed_speakers, resolve,
                          role_of_previous_speaker)
 from .text import blocks, tokenize
@@ -97,6 +97,7 @@ def _attribute(doc: Document) -> Document:
     bind_role_references(statements, mentions, people)
     role_of_previous_speaker(statements, mentions)
     binder.rebind(scan, statements, mentions, people)  # learned re-resolution of role / pronoun speakers (off without its model file)
+    interviewer(scan, statements, mentions)  # a printed interview's questions: the interviewer's
     for st in statements:
         if st.kind == "reported" and st.start == st.clause[0]:
             st.mention_followers = [m for m in mentions if m.kind == "role-bound" and st.mention is not None  # type: ignore[attr-defined]

@@ -122,6 +122,7 @@ class Statement:
     speaker: str | None = None
     passive: bool = False
     inherit: bool = True  # a missing subject means the previous speaker
+    question: bool = False  # an interviewer's question in a printed interview (see :func:`interviewer`)
 
 
 _OPENS_ATTRIBUTION = re.compile(r"\s*(?:به\s+گفته|به\s+گزارش|به\s+اعتقاد)\b")
@@ -557,16 +558,22 @@ def find_statements(scan: Scan, mentions: list[Mention]) -> list[Statement]:
     for bi in answers:  # the one interviewed speaks on
         s, e = _trim(text, body[bi].start, body[bi].end)
         if e > s:
-            # the clause, where no speaker is named, is the answer's closing mark: nothing before it (a question)
-            # is looked at for a subject
-            out.append(Statement("direct", s, e, "", (e - 1, e) if text[e - 1] in ".!؟?»" else (s, s), s))
+            # the clause, where no speaker is named, is the answer's last character (its closing mark, when it has
+            # one): nothing before it (a question) is looked at for a subject — an empty clause would send the
+            # resolver to the question for one («شما چرا گفتید من به خانه کی روش رفته ام …؟ ⏎⏎ زمانی که من …»)
+            out.append(Statement("direct", s, e, "", (e - 1, e), s))
     covered = _Covered(len(text))
     for q in out:
         covered.append((q.start, q.end))
-    if answers:  # the interviewer's questions hold no statements («*شما گفته بودید …»): the answers go on with one voice
+    if answers:  # the interviewer's questions («*شما گفته بودید …»): the interviewer's words, nothing inside them
+        # attributes anew; they do not interrupt the answers' one voice (no subject, nothing inherited)
         for bi, b in enumerate(body):
-            if text[b.start] in _ASKS:
+            if text[b.start] in _ASKS and b.start > first_quote:
                 covered.append((b.start, b.end))
+                s, e = _trim(text, b.start + 1, b.end)
+                if e - s > 1:
+                    ask = Statement("direct", s, e, "", (e - 1, e), s, inherit=False, question=True)
+                    out.append(ask)
     inside = covered.inside
     for st in _outlet_reports(scan, body, covered):
         out.append(st)
@@ -1093,6 +1100,23 @@ def _start(m: Mention) -> int:
     return m.start
 
 
+def _named_in_dateline(scan: Scan, mentions: list[Mention], lo: int, cut: int) -> list[Mention]:
+    """«به گزارش فارس جرج بوش در سخنان روز پنجشنبه خود … بدون در اختیار داشتن مدرکی، ایران را … متهم کرد»: a
+    dateline with no comma of its own runs on into the sentence; a person named right after the source (one to
+    three words after «به گزارش», not «به نقل از NAME») opens the clause."""
+    t_lo = bisect_left(scan.starts, lo)
+    for x in mentions:
+        if x.start >= cut:
+            break
+        if x.start <= lo or x.kind != "name" or x.t0 - t_lo > 5 or x.t0 - t_lo < 3 \
+                or not scan.text[x.end : cut].strip(" ،,") \
+                or scan.keys[x.t0 - 1] in _REPORTED_BY or scan.keys[x.t0 - 1] == "از" \
+                or _GAP_BREAK.search(scan.text, scan.ends[x.t0 - 1], x.start):
+            continue
+        return [x]
+    return []
+
+
 def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention | None:
     """The mention that is the grammatical subject of the clause ``[lo, hi)``."""
     text = scan.text
@@ -1105,6 +1129,8 @@ def _subject(scan: Scan, mentions: list[Mention], lo: int, hi: int) -> Mention |
         named = [x for x in mentions if lo < x.start and x.end <= cut and x.kind == "name"
                  and not text[x.end : cut].strip(" ،,") and scan.keys[x.t0 - 1] not in _REPORTED_BY
                  and any(scan.keys[q] in _REPORTED_BY or scan.keys[q] == "از" for q in range(max(0, x.t0 - 3), x.t0 - 1))]
+        if not named:
+            named = _named_in_dateline(scan, mentions, lo, cut)
         lo = named[-1].start if named else cut
     colon = max(text.rfind(":", lo, hi), text.rfind("：", lo, hi))
     if colon >= 0:  # «خبرگزاری فارس: رئیس اداره … گفت»: the dateline is not the subject
@@ -1226,6 +1252,10 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
                 last_end = max(last_end, st.end, st.at)
             continue
         st.mention = men
+        if men.kind == "pronoun" and scan.keys[men.t0] in _THEY and (group is None or group_end < last_end):
+            they = _they_antecedent(scan, men)
+            if they is not None:  # «فرانکفورتی‌ها نیز واکنشی منفی … نشان داده‌اند. آنها معتقدند که …»
+                group, group_end = they.text, st.at
         if men.kind == "pronoun" and group is not None and group_end >= last_end and scan.keys[men.t0] in _THEY:
             st.speaker = group
             group_end = max(group_end, st.end, st.at)
@@ -1243,6 +1273,50 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
         elif st.speaker is not None and not _nested(st, statements):
             last, last_name = st.person, st.speaker
             last_end = max(last_end, st.end, st.at)
+
+
+_PLURAL_VERB_END = re.compile(r"(?:ند|اند)$")
+
+
+def _they_antecedent(scan: Scan, men: Mention) -> Mention | None:
+    """«فرانکفورتی‌ها نیز واکنشی منفی به اعلام … نشان داده‌اند. آنها معتقدند که …»: «آنها» opening a sentence
+    points back to the plural group that is the subject of the sentence before (a bare plural noun or collective,
+    the one :func:`_bare_subject` reads, its verb plural), not to the last person named."""
+    text = scan.text
+    start = _sentence_start(text, max(0, men.start - 600), men.start)
+    if text[start : men.start].strip(" \u200c«\"") or men.t0 == 0:
+        return None
+    prev_end = scan.ends[men.t0 - 1]  # the last word of the sentence before: its verb
+    if not _PLURAL_VERB_END.search(scan.keys[men.t0 - 1]) or text[prev_end : men.start].strip() not in (".", "!"):
+        return None
+    prev_start = _sentence_start(text, max(0, prev_end - 600), prev_end - 1)
+    return _bare_subject(scan, prev_start, prev_end)
+
+
+_TALK_WITH = re.compile(r"(?:گفت[\s\u200c]*و[\s\u200c]*گو|گفتگو|مصاحبه)(?:یی|ی|ای)?\s+(?:[^\s]+\s+){0,2}?با\s+")
+
+
+def interviewer(scan: Scan, statements: list[Statement], mentions: list[Mention]) -> None:
+    """The questions of a printed interview are the interviewer's: the one the interviewed person «… گفت و گویی با
+    فردوسی پور … انجام داد» with, named before the first question; the outlet's reporter when the report says
+    only «در گفت‌وگو با خبرنگار فارس». Not the one who answers («در گفت‌وگویی کوتاه با علی‌اکبر ضیائی استاد
+    دانشگاه …»: someone who speaks elsewhere or whom the lead names). Unresolved (None) otherwise."""
+    asks = [st for st in statements if st.question]
+    if not asks:
+        return
+    text = scan.text
+    who: Mention | None = None
+    for m in _TALK_WITH.finditer(text, 0, asks[0].start):
+        who = next((x for x in mentions if x.start == m.end() and x.kind in ("name", "role")), None) or who
+    if who is None:
+        return
+    p = who.person
+    if p is not None and (any(st.person is p for st in statements if not st.question) or any(
+            x.person is p and scan.blocks and scan.blocks[scan.block_of[x.t0]].kind == "lead" for x in mentions)):
+        return  # «در گفت‌وگویی کوتاه با علی‌اکبر ضیائی استاد دانشگاه …»: the one interviewed (the lead's speaker)
+    for st in asks:
+        st.mention, st.person = who, who.person
+        st.speaker = who.person.name if who.person is not None else who.text
 
 
 def relayed_speakers(statements: list[Statement], mentions: list[Mention]) -> None:
@@ -1550,7 +1624,8 @@ def _dateline_speaker(scan: Scan, statements: list[Statement], lead_end: int) ->
         return None
     b = scan.blocks[scan.block_of[first.mention.t0]]
     d = _DATELINE.match(scan.text, b.start, first.mention.start)
-    if b.start < lead_end or d is None or scan.text[d.end() : first.mention.start].strip(" \u200c«»\"") \
+    opens = d.end() if d is not None else b.start  # «به گزارش …، NAME …» or the paragraph opening «NAME …»
+    if b.start < lead_end or scan.text[opens : first.mention.start].strip(" \u200c«»\"") \
             or _first_in_body(first.person, _ALL) < first.mention.start:
         return None
     return first.person
@@ -1863,7 +1938,20 @@ def _bind(st: Statement, men: Mention, last: Person | None, persons: list[Mentio
         men.person = p
         p.add(p.mentions, men.text)
     else:
-        st.speaker = men.text
+        st.speaker = men.text + _outlet_name(men)
+
+
+_NAMED_AFTER = re.compile(r"\s*[«\"]([^«»\"\n،.:]{2,40})[»\"]")
+
+
+def _outlet_name(men: Mention) -> str:
+    """«پایگاه خبری "کانزاس‌سیتی استار" در گزارشی نوشت»: an outlet («پایگاه خبری», «روزنامه») is the one its
+    quoted name right after names (« "کانزاس‌سیتی استار"» returned, to follow the outlet's words)."""
+    scan = _SCAN[0] if _SCAN else None
+    if scan is None or men.kind != "org" or L.key(men.text.split()[0]) not in _OUTLETS:
+        return ""
+    m = _NAMED_AFTER.match(scan.text, men.end)
+    return " " + m.group(1).strip() if m else ""
 
 
 def _last_named_is(p: Person, m: Mention, named: list[Mention]) -> bool:
@@ -1919,7 +2007,7 @@ _COLLECTIVE = {L.key(w) for w in ("دولت",)}
 _OPENER_WORDS = _ADVERBS | {L.key(w) for w in ("البته", "ضمنا", "اکنون", "هم‌اکنون", "حال", "همچنان")}
 
 
-def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
+def _bare_subject(scan: Scan, lo: int, hi: int, depth: int = 0) -> Mention | None:
     """A subject that names no person, role or organisation of the lexicons: a plural group («کتابداران»,
     «متصرفان زمین‌های پناهگاه …», «کنشگران و احزاب و گروه‌های سیاسی»), a country («ترکیه») or «دولت», opening
     the clause ``[lo, hi)`` of a speech verb and followed by that verb or by «در / با / نیز …» (not by «را»: then
@@ -1928,6 +2016,15 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
     m = _DATELINE.match(text[lo:hi])
     if m:
         lo += m.end()
+    elif _AS_REPORTED.match(text, lo, hi) and depth == 0:
+        # «به گزارش نشریه Geostrategy دستگاه‌های اطلاعاتی غربی اعتقاد دارند …»: no comma closes the source; a
+        # plural group or a country after one to three words of it is the subject
+        t0 = bisect_left(scan.starts, lo) + 2
+        for t in range(t0 + 1, min(t0 + 4, bisect_left(scan.starts, hi))):
+            got = _bare_subject(scan, scan.starts[t], hi, depth=1)
+            if got is not None and got.t1 - got.t0 >= 2:
+                return got
+        return None
     for mark in (":", "：", "؛"):
         c = text.rfind(mark, lo, hi)
         if c >= 0:
@@ -1951,11 +2048,20 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
             return Mention(scan.starts[t], scan.ends[k - 1], t, k, "group", _QUOTE_MARKS.sub("", scan.span_text(t, k)))
         return None
     verb_t = bisect_left(scan.starts, hi)
-    if t + 1 == verb_t and len(k0) >= 3 and k0 not in L.STOP and k0 not in L.PRONOUNS and not not_name_word(scan, t) \
+    object_next = verb_t < n and keys[verb_t] == "را" and scan.starts[verb_t] - hi < 3
+    # («…، ایران | را به دخالت … متهم کرد»: a noun right before «را» is the object of a subject named before)
+    if t + 1 == verb_t and not object_next and len(k0) >= 3 and k0 not in L.STOP and k0 not in L.PRONOUNS and not not_name_word(scan, t) \
             and scan.match(t, L.speech_verbs(), 3) is None and not _DIGITS.search(k0):
         # «رویترز تصریح کرده است», «مردم گفتند»: one word and the verb make the clause; the word speaks
         return Mention(scan.starts[t], scan.ends[t], t, t + 1, "group", scan.words[t])
     place = L.sure_places().get(k0)
+    verb_t = bisect_left(scan.starts, hi)
+    if place is None and t + 2 <= verb_t and scan.joined(t):
+        two = L.sure_places().get(k0 + keys[t + 1])
+        if two is not None and two.kind == "country" and (t + 2 == verb_t or keys[t + 2] in _AFTER_SUBJECT_WORDS) \
+                and not (t + 2 == verb_t and object_next):
+            # «کره جنوبی امروز اعلام کرد …»: a country of two words
+            return Mention(scan.starts[t], scan.ends[t + 1], t, t + 2, "group", scan.span_text(t, t + 2))
     head_ok = (place is not None and place.kind == "country") or k0 in _COLLECTIVE or (
         len(k0) >= 5 and _PLURAL.search(k0) is not None and _NOT_PLURAL.search(k0) is None
         and k0 not in L.STOP and k0 not in L.name_tokens() and k0 not in L.sure_places())
@@ -1972,7 +2078,7 @@ def _bare_subject(scan: Scan, lo: int, hi: int) -> Mention | None:
                 or not_name_word(scan, k) or keys[k - 1] in L.sure_places():
             break  # «دولت آمریکا | هرگونه …», «استقلالی‌ها | حتی …»
         k += 1
-    if k < verb_t and (keys[k] not in _AFTER_SUBJECT_WORDS or not scan.joined(k - 1)):
+    if k < verb_t and (keys[k] not in _AFTER_SUBJECT_WORDS or not scan.joined(k - 1)) or k == verb_t and object_next:
         return None
     if place is not None and k > t + 1:
         return None  # «ترکیه …» as a subject is the country alone
