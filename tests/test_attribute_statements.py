@@ -33,7 +33,7 @@ def test_score_article_lists_unfound_and_spurious_statements():
 
 def test_statement_listing_is_refused_on_held_out_splits():
     runner = CliRunner()
-    for args in (["--split", "test"], ["--split", "test3"], []):
+    for args in (["--split", "test"], ["--split", "test3"], ["--split", "test4"], []):
         res = runner.invoke(main, ["eval", "attribution", str(REPO / "eval" / "attribution_gold"), "--statements", *args])
         assert res.exit_code != 0 and "refused" in (res.output + str(res.exception))
 

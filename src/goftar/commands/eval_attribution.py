@@ -8,7 +8,7 @@ import click
 
 
 #: splits whose errors are never listed: studying them would make them development data
-HELD_OUT = ("test", "test3")
+HELD_OUT = ("test", "test3", "test4")
 
 
 @click.command("attribution")
@@ -17,10 +17,10 @@ HELD_OUT = ("test", "test3")
 @click.option("--misses", is_flag=True, help="List wrong speakers per article.")
 @click.option("--statements", is_flag=True,
               help="List per article the gold statements not found and the predicted ones matching no gold.")
-@click.option("--split", type=click.Choice(["dev", "test1", "val", "test2", "test", "test3"]), default=None,
+@click.option("--split", type=click.Choice(["dev", "test1", "val", "test2", "test", "test3", "test4"]), default=None,
               help="Only the articles of this split (default: all): dev; test1, val and test2 (earlier held-out "
-                   "splits, retired to development once their errors were studied); test (held out, older) or "
-                   "test3 (held out, sixth round).")
+                   "splits, retired to development once their errors were studied); test (held out, older), "
+                   "test3 or test4 (held out, sixth round).")
 def attribution(gold_dir: Path, as_json: bool, misses: bool, statements: bool, split: str | None) -> None:
     """Score attribution against GOLD_DIR (one JSON per article, e.g. eval/attribution_gold)."""
     from ..attribute.evaluate import evaluate
