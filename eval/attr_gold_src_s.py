@@ -1,4 +1,18 @@
-# HEADER
+# Held-out test split "test4", batch S (2026-11-29): 20 random Fars / Varzesh3 news reports (8 fars-news-4, 12
+# varzesh3-4), split "test4" — a fresh held-out split, run once by the lead at the end of the session. Nobody but this
+# annotator (and, for the other half, the annotator of attr_gold_src_r.py, not read here) has read these articles.
+# Selection rule (fixed before reading; already computed, taken exactly): of langml_fars_varzesh3_news, the articles
+# whose body (paragraphs joined) contains «گفت», «افزود» or «اظهار»; fars-news-4.json.gz (228 of 300 eligible)
+# indices shuffled with random.Random(2027).shuffle, positions 84–111 (positions 0–83 are in earlier splits);
+# varzesh3-4.json.gz (262 eligible) shuffled with random.Random(2029).shuffle, positions 10–21 (0–9 are in an earlier
+# split). Neither file was ever used to develop attribution. This half: fars-news-4 positions 104–111 and varzesh3-4
+# positions 10–21:
+#   fars4_NNN (fars-news-4.json.gz, index NNN): 046 012 151 013 197 141 104 175
+#   varzesh4_NNN (varzesh3-4.json.gz, index NNN): 465 362 370 412 123 182 116 271 454 068 488 033
+# Annotated by reading the text only; goftar was never run on them (its output and source never looked at).
+# Counts: 20 articles, 111 statements — mention_kind role 44, name 43, pronoun 23, none 1; kind direct 75,
+# indirect 21, reported 15; 1 event (a visit); no article without a statement.
+# Q(speaker, mention, mention_kind, kind, text-anchor) as in attr_gold_src_a; speaker None = no speaker.
 from attr_gold_src_a import Q
 
 SPLIT = "test4"
@@ -120,4 +134,47 @@ NEWS = {
   Q("ساندرو تونالی","","pronoun","direct","هنگامی که یک فوتبالیست هستید با عشق بازی می کنید … به دنبال بازی کردن در آن بوده ام."),
   Q("ساندرو تونالی","","pronoun","direct","پیولی رهبر ماست.  او اولین کسی است … ما از داشتن این مربی خوشحالیم.")],
  people=["ساندرو تونالی","استفانو پیولی"], places=[]),
+"varzesh4_123": dict(file=V4, index=123,  # the media's words («برخی رسانه ها … نوشتند») are inside Perez's quotation: not separate
+ quotes=[Q("فلورنتنیو پرز","فلورنتنیو پرز","name","indirect","به عنوان رئیس باشگاه رئال مادرید، همواره … همه در حال قضاوت او هستند"),
+  Q("فلورنتنیو پرز","پرز","name","reported","بسیاری از آنها را غیرمنصفانه خواند"),
+  Q("فلورنتنیو پرز","پرز","name","direct","احساس می کنم همیشه از من به عنوان یک متهم … زیر این استرس روحی روانی دوام نمی آورند.")],
+ people=["فلورنتنیو پرز","رونالدو","گرت بیل","خامس"], places=["اروگوئه"]),
+"varzesh4_182": dict(file=V4, index=182,
+ quotes=[Q("علی کفاشیان","رئیس فدراسیون فوتبال","role","direct","اگر در سقف قرارداد تخلفاتی اتفاق می‌افتد … با یکدیگر رقابت غیرحرفه‌ای دارند."),
+  Q("علی کفاشیان","علی کفاشیان","name","direct","فدراسیون فوتبال بر اساس بحث های کارشناسی … باید مدارک کافی وجود داشته باشد."),
+  Q("علی کفاشیان","رئیس فدراسیون","role","direct","به نظر من اگر در سقف قرارداد تخلفاتی اتفاق می افتد … مطمئنا برخورد می کنیم."),
+  Q("علی کفاشیان","کفاشیان","name","direct","امیدوارم امروز طرفداران فوتبال ورزشگاه را پر کنند … گام مهمی برای صعود به جام جهانی برداشته شود.")],
+ people=["علی کفاشیان"], places=["ایران","قطر"]),
+"varzesh4_116": dict(file=V4, index=116,  # «… واکنش نشان داد» (lead) has no content
+ quotes=[Q("علیرضا جهانبخش","جهانبخش","name","direct","واقعا شرمنده همه مردم ایران شدیم. … به داشتن شما افتخار می‌کنیم.")],
+ people=["علیرضا جهانبخش"], places=["ایران","عراق"]),
+"varzesh4_271": dict(file=V4, index=271,  # «به نقل از سایت باشگاه» only passes on Royanian's words
+ quotes=[Q("محمد رویانیان","محمد رویانیان","name","direct","پیش از این اعلام کرده بودیم که … برای مذاکره و توافق با ایشان اقدام کردیم."),
+  Q("محمد رویانیان","وی","pronoun","direct","بسیار خوشحالم که فردی مثل سیامند رحمان … تحت قرارداد با پرسپولیس باشد."),
+  Q("محمد رویانیان","رویانیان","name","direct","مذاکرات انجام شده و با ایشان به توافق رسیده‌ایم … به امضای طرفین خواهد رسید."),
+  Q("محمد رویانیان","رویانیان","name","direct","سیامند رحمان عزیز ماست … جانبازان و معلولان نیز فعالیت خواهد کرد.")],
+ people=["محمد رویانیان","سیامند رحمان"], places=["لندن","تهران"]),
+"varzesh4_454": dict(file=V4, index=454,  # text has U+200F marks; «سرمربی گفت …» and «فرگوسن هم این را گفته بود» are inside Giggs's quotation
+ quotes=[Q("رایان گیگز","رایان گیگز","name","indirect","شیاطین سرخ باید بهتر از فصل گذشته … لیگ برتر را آغاز کنند"),
+  QA("رایان گیگز","گیگز","name","indirect","این … از همان هفته ابتدایی نتایج مناسبی کسب کنند","گیگز اعتقاد دارد"),
+  Q("رایان گیگز","او","pronoun","direct","ما باید ذهنیت من را تغییر بدهیم … این کاری است که باید انجام بدهیم.")],
+ people=["رایان گیگز","لوئیس فان خال","الکس فرگوسن"], places=[]),
+"varzesh4_068": dict(file=V4, index=68,  # a commentary: the press, a news agency and fans as sources
+ quotes=[Q("مطبوعات ورزشی آلمانی","مطبوعات ورزشی آلمانی","role","indirect","در ماه‌های آینده فدراسیون فوتبال این کشور … با اقدامات عملی جدی ترکیب کند"),
+  Q("دویچه‌وله","خبرگزاری دویچه‌وله","name","indirect","فدراسیون در ماه‌های آینده نه تنها باید … شالوده‌ی آینده‌ی فوتبال آلمان را از نو پی‌ریزی کند"),
+  Q("یواخیم لوو","لوو","name","reported","موافقت خود را با باقی ماندن در پست سرمربی‌گری اعلام کرد"),
+  Q("هواداران فوتبال در آلمان","هواداران فوتبال در آلمان","role","indirect","گریندل بیشتر از آنکه چهره‌ای فوتبالی باشد سیاستمدار است"),
+  Q("هواداران، صاحب‌نظران و فوتبالدوستان در آلمان","هواداران، صاحب‌نظران و فوتبالدوستان در آلمان","role","indirect","حاضرند دست به دست هم بدهند … در صحنه‌های بین‌المللی باشند")],
+ people=["مسوت اوزیل","گوندوگان","اردوغان","یواخیم لوو","گریندل","اولیور بیرهوف"], places=["آلمان","روسیه","ترکیه"]),
+"varzesh4_488": dict(file=V4, index=488,
+ quotes=[Q("اولیور کان","اولیور کان","name","indirect","تیم ملی آلمان می تواند در جام جهانی آینده عنوان قهرمانی را کسب کند"),
+  Q("اولیور کان","کان","name","direct","داشتن  تیمی با چنین کیفیتی … چرا نباید در برزیل عنوان قهرمانی را کسب کنیم؟"),
+  Q("اولیور کان","کان","name","direct","پیشرفت تیم کامل شده است … و  بازیکنانی که در تیم ملی حضور دارند نگاهی بیاندازید."),
+  Q("اولیور کان","کان","name","direct","در زمان حضور من در تیم ملی … بینهایت خوشحال و امیدوار می شدم.")],
+ people=["اولیور کان"], places=["آلمان","هامبورگ","برزیل"]),
+"varzesh4_033": dict(file=V4, index=33,  # «لخویا قطر» is a club: no place
+ quotes=[Q("رضا تقیون","رضا تقیون","name","direct","بدون شک ادامه بازی برگزار می‌شود."),
+  Q("رضا تقیون","رضا تقیون","name","direct","قطعا ادامه بازی برگزار می‌شود، … شرایط را برای شروع مجدد مسابقه فراهم کنند."),
+  Q("رضا تقیون","وی","pronoun","direct","تمام مسئولان در تلاش هستند … شاهد بارش پراکنده باران هستیم.")],
+ people=["رضا تقیون"], places=[]),
 }
