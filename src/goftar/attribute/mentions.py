@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress, repeat
-from operator import and_, not_
+from operator import and_, eq, not_
 
 from . import lexicon as L
 from .text import Block, Token, Tokens
@@ -122,7 +122,7 @@ class Scan:
         if gaps is None:
             gaps = list(map(text.__getitem__, map(slice, ends, starts[1:])))
         self.gaps = gaps
-        join = list(map(" ".__eq__, gaps))  # most gaps are one space: decided in C, the rest below
+        join = list(map(eq, gaps, repeat(" ")))  # most gaps are one space: decided in C, the rest below
         #: indices i whose gap to token i+1 is not a single space (punctuation, line breaks, half-spaces …)
         self.unspaced = unspaced = list(compress(range(len(gaps)), map(not_, join)))
         for i in unspaced:
@@ -140,13 +140,14 @@ class Scan:
         # (every prefix of an entry is a key of _PREFIX_BITS; an empty key prefixes anything); elsewhere a
         # token keeps the bits of the one-word entries it is
         pair = list(map(and_, map(_PREFIX_BITS.__contains__, keys), join))
-        for i in compress(range(n), map(not_, keys)):
-            pair[i] = join[i]
-        at = compress(range(n), pair)
-        for i, b in zip(at, map(_PREFIX_BITS.get, map(str.__add__, compress(keys, pair), compress(keys[1:], pair)),
-                                repeat(0))):
-            if b:
-                bits[i] |= b
+        if "" in keys:  # (rare: a test in C first)
+            for i in compress(range(n), map(not_, keys)):
+                pair[i] = join[i]
+        pair_bits = list(map(_PREFIX_BITS.get, map(str.__add__, compress(keys, pair), compress(keys[1:], pair)),
+                             repeat(0)))
+        # most pairs begin no entry: only those that do reach the Python loop
+        for i, b in compress(zip(compress(range(n), pair), pair_bits), pair_bits):
+            bits[i] |= b
         self._bits = bits
         self._some = list(compress(range(n), bits))  # tokens where some entry may start
 

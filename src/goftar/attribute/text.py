@@ -11,8 +11,13 @@ from typing import NamedTuple, overload
 from ..model import Document
 from .lexicon import word_key, words_key
 
+#: the characters ``\s`` matches in a str pattern (those whose ``str.isspace()`` is true), spelled out: a class
+#: of literal characters is one table lookup per character in ``re``, where ``\s`` inside a negated class
+#: costs a category test per character too (the tokenizer's split runs about twice as fast)
+SPACE_CHARS = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+               "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
 # a word: anything but whitespace and punctuation; U+200C stays inside the word
-_WORD = re.compile(r"[^\s«»\"“”'()\[\]{}:：؛;،,.!؟?|/\\…\-–—]+")
+_WORD = re.compile(f"[^{re.escape(SPACE_CHARS)}" r"«»\"“”'()\[\]{}:：؛;،,.!؟?|/\\…\-–—]+")
 _FOOTER = re.compile(
     r"^\s*(?:منبع\s*[|:：]|منبع\s|برچسب|کلید\s*واژه|کلیدواژه|کد\s*خبر|انتهای\s*پیام|\[\d+\]|لینک\s*کوتاه|"
     r"نظرات|ارسال\s*نظر|تگ\s*ها|تگ‌ها|source\b|tags?\s*:)",
