@@ -294,8 +294,12 @@ def _bits_once(name: str, *tables: dict[str, str]) -> int:
 def not_name_word(scan: Scan, j: int) -> bool:
     """Token ``j`` is a verb («می‌گوید» with its half-space, not «میگل»), an adverb or a superlative, and no known
     name token."""
-    k = scan.keys[j]
-    w = scan.words[j]
+    return _not_name_word(scan.keys[j], scan.words[j])
+
+
+@lru_cache(maxsize=65536)
+def _not_name_word(k: str, w: str) -> bool:
+    """:func:`not_name_word` of a word ``w`` with key ``k`` (a function of the word alone, cached per word)."""
     return _not_name_key(k) or ((_MI.match(w) is not None or _HALF_SPACED_FUNCTION.search(w) is not None
                                  or "\u200cو" in w and _paired_words(w)) and k not in L.name_tokens())
 
@@ -316,15 +320,21 @@ _HALF_SPACED_FUNCTION = re.compile("^به\u200c|\u200c(?:تان|شان|مان|ت
 
 def _name_token_ok(scan: Scan, j: int) -> bool:
     """Could token ``j`` be part of a person's name (not a function word, title, role, verb or number)?"""
-    k = scan.keys[j]
-    if k in L.STOP or _DIGIT.search(k) or not_name_word(scan, j) \
-            or _SYMBOL.search(k) and _SYMBOL.sub("", k) in L.STOP:  # «*شما»
+    if _never_name_token(scan.keys[j], scan.words[j]):
         return False
     bits = scan._bits[j]
     if not bits & _bits_once("name_stop", L.TITLE_KEYS, L.ROLE_KEYS, L.speech_verbs()):
         return True
     return (scan.match(j, L.TITLE_KEYS, 3) is None and scan.match(j, L.ROLE_KEYS, 2) is None
             and scan.match(j, L.speech_verbs(), 3) is None)
+
+
+@lru_cache(maxsize=65536)
+def _never_name_token(k: str, w: str) -> bool:
+    """The word-only half of :func:`_name_token_ok` (cached per word): a function word, a number, a verb, an
+    adverb or a superlative, or a function word behind a symbol."""
+    return bool(k in L.STOP or _DIGIT.search(k) or _not_name_word(k, w)
+                or _SYMBOL.search(k) and _SYMBOL.sub("", k) in L.STOP)  # «*شما»
 
 
 def _guillemet_name(scan: Scan, i: int) -> tuple[int, int, int, int] | None:
@@ -1079,8 +1089,13 @@ _HALF_SPACED_SUFFIX = re.compile("\u200c(?:ها|های|هایی|ای)$")
 def _not_name_at(scan: Scan, j: int) -> bool:
     """:func:`_not_name_form` of token ``j``, or a word that bears a plural or «ای» after a half-space
     («مدیربرنامه‌های», «مدیررسانه‌ای») and is no known name token («خامنه‌ای»)."""
-    k = scan.keys[j]
-    return _not_name_form(k) or _HALF_SPACED_SUFFIX.search(scan.words[j]) is not None and k not in L.name_tokens()
+    return _not_name_form_at(scan.keys[j], scan.words[j])
+
+
+@lru_cache(maxsize=65536)
+def _not_name_form_at(k: str, w: str) -> bool:
+    """:func:`_not_name_at` of a word ``w`` with key ``k`` (cached per word)."""
+    return _not_name_form(k) or _HALF_SPACED_SUFFIX.search(w) is not None and k not in L.name_tokens()
 
 
 #: what follows a subject's name when the clause goes on («مرادنیا پیش از ظهر امروز در نشست …»)
