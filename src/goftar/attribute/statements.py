@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import le
 
 from . import lexicon as L
 from .mentions import Mention, Person, Scan, not_name_word, register
@@ -1196,6 +1197,8 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
     group: str | None = None  # the last group that spoke, and where
     group_end = -1
     persons_before = [m for m in mentions if m.person is not None]
+    ats = [st.at for st in statements]
+    by_at = all(map(le, ats, ats[1:]))  # (as find_statements returns them): _nested reads only those said before
     for st in statements:
         if st.passive:
             st.speaker = None
@@ -1270,7 +1273,7 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
         if st.speaker is not None and st.person is None and men.kind == "role" \
                 and L.key(men.text.split()[0]) in _GROUPS:
             group, group_end = st.speaker, max(st.end, st.at)  # «کارشناسان … گفتند»: no «وی» after it
-        elif st.speaker is not None and not _nested(st, statements):
+        elif st.speaker is not None and not _nested(st, statements[: bisect_left(ats, st.at)] if by_at else statements):
             last, last_name = st.person, st.speaker
             last_end = max(last_end, st.end, st.at)
 
