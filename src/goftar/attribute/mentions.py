@@ -502,7 +502,7 @@ def find_mentions(scan: Scan) -> tuple[list[Mention], list[Person]]:
         titles: list[str] = []
         j = i
         while j < n:
-            m = scan.match(j, L.TITLE_KEYS, 3) if scan.may(j, L.TITLE_KEYS) else None
+            m = scan.match(j, L.TITLE_KEYS, 3)
             if not m:
                 break
             r = scan.match(j, L.ROLE_KEYS, 2)
@@ -1587,7 +1587,13 @@ class PlaceHit:
 
 def agency_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of «به گزارش X» agencies (their names are outlets, not places: «فارس»)."""
-    return [(m.start(1), m.end(2) if m.group(2) else m.end(1)) for m in _AGENCY.finditer(text)]
+    return list(_agency_spans(text))
+
+
+@lru_cache(maxsize=4)
+def _agency_spans(text: str) -> tuple[tuple[int, int], ...]:
+    # the stage asks three times per article (people, organisations, places): the text is searched once
+    return tuple((m.start(1), m.end(2) if m.group(2) else m.end(1)) for m in _AGENCY.finditer(text))
 
 
 @lru_cache(maxsize=1)
