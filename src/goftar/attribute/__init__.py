@@ -24,8 +24,8 @@ from . import lexicon as L
 from .events import find_events, resolve_date
 from .mentions import (Mention, Scan, agency_spans, find_mentions, find_orgs, find_places, find_repeats,
                        org_mentions, unique_orgs)
-from .statements import (Statement, alias_roles, interviewer, alias_roles_forward, bind_role_references, find_statements,
-                         headline_speaker, lead_role_holder, relayed_speakers, resolve,
+from .statements import (Statement, alias_roles, alias_roles_forward, bind_role_references, find_statements,
+                         headline_speaker, interviewer, lead_role_holder, relayed_speakers, resolve,
                          role_of_previous_speaker)
 from .text import blocks, tokenize
 

@@ -89,8 +89,8 @@ def score_article(gold: dict[str, Any], rec: dict[str, Any]) -> dict[str, Any]:
         return g["type"] == p.get("type") and all(any(same_person(n, q) for q in p.get("participants") or [])
                                                  for n in g["participants"])
     # a gold file whose annotation did not cover events (``"events": null``) is left out of the events score
-    events = _f1(gold.get("events", []), rec.get("events") or [], ev_eq) if gold.get("events", []) is not None \
-        else (0, 0, 0, 0)
+    gold_events = gold.get("events", [])
+    events = _f1(gold_events, rec.get("events") or [], ev_eq) if gold_events is not None else (0, 0, 0, 0)
     unfound = [(g.get("speaker"), g.get("kind"), g["text"]) for g in gold.get("quotes", [])
                if not any(g is a for a, _ in pairs)]
     spurious = [(p.get("speaker"), p.get("verb"), p.get("text", "")) for n, p in enumerate(preds) if n not in used]

@@ -1271,7 +1271,7 @@ def resolve(scan: Scan, statements: list[Statement], mentions: list[Mention], qu
                 last, last_name = subj.person, (subj.person.name if subj.person else subj.text)
         _bind(st, men, last, persons_before, last_name)
         if st.speaker is not None and st.person is None and men.kind == "role" \
-                and L.key(men.text.split()[0]) in _GROUPS:
+                and _head(men.text) in _GROUPS:
             group, group_end = st.speaker, max(st.end, st.at)  # «کارشناسان … گفتند»: no «وی» after it
         elif st.speaker is not None and not _nested(st, statements[: bisect_left(ats, st.at)] if by_at else statements):
             last, last_name = st.person, st.speaker
@@ -1414,7 +1414,7 @@ def _intervening_subject(scan: Scan, mentions: list[Mention], statements: list[S
             continue
         if men.kind not in ("name", "role") or _quoted_at(text, ss, men.start) \
                 or men.kind == "role" and (_after_this(men, mentions)
-                                           or men.person is None and L.key(men.text.split()[0]) in _EPITHETS
+                                           or men.person is None and _head(men.text) in _EPITHETS
                                            or men.person is None and men.start == ss
                                            and "\n" in text[after:ss] and not text[after:ss].strip(" \n.»«")):
             # a pronoun, «این مسئول …», «ستاره سابق اینتر», or a role opening the paragraph right after the last
@@ -1425,6 +1425,17 @@ def _intervening_subject(scan: Scan, mentions: list[Mention], statements: list[S
             k += 1
         return men if men.t0 - k <= 1 or text[ss:men.start].count("،") else None
     return None
+
+
+def _head(text: str) -> str:
+    """The key of the first word of a role or mention («سرمربی» of «سرمربی تیم ملی»); "" for an empty text."""
+    words = text.split()
+    return L.key(words[0]) if words else ""
+
+
+def _holds_head(p: Person, head: str) -> bool:
+    """Does ``p`` hold a role whose first word is ``head``?"""
+    return any(_head(r) == head for r in p.roles)
 
 
 def _same_role(a: str | None, b: str | None) -> bool:
@@ -1478,7 +1489,7 @@ def _held_by_other(role: str, p: Person, mentions: list[Mention]) -> bool:
     words = _role_words(role)
     if not words:
         return False
-    head = L.key(role.split()[0])
+    head = _head(role)
     seen: set[int] = set()
     for m in mentions:
         q = m.person
@@ -1486,7 +1497,7 @@ def _held_by_other(role: str, p: Person, mentions: list[Mention]) -> bool:
             continue
         seen.add(id(q))
         for r in q.roles:
-            if L.key(r.split()[0]) == head and words <= _role_words(r):
+            if _head(r) == head and words <= _role_words(r):
                 return True
     return False
 
@@ -1502,7 +1513,7 @@ def alias_roles(statements: list[Statement], mentions: list[Mention]) -> None:
         if st.person is not None or st.speaker is None or st.mention is None or st.mention.kind != "role":
             continue
         role = st.speaker
-        if L.key(role.split()[0]) in _GROUPS:
+        if _head(role) in _GROUPS:
             continue  # «عده‌ای», «کارشناسان»: a group is not the next person named
         for nxt in statements[n + 1 :]:
             if nxt.person is None and _same_role(nxt.speaker, role) or nxt.mention is not None and nxt.mention.kind == "group":
@@ -1533,7 +1544,7 @@ def alias_roles_forward(statements: list[Statement], mentions: list[Mention]) ->
     for n, st in enumerate(statements):
         m = st.mention
         if st.person is not None or m is None or m.kind != "role" or st.speaker != m.text \
-                or L.key(m.text.split()[0]) in _GROUPS or _after_this(m, _ALL):
+                or _head(m.text) in _GROUPS or _after_this(m, _ALL):
             continue
         # up to the next statement of someone else, and no further than a paragraph's length
         stop = min(st.end + 400, len(scan.text))
@@ -1570,18 +1581,18 @@ def lead_role_holder(statements: list[Statement], mentions: list[Mention]) -> No
     for st in statements:
         m = st.mention
         if st.person is not None or m is None or m.kind != "role" or not _same_role(st.speaker, m.text) \
-                or scan.blocks[scan.block_of[m.t0]].kind != "lead" or L.key(m.text.split()[0]) in _GROUPS \
+                or scan.blocks[scan.block_of[m.t0]].kind != "lead" or _head(m.text) in _GROUPS \
                 or scan.keys[m.t0] == "یکی" or _after_this(m, mentions):
             continue
-        head = L.key(m.text.split()[0])
+        head = _head(m.text)
         lead_end = scan.blocks[scan.block_of[m.t0]].end
         opener = _dateline_speaker(scan, statements, lead_end)
         lead_start = scan.blocks[scan.block_of[m.t0]].start
-        others = {L.key(x.text.split()[0]) for x in mentions if x is not m and x.kind.startswith("role")
+        others = {_head(x.text) for x in mentions if x is not m and x.kind.startswith("role")
                   and lead_start <= x.start < lead_end}
         if opener is not None and not _places_differ(m.text, opener.roles) \
                 and not _held_by_other(m.text, opener, mentions) \
-                and not any(L.key(r.split()[0]) in others for r in opener.roles if r.split()):
+                and not any(_head(r) in others for r in opener.roles):
             # (not when the lead names the opener's office too: «وزیر خارجه ایتالیا در دیدار با دبیر شورای عالی
             # امنیت ملی … گفت» ⏎ «به گزارش …، حسن روحانی دبیر شورای عالی امنیت ملی …»: the other party)
             # «نماینده مجلس گفت: …» ⏎ «به گزارش خبرگزاری فارس، مهدی عیسی زاده عضو کمیسیون اجتماعی مجلس … یادآور
@@ -1591,7 +1602,7 @@ def lead_role_holder(statements: list[Statement], mentions: list[Mention]) -> No
         for x in mentions:
             p = x.person
             if x.start < lead_end or x.kind != "name" or p is None \
-                    or not any(L.key(r.split()[0]) == head for r in p.roles if r.split()):
+                    or not _holds_head(p, head):
                 continue
             if _first_in_body(p, mentions) >= lead_end and not _places_differ(m.text, p.roles):
                 # not someone the title or lead named before, nor the coach of another country
@@ -1664,7 +1675,7 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
                      or _sole_head_holder(m.text, prev.person, mentions)
                      # «حسن‌زاده: فقط در ایران …» as the title: the report is that person's words
                      or prev.person is headline and not prev.person.roles and not _after_this(m, mentions))
-                and L.key(m.text.split()[0]) not in _GROUPS and not _introduces_new(scan, m)
+                and _head(m.text) not in _GROUPS and not _introduces_new(scan, m)
                 and not any(x.kind == "name" and prev.at < x.start < m.start and x.person is not prev.person
                             and not any(o.start <= x.start < o.end for o in statements)  # not one quoted
                             for x in mentions)
@@ -1689,11 +1700,10 @@ def role_of_previous_speaker(statements: list[Statement], mentions: list[Mention
 def _sole_head_holder(role: str, p: Person, mentions: list[Mention]) -> bool:
     """«امیرقلعه نویی سرمربی طلایی پوشان … گفت … سرمربی سپاهان توضیح داد»: ``p`` holds a role with the head of
     ``role`` («سرمربی») and nobody else in the article does — a report varies how it names its one coach."""
-    head = L.key(role.split()[0])
-    if not any(L.key(r.split()[0]) == head for r in p.roles if r.split()):
+    head = _head(role)
+    if not _holds_head(p, head):
         return False
-    return not any(m.person is not None and m.person is not p and any(
-        L.key(r.split()[0]) == head for r in m.person.roles if r.split()) for m in mentions)
+    return not any(m.person is not None and m.person is not p and _holds_head(m.person, head) for m in mentions)
 
 
 def _next_colon_turn(scan: Scan, prev: Statement, st: Statement) -> bool:
@@ -1951,7 +1961,7 @@ def _outlet_name(men: Mention) -> str:
     """«پایگاه خبری "کانزاس‌سیتی استار" در گزارشی نوشت»: an outlet («پایگاه خبری», «روزنامه») is the one its
     quoted name right after names (« "کانزاس‌سیتی استار"» returned, to follow the outlet's words)."""
     scan = _SCAN[0] if _SCAN else None
-    if scan is None or men.kind != "org" or L.key(men.text.split()[0]) not in _OUTLETS:
+    if scan is None or men.kind != "org" or _head(men.text) not in _OUTLETS:
         return ""
     m = _NAMED_AFTER.match(scan.text, men.end)
     return " " + m.group(1).strip() if m else ""
@@ -1996,7 +2006,7 @@ def headline_speaker(statements: list[Statement], mentions: list[Mention]) -> No
     for st in statements:
         m = st.mention
         if st.person is None and m is not None and m.kind == "role" and _same_role(st.speaker, m.text) \
-                and L.key(m.text.split()[0]) not in _GROUPS and scan.keys[m.t0] != "یکی" \
+                and _head(m.text) not in _GROUPS and scan.keys[m.t0] != "یکی" \
                 and not _after_this(m, mentions) and (st.at < first or not p.roles and _last_named_is(
                     p, m, named) and not _introduces_new(scan, m) and not _held_by_other(m.text, p, mentions)):
             # before the person is named in the body, or right after («مهدی شریفی با گل زیبایی … . ⏎ مهاجم
@@ -2208,8 +2218,8 @@ def _this_outlet(scan: Scan, mentions: list[Mention], statements: list[Statement
     if t + 1 >= len(keys) or scan.starts[t + 1] >= hi or keys[t] not in _THIS or keys[t + 1] not in _OUTLETS:
         return None
     head, at = keys[t + 1], scan.starts[t]
-    named = [x.text for x in mentions if x.kind == "org" and x.end <= at and L.key(x.text.split()[0]) == head]
-    named += [o.speaker for o in statements if o.speaker and o.at < at and L.key(o.speaker.split()[0]) == head]
+    named = [x.text for x in mentions if x.kind == "org" and x.end <= at and _head(x.text) == head]
+    named += [o.speaker for o in statements if o.speaker and o.at < at and _head(o.speaker) == head]
     return named[-1] if named else None
 
 
